@@ -1,0 +1,3 @@
+from mediation_desktop.cli import main
+
+raise SystemExit(main())

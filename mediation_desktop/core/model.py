@@ -1,0 +1,157 @@
+"""The domain's records as plain dataclasses. Storage maps them to rows; services change them.
+
+Every record carries a UUID made on the node that created it. Money is integer fen. Dates are
+``datetime.date`` (legal dates a person enters), timestamps are aware ``datetime``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from mediation_desktop.core.enums import COLLECTIVE_THRESHOLD, Channel, Outcome, Stage, Status
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Organisation:
+    name: str
+    code: str
+    role: str = "room"            # room | supervisor
+    district_code: str | None = None
+    arbitration_name: str | None = None     # 劳动人事争议仲裁委员会 for termination notices
+    arbitration_address: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Applicant:
+    name: str
+    id_number: str | None = None
+    phone: str | None = None
+    gender: str | None = None
+    address: str | None = None
+    is_representative: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Respondent:
+    name: str
+    uscc: str | None = None
+    legal_rep: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+@dataclass
+class Claim:
+    description: str
+    amount_fen: int | None = None
+    dispute_type: str | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class MediationSession:
+    held_on: date
+    place: str = ""
+    mode: str = "现场"            # 现场 | 视频 | 电话
+    attendees: str = ""
+    notes: str = ""
+    recorder: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class AgreementItem:
+    payer: str
+    payee: str
+    description: str
+    amount_fen: int | None = None
+    due_on: date | None = None
+    method: str = ""
+    performed_on: date | None = None
+    performed_fen: int | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Agreement:
+    signed_on: date
+    items: list[AgreementItem] = field(default_factory=list)
+    effective_on: date | None = None
+    full_and_final: bool = True
+    default_route: str = "payment_order"   # payment_order | arbitration
+    arbitration_review_applied_on: date | None = None
+    arbitration_review_result: str | None = None
+    judicial_confirmation_applied_on: date | None = None
+    judicial_confirmation_result: str | None = None
+    id: str = field(default_factory=new_id)
+
+    @property
+    def takes_effect_on(self) -> date:
+        return self.effective_on or self.signed_on
+
+    @property
+    def total_fen(self) -> int:
+        return sum(i.amount_fen or 0 for i in self.items)
+
+
+@dataclass
+class Case:
+    org_id: str
+    received_on: date
+    applicants: list[Applicant]
+    respondent: Respondent
+    case_no: str = ""
+    status: Status = Status.REGISTERED
+    outcome: Outcome | None = None
+    accepted_on: date | None = None
+    concluded_on: date | None = None
+    closed_on: date | None = None
+    extended_until: date | None = None
+    dispute_types: list[str] = field(default_factory=list)
+    workers_involved: int = 1
+    claims: list[Claim] = field(default_factory=list)
+    amount_claimed_fen: int | None = None
+    amount_agreed_fen: int | None = None
+    channel: Channel = Channel.WALK_IN
+    court_case_no: str | None = None
+    mediator: str | None = None
+    facts: str = ""
+    not_accepted_reason: str | None = None
+    conclusion_note: str | None = None
+    transferred_to: str | None = None
+    remarks: str = ""
+    sessions: list[MediationSession] = field(default_factory=list)
+    agreement: Agreement | None = None
+    id: str = field(default_factory=new_id)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def collective(self) -> bool:
+        return self.workers_involved >= COLLECTIVE_THRESHOLD
+
+    @property
+    def stage(self) -> Stage:
+        if self.status == Status.CLOSED:
+            return Stage.CLOSED
+        if self.status == Status.REGISTERED:
+            return Stage.REGISTERED
+        return Stage.CONCLUDED if self.outcome is not None else Stage.MEDIATING
+
+    @property
+    def applicant_names(self) -> str:
+        return "、".join(a.name for a in self.applicants)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != Status.CLOSED

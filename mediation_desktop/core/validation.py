@@ -1,0 +1,106 @@
+"""Validation of identifiers people type: 居民身份证号, 统一社会信用代码, phone numbers.
+
+Each ``check_*`` returns the normalised value or raises :class:`ValidationError` with a stable code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from mediation_desktop.core.errors import ValidationError
+
+# GB 11643-1999: weights 2^(17-i) mod 11, check character from the remainder.
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_ID_RE = re.compile(r"^\d{17}[\dX]$")
+
+
+def _clean(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).strip().replace(" ", "").upper()
+
+
+def id_check_char(first17: str) -> str:
+    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
+
+
+def check_id_number(value: str, *, field: str | None = "id_number", today: date | None = None) -> str:
+    s = _clean(value)
+    if not _ID_RE.match(s):
+        raise ValidationError("E_ID_FORMAT", "身份证号应为18位，最后一位可为数字或X", field=field)
+    try:
+        born = date(int(s[6:10]), int(s[10:12]), int(s[12:14]))
+    except ValueError:
+        raise ValidationError("E_ID_BIRTHDATE", "身份证号中的出生日期不存在", field=field) from None
+    if born.year < 1900 or born > (today or date.today()):
+        raise ValidationError("E_ID_BIRTHDATE", "身份证号中的出生日期不合理", field=field)
+    if id_check_char(s[:17]) != s[17]:
+        raise ValidationError("E_ID_CHECKSUM", "身份证号校验位不正确，请核对", field=field)
+    return s
+
+
+def birth_date_from_id(id_number: str) -> date:
+    return date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+
+
+# GB 32100-2015: 18 characters from a 31-character alphabet (no I, O, Z, S, V).
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+
+
+def uscc_check_char(first17: str) -> str:
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def check_uscc(value: str, *, field: str | None = "uscc") -> str:
+    s = _clean(value)
+    if not _USCC_RE.match(s):
+        raise ValidationError("E_USCC_FORMAT", "统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）", field=field)
+    if uscc_check_char(s[:17]) != s[17]:
+        raise ValidationError("E_USCC_CHECKSUM", "统一社会信用代码校验位不正确，请核对", field=field)
+    return s
+
+
+_MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE_RE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
+
+
+def check_phone(value: str, *, field: str | None = "phone") -> str:
+    s = _clean(value).replace("（", "(").replace("）", ")")
+    s = re.sub(r"[()\s]", "", s)
+    if s.startswith("+86"):
+        s = s[3:]
+    elif s.startswith("0086"):
+        s = s[4:]
+    if _MOBILE_RE.match(s) or _LANDLINE_RE.match(s):
+        return s
+    raise ValidationError("E_PHONE", "电话号码应为11位手机号或带区号的固定电话", field=field)
+
+
+def check_name(value: str, *, field: str | None = "name", what: str = "姓名") -> str:
+    s = unicodedata.normalize("NFC", value).strip()
+    if not s:
+        raise ValidationError("E_REQUIRED", f"{what}不能为空", field=field)
+    if len(s) > 100:
+        raise ValidationError("E_TOO_LONG", f"{what}过长（最多100个字）", field=field)
+    return s
+
+
+def mask_id(id_number: str | None) -> str | None:
+    """``120***********123X``: the region prefix and last four stay, the birth date goes."""
+    if not id_number:
+        return id_number
+    if len(id_number) <= 7:
+        return "*" * len(id_number)
+    return id_number[:3] + "*" * (len(id_number) - 7) + id_number[-4:]
+
+
+def mask_phone(phone: str | None) -> str | None:
+    if not phone:
+        return phone
+    if len(phone) <= 7:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
