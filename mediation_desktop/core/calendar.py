@@ -220,10 +220,13 @@ class WorkCalendar:
             if year != table.year:
                 raise ValueError(f"table for {table.year} filed under {year}")
         self._flags: dict[int, tuple[int, bytes]] = {}
+        self._official: dict[int, bool] = {}
         # Bound-method caches live and die with this calendar (a module-level lru_cache would keep
         # every calendar ever built alive).
         self._add_working_days_cached = lru_cache(maxsize=1 << 16)(self._add_working_days)
         self._roll_forward_cached = lru_cache(maxsize=1 << 16)(self._roll_forward)
+        self._working_checked = lru_cache(maxsize=1 << 16)(self._add_working_days_with_missing)
+        self._rolled_checked = lru_cache(maxsize=1 << 16)(self._add_calendar_days_rolled_with_missing)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -259,7 +262,10 @@ class WorkCalendar:
     # -- per-day facts ------------------------------------------------------------------------
 
     def has_official_table(self, year: int) -> bool:
-        return year in self._tables or _package_covers(year)
+        official = self._official.get(year)
+        if official is None:
+            official = self._official[year] = year in self._tables or _package_covers(year)
+        return official
 
     def table_for(self, year: int) -> YearTable:
         """The table in force for ``year``: loaded, from the package, or the approximation."""
@@ -271,6 +277,8 @@ class WorkCalendar:
 
     def years_missing(self, first: date, last: date) -> tuple[int, ...]:
         """Years from ``first`` to ``last`` (inclusive) that have no official table."""
+        if first.year == last.year:  # the usual case, kept cheap: it runs for every deadline
+            return () if self.has_official_table(first.year) else (first.year,)
         return tuple(y for y in range(first.year, last.year + 1) if not self.has_official_table(y))
 
     def _year_flags(self, year: int) -> tuple[int, bytes]:
@@ -352,3 +360,28 @@ class WorkCalendar:
         if n < 0:
             raise ValueError("n must not be negative")
         return self.roll_forward(start + timedelta(days=n))
+
+    # Deadline code needs the date and the years it depended on; one cached call gives both.
+
+    def add_working_days_with_missing(self, start: date, n: int) -> tuple[date, tuple[int, ...]]:
+        """:meth:`add_working_days`, plus the years without an official table among the days
+        that were counted (``start`` excluded, the result included)."""
+        if n < 0:
+            raise ValueError("n must not be negative")
+        return self._working_checked(start, n)
+
+    def add_calendar_days_rolled_with_missing(self, start: date, n: int) -> tuple[date, tuple[int, ...]]:
+        """:meth:`add_calendar_days_rolled`, plus the years without an official table from the
+        nominal last day to the result (the calendar days themselves need no table)."""
+        if n < 0:
+            raise ValueError("n must not be negative")
+        return self._rolled_checked(start, n)
+
+    def _add_working_days_with_missing(self, start: date, n: int) -> tuple[date, tuple[int, ...]]:
+        due = self.add_working_days(start, n)
+        return due, self.years_missing(start + timedelta(days=1), due) if n else ()
+
+    def _add_calendar_days_rolled_with_missing(self, start: date, n: int) -> tuple[date, tuple[int, ...]]:
+        nominal = start + timedelta(days=n)
+        due = self.roll_forward(nominal)
+        return due, self.years_missing(nominal, due)

@@ -28,7 +28,7 @@ act on (accept/refuse, end or extend the mediation, record the outcome, close th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from mediation_desktop.core.calendar import WorkCalendar
 from mediation_desktop.core.enums import Stage
@@ -100,33 +100,6 @@ class Deadlines:
         return {key: (d.isoformat() if (d := getattr(self, key)) else None) for key in DEADLINE_KEYS}
 
 
-class _Computation:
-    """Collects dates and the years without official tables that each one depended on."""
-
-    def __init__(self, calendar: WorkCalendar):
-        self.calendar = calendar
-        self.values: dict[str, date | None] = {}
-        self.approximate: set[str] = set()
-        self.missing_years: set[int] = set()
-
-    def _note(self, key: str, first: date, last: date) -> None:
-        missing = self.calendar.years_missing(first, last)
-        if missing:
-            self.approximate.add(key)
-            self.missing_years.update(missing)
-
-    def working_days(self, key: str, start: date, n: int) -> None:
-        due = self.calendar.add_working_days(start, n)
-        self._note(key, start + timedelta(days=1), due)   # every day in (start, due] was classified
-        self.values[key] = due
-
-    def calendar_days(self, key: str, start: date, n: int) -> None:
-        nominal = start + timedelta(days=n)
-        due = self.calendar.roll_forward(nominal)
-        self._note(key, nominal, due)                     # only the roll depends on the calendar
-        self.values[key] = due
-
-
 def _base_mediation_due(case: Case, calendar: WorkCalendar) -> date | None:
     if case.accepted_on is None:
         return None
@@ -135,23 +108,34 @@ def _base_mediation_due(case: Case, calendar: WorkCalendar) -> date | None:
 
 def compute_deadlines(case: Case, calendar: WorkCalendar) -> Deadlines:
     """All five deadlines of ``case`` (CONTRACT §2)."""
-    run = _Computation(calendar)
-    run.working_days("acceptance_due", case.received_on, ACCEPTANCE_WORKING_DAYS)
-    run.calendar_days("statutory_due", case.received_on, STATUTORY_DAYS)
+    values: dict[str, date] = {}
+    approximate: set[str] = set()
+    missing: set[int] = set()
+
+    def record(key: str, result: tuple[date, tuple[int, ...]]) -> None:
+        values[key], years = result
+        if years:
+            approximate.add(key)
+            missing.update(years)
+
+    record("acceptance_due", calendar.add_working_days_with_missing(case.received_on, ACCEPTANCE_WORKING_DAYS))
+    record("statutory_due", calendar.add_calendar_days_rolled_with_missing(case.received_on, STATUTORY_DAYS))
     # The mediation term exists only once the case is accepted; an agreed extension replaces it.
     if case.accepted_on is not None:
         if case.extended_until is not None:
-            run.values["mediation_due"] = case.extended_until
+            values["mediation_due"] = case.extended_until
         else:
-            run.calendar_days("mediation_due", case.accepted_on, MEDIATION_DAYS)
+            record("mediation_due", calendar.add_calendar_days_rolled_with_missing(case.accepted_on, MEDIATION_DAYS))
     if case.agreement is not None:
         effective = case.agreement.takes_effect_on
-        run.calendar_days("arbitration_review_due", effective, ARBITRATION_REVIEW_DAYS)
-        run.calendar_days("judicial_confirmation_due", effective, JUDICIAL_CONFIRMATION_DAYS)
+        record("arbitration_review_due",
+               calendar.add_calendar_days_rolled_with_missing(effective, ARBITRATION_REVIEW_DAYS))
+        record("judicial_confirmation_due",
+               calendar.add_calendar_days_rolled_with_missing(effective, JUDICIAL_CONFIRMATION_DAYS))
     return Deadlines(
-        **run.values,
-        warnings=[f"{MISSING_CALENDAR_PREFIX}{y}" for y in sorted(run.missing_years)],
-        approximate=frozenset(run.approximate),
+        **values,
+        warnings=[f"{MISSING_CALENDAR_PREFIX}{y}" for y in sorted(missing)],
+        approximate=frozenset(approximate),
     )
 
 
