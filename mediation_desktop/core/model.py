@@ -13,6 +13,10 @@ from datetime import date, datetime
 from mediation_desktop.core.enums import COLLECTIVE_THRESHOLD, Channel, Outcome, Stage, Status
 
 
+# 案号: the organisation's code, the year and a number per organisation and year (configurable).
+DEFAULT_CASE_NO_PATTERN = "{org_code}劳调〔{year}〕{seq}号"
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -27,7 +31,11 @@ class Organisation:
     arbitration_address: str | None = None
     address: str | None = None
     phone: str | None = None
+    case_no_pattern: str = DEFAULT_CASE_NO_PATTERN
     id: str = field(default_factory=new_id)
+
+    def format_case_no(self, year: int, seq: int) -> str:
+        return self.case_no_pattern.format(org_code=self.code, year=year, seq=seq)
 
 
 @dataclass
@@ -133,6 +141,10 @@ class Case:
     sessions: list[MediationSession] = field(default_factory=list)
     agreement: Agreement | None = None
     id: str = field(default_factory=new_id)
+    seq_no: int | None = None          # the number inside the case number, per organisation and year
+    version: int = 0                   # row version, +1 on every save (sync conflict detection)
+    origin_node: str | None = None     # the node that created the case (its owner for sync)
+    ledger_key: str | None = None      # fingerprint of the ledger row it came from (no duplicates on re-import)
     created_at: datetime | None = None
     updated_at: datetime | None = None
 

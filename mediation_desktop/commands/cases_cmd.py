@@ -1,0 +1,109 @@
+"""``cases``, ``case show`` and ``deadlines``."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from mediation_desktop.core.clock import parse_iso_date
+from mediation_desktop.core.enums import OUTCOME_LABELS, STAGE_LABELS, Status
+from mediation_desktop.core.errors import UserError
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("cases", help="列出案件（最新的在前）")
+    p.add_argument("--status", choices=[s.value for s in Status], help="按状态筛选")
+    p.add_argument("--search", help="按申请人、用人单位、案号或案情检索")
+    p.add_argument("--limit", type=int, default=0, help="最多列出多少件（默认全部）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run_cases)
+
+    case = sub.add_parser("case", help="单个案件")
+    case_sub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    show = case_sub.add_parser("show", help="显示一个案件及其期限")
+    show.add_argument("case_no", metavar="CASE_NO")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=run_show)
+
+    d = sub.add_parser("deadlines", help="列出即将到期和已经超期的期限")
+    d.add_argument("--on", help="以哪一天为准（YYYY-MM-DD，默认今天）")
+    d.add_argument("--within", type=int, default=3, help="多少天内到期（默认3）")
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=run_deadlines)
+
+
+def run_cases(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.services.case_json import case_json
+    from mediation_desktop.storage.cases_repo import CaseFilter
+    from mediation_desktop.storage.queries import list_cases
+
+    if ctx.args.limit < 0:
+        raise UserError("E_ARGUMENT", "--limit 不能为负数")
+    backend = ctx.backend()
+    with backend.db.read() as conn:
+        found = list_cases(conn, CaseFilter(status=ctx.args.status, search=ctx.args.search), limit=ctx.args.limit or None)
+    if ctx.args.json:
+        ctx.out_json([case_json(c) for c in found])
+        return 0
+    if not found:
+        ctx.say("没有符合条件的案件。")
+    for c in found:
+        label = STAGE_LABELS[c.stage] + (f"·{OUTCOME_LABELS[c.outcome]}" if c.outcome else "")
+        ctx.say(f"{c.case_no}\t{c.received_on.isoformat()}\t{c.applicant_names}\t{c.respondent.name}\t{label}")
+    return 0
+
+
+def run_show(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.core.deadlines import DEADLINE_LABELS, warning_text
+    from mediation_desktop.core.money import format_figures
+    from mediation_desktop.services.case_json import case_detail_json
+    from mediation_desktop.services.cases import CaseService
+
+    view = CaseService(ctx.backend()).view(ctx.args.case_no)
+    case = view.case
+    if ctx.args.json:
+        ctx.out_json(case_detail_json(case, view.deadlines, view.risk.as_json()))
+        return 0
+    ctx.say(f"案号：{case.case_no}    状态：{STAGE_LABELS[case.stage]}"
+            + (f"（{OUTCOME_LABELS[case.outcome]}）" if case.outcome else ""))
+    ctx.say(f"申请人：{case.applicant_names}（涉及{case.workers_involved}人{'，集体争议' if case.collective else ''}）")
+    ctx.say(f"被申请人：{case.respondent.name}" + (f"（{case.respondent.uscc}）" if case.respondent.uscc else ""))
+    ctx.say(f"收案日期：{case.received_on.isoformat()}" + (f"    受理日期：{case.accepted_on.isoformat()}" if case.accepted_on else ""))
+    if case.amount_claimed_fen is not None:
+        ctx.say(f"请求金额：{format_figures(case.amount_claimed_fen)}")
+    for key, value in view.deadlines.as_json().items():
+        if value:
+            approx = "（估算）" if key in view.deadlines.approximate else ""
+            ctx.say(f"{DEADLINE_LABELS[key]}：{value}{approx}")
+    for w in view.deadlines.warnings:
+        ctx.say("注意：" + warning_text(w))
+    if view.risk.level != "none":
+        ctx.say(f"风险提示（{view.risk.level}）：" + "；".join(view.risk.reasons))
+    return 0
+
+
+def run_deadlines(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.core.clock import today
+    from mediation_desktop.core.deadlines import DEADLINE_LABELS, compute_deadlines, open_deadline_items
+    from mediation_desktop.storage.queries import due_cases
+
+    on = parse_iso_date(ctx.args.on, field="on") if ctx.args.on else today()
+    if ctx.args.within < 0:
+        raise UserError("E_ARGUMENT", "--within 不能为负数")
+    until = on + timedelta(days=ctx.args.within)
+    backend = ctx.backend()
+    with backend.db.read() as conn:
+        candidates = due_cases(conn, until)
+    items = []
+    for case in candidates:
+        deadlines = compute_deadlines(case, backend.calendar)
+        items.extend(i for i in open_deadline_items(case, deadlines, on) if i.due <= until)
+    items.sort(key=lambda i: (i.due, i.case_no))
+    if ctx.args.json:
+        ctx.out_json([i.as_json() for i in items])
+        return 0
+    if not items:
+        ctx.say(f"{on.isoformat()} 起 {ctx.args.within} 天内没有到期的期限，也没有超期案件。")
+    for i in items:
+        flag = "已超期" if i.overdue else ("今天到期" if i.due == on else "")
+        ctx.say(f"{i.due.isoformat()}\t{DEADLINE_LABELS[i.deadline_key]}\t{i.case_no}\t{flag}{'（估算）' if i.approximate else ''}")
+    return 0

@@ -1,0 +1,141 @@
+"""The back end a front end talks to: one data folder, one database, one working calendar.
+
+The command line and the GUI both open a :class:`Backend` and call use cases on it; nothing here
+imports Qt. Opening runs pending migrations (after a backup) so every caller sees the newest schema.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mediation_desktop.core.calendar import WorkCalendar
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.model import DEFAULT_CASE_NO_PATTERN, Organisation, new_id
+from mediation_desktop.paths import DataPaths
+from mediation_desktop.storage import migrate
+from mediation_desktop.storage.engine import Database
+from mediation_desktop.storage.outbox import audit, this_node
+from mediation_desktop.storage.schema import node_state, organisations
+
+log = logging.getLogger(__name__)
+
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser() or "unknown"
+    except Exception:  # noqa: BLE001 - no login name (a service account, a container)
+        return "unknown"
+
+
+@dataclass
+class NodeInfo:
+    node_id: str
+    role: str
+    org: Organisation
+
+
+class Backend:
+    def __init__(self, paths: DataPaths, user: str | None = None, *, db_url: str | None = None):
+        self.paths = paths
+        self.user = user or default_user()
+        paths.ensure()
+        self.db = Database(db_url or paths.database)
+        self._calendar: WorkCalendar | None = None
+        self._node: NodeInfo | None = None
+
+    # -- opening -----------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None, user: str | None = None, *, must_exist: bool = True) -> "Backend":
+        paths = DataPaths.resolve(data_dir)
+        if must_exist and not paths.database.exists():
+            raise UserError("E_NOT_INITIALISED", f"数据目录 {paths.root} 中还没有数据库，请先运行 init 命令初始化")
+        backend = cls(paths, user)
+        backend.migrate()
+        return backend
+
+    def migrate(self) -> bool:
+        return migrate.upgrade(self.db, backup=lambda: self.backup_before("migration"))
+
+    def backup_before(self, reason: str) -> Path | None:
+        """A safety copy before risky work; durability.backups decides where and how many."""
+        from mediation_desktop.storage.backup import backup_database
+
+        if self.db.path is None or not self.db.path.exists():
+            return None
+        return backup_database(self.db, self.paths.backups, reason=reason)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    @property
+    def initialised(self) -> bool:
+        try:
+            with self.db.read() as conn:
+                return conn.execute(select(node_state.c.node_id)).first() is not None
+        except Exception:  # noqa: BLE001 - no schema yet
+            return False
+
+    # -- the node ----------------------------------------------------------------------------------
+    @property
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = WorkCalendar.load(self.paths.holidays)
+        return self._calendar
+
+    def reload_calendar(self) -> None:
+        self._calendar = None
+
+    @property
+    def node(self) -> NodeInfo:
+        if self._node is None:
+            with self.db.read() as conn:
+                node_id, org_id, role = this_node(conn)
+                org = load_organisation(conn, org_id)
+            self._node = NodeInfo(node_id, role, org)
+        return self._node
+
+    def initialise(self, org_name: str, org_code: str, role: str = "room", district: str | None = None) -> NodeInfo:
+        from mediation_desktop.core.clock import now_iso
+        from mediation_desktop.core.validation import check_name
+
+        if role not in ("room", "supervisor"):
+            raise UserError("E_ROLE", "角色只能是 room（调解组织）或 supervisor（区人社监管）")
+        org_name = check_name(org_name, field="org", what="组织名称")
+        org_code = org_code.strip()
+        if not org_code or len(org_code) > 32 or any(c in org_code for c in "/\\:*?\"<>|"):
+            raise UserError("E_ORG_CODE", "组织代码不能为空，最多32个字符，且不能含有 / \\ : * ? \" < > | 等字符")
+        if self.initialised:
+            raise UserError("E_ALREADY_INITIALISED", f"数据目录 {self.paths.root} 已经初始化过，不能重复初始化")
+        node_id = new_id()
+        org = Organisation(name=org_name, code=org_code, role=role, district_code=district)
+        with self.db.write() as conn:
+            conn.execute(organisations.insert().values(
+                id=org.id, name=org.name, code=org.code, role=role, district_code=district,
+                case_no_pattern=DEFAULT_CASE_NO_PATTERN, origin_node=node_id))
+            conn.execute(node_state.insert().values(node_id=node_id, org_id=org.id, role=role, last_seq=0,
+                                                    created_at=now_iso()))
+            audit(conn, self.user, "init", "organisation", org.id, {"org": org_name, "code": org_code, "role": role})
+        for hook in INIT_HOOKS:
+            hook(self, node_id, org)
+        self._node = NodeInfo(node_id, role, org)
+        log.info("initialised node %s as %s", node_id, role)
+        return self._node
+
+
+# Later parts of the app (keys for sync, the first user account) register what must happen at init.
+INIT_HOOKS: list = []
+
+
+def load_organisation(conn, org_id: str) -> Organisation:  # noqa: ANN001 - a Connection
+    r = conn.execute(select(organisations).where(organisations.c.id == org_id)).one()
+    org = Organisation(id=r.id, name=r.name, code=r.code, role=r.role, district_code=r.district_code,
+                       address=r.address, phone=r.phone, arbitration_name=r.arbitration_name,
+                       arbitration_address=r.arbitration_address,
+                       case_no_pattern=r.case_no_pattern or DEFAULT_CASE_NO_PATTERN)
+    return org

@@ -1,0 +1,70 @@
+"""The JSON shapes of CONTRACT.md §2 (dates ISO, money as two-decimal strings)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mediation_desktop.core.deadlines import Deadlines, DueItem
+from mediation_desktop.core.model import Case
+from mediation_desktop.core.money import format_plain
+from mediation_desktop.core.validation import mask_id, mask_phone
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def case_json(case: Case, deadlines: Deadlines | None = None, risk: dict | None = None,
+              full_personal_data: bool = False) -> dict:
+    """``full_personal_data`` shows ID and phone numbers unmasked (the case detail, audited)."""
+    def person(a) -> dict:  # noqa: ANN001
+        out = {"name": a.name}
+        if a.id_number:
+            out["id_number"] = a.id_number if full_personal_data else mask_id(a.id_number)
+        if a.phone:
+            out["phone"] = a.phone if full_personal_data else mask_phone(a.phone)
+        if a.is_representative:
+            out["representative"] = True
+        return out
+
+    data: dict = {
+        "id": case.id, "case_no": case.case_no, "status": str(case.status), "stage": str(case.stage),
+        "outcome": str(case.outcome) if case.outcome else None,
+        "received_on": _iso(case.received_on), "accepted_on": _iso(case.accepted_on),
+        "concluded_on": _iso(case.concluded_on), "closed_on": _iso(case.closed_on),
+        "applicants": [person(a) for a in case.applicants],
+        "respondent": {"name": case.respondent.name, "uscc": case.respondent.uscc},
+        "dispute_types": list(case.dispute_types), "workers_involved": case.workers_involved,
+        "collective": case.collective,
+        "amount_claimed": format_plain(case.amount_claimed_fen), "amount_agreed": format_plain(case.amount_agreed_fen),
+        "channel": str(case.channel), "court_case_no": case.court_case_no, "mediator": case.mediator,
+    }
+    if deadlines is not None:
+        data["deadlines"] = deadlines.as_json()
+        data["deadline_warnings"] = list(deadlines.warnings)
+        data["deadlines_approximate"] = sorted(deadlines.approximate)
+    if risk is not None:
+        data["risk"] = risk
+    return data
+
+
+def case_detail_json(case: Case, deadlines: Deadlines, risk: dict, full_personal_data: bool = False) -> dict:
+    data = case_json(case, deadlines, risk, full_personal_data)
+    data["facts"] = case.facts
+    data["extended_until"] = _iso(case.extended_until)
+    data["claims"] = [{"description": c.description, "amount": format_plain(c.amount_fen), "dispute_type": c.dispute_type}
+                      for c in case.claims]
+    data["sessions"] = [{"held_on": _iso(s.held_on), "place": s.place, "mode": s.mode, "attendees": s.attendees,
+                         "notes": s.notes} for s in case.sessions]
+    ag = case.agreement
+    data["agreement"] = None if ag is None else {
+        "signed_on": _iso(ag.signed_on), "effective_on": _iso(ag.takes_effect_on), "full_and_final": ag.full_and_final,
+        "items": [{"id": i.id, "payer": i.payer, "payee": i.payee, "description": i.description,
+                   "amount": format_plain(i.amount_fen), "due_on": _iso(i.due_on), "method": i.method,
+                   "performed_on": _iso(i.performed_on), "performed": format_plain(i.performed_fen)} for i in ag.items],
+    }
+    return data
+
+
+def due_item_json(item: DueItem) -> dict:
+    return item.as_json()

@@ -1,0 +1,206 @@
+"""Case use cases: register, change through the lifecycle, read. Each runs in one transaction that
+also writes the outbox entry and the audit entry, so a change is all there or not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from sqlalchemy import Connection, func, select
+
+from mediation_desktop.core import lifecycle
+from mediation_desktop.core.clock import today as clock_today
+from mediation_desktop.core.deadlines import Deadlines, check_extension, compute_deadlines
+from mediation_desktop.core.enums import COURT_CHANNELS, DisputeType
+from mediation_desktop.core.errors import NotFoundError, ValidationError, ValidationErrors
+from mediation_desktop.core.model import Case
+from mediation_desktop.core.risk import Risk, assess
+from mediation_desktop.core.validation import check_id_number, check_name, check_phone, check_uscc
+from mediation_desktop.services.backend import Backend
+from mediation_desktop.storage import cases_repo
+from mediation_desktop.storage.outbox import audit, record_changes
+from mediation_desktop.storage.schema import applicants as applicants_t
+from mediation_desktop.storage.schema import cases as cases_t
+
+VALID_TYPES = {t.value for t in DisputeType}
+
+
+def validate_case(case: Case, today: date | None = None) -> list[ValidationError]:
+    """Every problem with a case about to be saved, each naming its field (for inline display)."""
+    errors: list[ValidationError] = []
+
+    def check(fn: Callable, *args, **kw):  # noqa: ANN202
+        try:
+            return fn(*args, **kw)
+        except ValidationError as exc:
+            errors.append(exc)
+            return None
+
+    today = today or clock_today()
+    if not case.applicants:
+        errors.append(ValidationError("E_REQUIRED", "至少需要一名申请人", field="applicants"))
+    for i, a in enumerate(case.applicants):
+        name = check(check_name, a.name, field=f"applicants.{i}.name", what="申请人姓名")
+        if name:
+            a.name = name
+        if a.id_number:
+            a.id_number = check(check_id_number, a.id_number, field=f"applicants.{i}.id_number", today=today)
+        if a.phone:
+            a.phone = check(check_phone, a.phone, field=f"applicants.{i}.phone")
+    name = check(check_name, case.respondent.name, field="respondent.name", what="被申请人（用人单位）名称")
+    if name:
+        case.respondent.name = name
+    if case.respondent.uscc:
+        case.respondent.uscc = check(check_uscc, case.respondent.uscc, field="respondent.uscc")
+    if case.respondent.phone:
+        case.respondent.phone = check(check_phone, case.respondent.phone, field="respondent.phone")
+    if case.received_on > today:
+        errors.append(ValidationError("E_DATE_FUTURE", "收案日期不能晚于今天", field="received_on"))
+    if case.accepted_on and case.accepted_on < case.received_on:
+        errors.append(ValidationError("E_DATE_ORDER", "受理日期不能早于收案日期", field="accepted_on"))
+    if case.closed_on and case.closed_on < (case.accepted_on or case.received_on):
+        errors.append(ValidationError("E_DATE_ORDER", "结案日期不能早于受理或收案日期", field="closed_on"))
+    unknown = [t for t in case.dispute_types if t not in VALID_TYPES]
+    if unknown:
+        errors.append(ValidationError("E_DISPUTE_TYPE", f"未知的争议类型：{'、'.join(unknown)}", field="dispute_types"))
+    if not case.dispute_types:
+        errors.append(ValidationError("E_REQUIRED", "请至少选择一种争议类型", field="dispute_types"))
+    if case.workers_involved < max(1, len(case.applicants)):
+        errors.append(ValidationError("E_WORKERS", "涉及人数不能少于申请人人数", field="workers_involved"))
+    if case.channel in COURT_CHANNELS and not (case.court_case_no or "").strip():
+        errors.append(ValidationError("E_REQUIRED", "法院委派/委托的案件请填写法院案号", field="court_case_no"))
+    for i, c in enumerate(case.claims):
+        if not c.description.strip():
+            errors.append(ValidationError("E_REQUIRED", "请求事项不能为空", field=f"claims.{i}.description"))
+        if c.amount_fen is not None and c.amount_fen < 0:
+            errors.append(ValidationError("E_AMOUNT_NEGATIVE", "金额不能为负数", field=f"claims.{i}.amount"))
+    if case.amount_claimed_fen is not None and case.amount_claimed_fen < 0:
+        errors.append(ValidationError("E_AMOUNT_NEGATIVE", "金额不能为负数", field="amount_claimed"))
+    return errors
+
+
+@dataclass
+class CaseView:
+    case: Case
+    deadlines: Deadlines
+    risk: Risk
+
+
+class CaseService:
+    def __init__(self, backend: Backend):
+        self.backend = backend
+
+    # -- reading -----------------------------------------------------------------------------------
+    def get(self, case_no_or_id: str) -> Case:
+        with self.backend.db.read() as conn:
+            return self._load(conn, case_no_or_id)
+
+    def _load(self, conn: Connection, case_no_or_id: str) -> Case:
+        case_id = cases_repo.find_case_id(conn, case_no_or_id)
+        if case_id is None:
+            raise NotFoundError("E_CASE_NOT_FOUND", f"找不到案件“{case_no_or_id}”")
+        return cases_repo.load_cases(conn, [case_id])[0]
+
+    def view(self, case_no_or_id: str, today: date | None = None) -> CaseView:
+        with self.backend.db.read() as conn:
+            case = self._load(conn, case_no_or_id)
+            same_employer = self._open_cases_same_employer(conn, case)
+        deadlines = compute_deadlines(case, self.backend.calendar)
+        return CaseView(case, deadlines, assess(case, open_cases_same_employer=same_employer, today=today))
+
+    @staticmethod
+    def _open_cases_same_employer(conn: Connection, case: Case) -> int:
+        col = cases_t.c.respondent_uscc if case.respondent.uscc else cases_t.c.respondent_name
+        value = case.respondent.uscc or case.respondent.name
+        return conn.execute(select(func.count()).select_from(cases_t)
+                            .where(col == value, cases_t.c.status != "closed")).scalar_one()
+
+    def find_duplicates(self, case: Case) -> list[str]:
+        """Case numbers of open cases with the same applicant (by ID number or name) and employer."""
+        names = [a.name for a in case.applicants]
+        ids = [a.id_number for a in case.applicants if a.id_number]
+        with self.backend.db.read() as conn:
+            person = applicants_t.c.name.in_(names)
+            if ids:
+                person = person | applicants_t.c.id_number.in_(ids)
+            employer = cases_t.c.respondent_name == case.respondent.name
+            if case.respondent.uscc:
+                employer = employer | (cases_t.c.respondent_uscc == case.respondent.uscc)
+            stmt = (select(cases_t.c.case_no).distinct().join(applicants_t, applicants_t.c.case_id == cases_t.c.id)
+                    .where(person, employer, cases_t.c.status != "closed", cases_t.c.id != case.id))
+            return list(conn.execute(stmt).scalars())
+
+    # -- writing -----------------------------------------------------------------------------------
+    def register(self, case: Case) -> Case:
+        """Validate, number and save a new case."""
+        node = self.backend.node
+        case.org_id = node.org.id
+        if case.claims and case.amount_claimed_fen is None:
+            case.amount_claimed_fen = sum(c.amount_fen or 0 for c in case.claims)
+        errors = validate_case(case)
+        if errors:
+            raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+        with self.backend.db.write() as conn:
+            if not case.case_no:
+                case.seq_no = cases_repo.next_seq_no(conn, node.org.id, case.received_on.year)
+                case.case_no = node.org.format_case_no(case.received_on.year, case.seq_no)
+            elif case.seq_no is None:
+                case.seq_no = cases_repo.next_seq_no(conn, node.org.id, case.received_on.year)
+            case.origin_node = node.node_id
+            self._save(conn, case, "register")
+        return case
+
+    def update(self, case: Case, action: str = "edit") -> Case:
+        errors = validate_case(case)
+        if errors:
+            raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+        with self.backend.db.write() as conn:
+            self._save(conn, case, action)
+        return case
+
+    def _save(self, conn: Connection, case: Case, action: str, detail: dict | None = None) -> None:
+        deadlines = compute_deadlines(case, self.backend.calendar)
+        cases_repo.save_case(conn, case, deadlines, self.backend.node.node_id, self.backend.user)
+        record_changes(conn, "case", [case.id])
+        audit(conn, self.backend.user, action, "case", case.id,
+              {"case_no": case.case_no, "status": str(case.status), **(detail or {})})
+
+    def apply(self, case_no_or_id: str, action: str, change: Callable[[Case], None], detail: dict | None = None) -> Case:
+        """Load a case, apply one lifecycle change, save: all inside one write transaction so two
+        people acting on the same case cannot overwrite each other."""
+        with self.backend.db.write() as conn:
+            case = self._load(conn, case_no_or_id)
+            change(case)
+            self._save(conn, case, action, detail)
+        return case
+
+    def accept(self, ref: str, on: date, mediator: str | None = None) -> Case:
+        return self.apply(ref, "accept", lambda c: lifecycle.accept(c, on, mediator), {"on": on.isoformat()})
+
+    def not_accept(self, ref: str, on: date, reason: str) -> Case:
+        return self.apply(ref, "not_accept", lambda c: lifecycle.not_accept(c, on, reason), {"on": on.isoformat()})
+
+    def extend(self, ref: str, until: date) -> Case:
+        def change(c: Case) -> None:
+            check_extension(c, until, self.backend.calendar)
+            lifecycle.extend(c, until)
+        return self.apply(ref, "extend", change, {"until": until.isoformat()})
+
+    def record_session(self, ref: str, session) -> Case:  # noqa: ANN001 - core.model.MediationSession
+        return self.apply(ref, "record_session", lambda c: lifecycle.record_session(c, session),
+                          {"held_on": session.held_on.isoformat()})
+
+    def conclude(self, ref: str, outcome, on: date, **kw) -> Case:  # noqa: ANN001
+        return self.apply(ref, "conclude", lambda c: lifecycle.conclude(c, outcome, on, **kw),
+                          {"outcome": str(outcome), "on": on.isoformat()})
+
+    def record_performance(self, ref: str, item_id: str, on: date, fen: int) -> Case:
+        return self.apply(ref, "record_performance", lambda c: lifecycle.record_performance(c, item_id, on, fen),
+                          {"item": item_id, "on": on.isoformat()})
+
+    def close(self, ref: str, on: date) -> Case:
+        return self.apply(ref, "close", lambda c: lifecycle.close(c, on), {"on": on.isoformat()})
+
+    def reopen(self, ref: str) -> Case:
+        return self.apply(ref, "reopen", lifecycle.reopen)

@@ -1,0 +1,387 @@
+"""Reading a legacy 调解台账 (.xlsx, or .csv in UTF-8/UTF-8-BOM/GBK) into checked records.
+
+Only file-level problems raise (UserError E_LEDGER_FORMAT / E_LEDGER_HEADER). Every row is checked on
+its own: a row that cannot be imported becomes one LedgerIssue per problem in ``errors`` and the other
+rows still come through; an invalid optional value (ID number, credit code, phone) is dropped with a
+LedgerIssue in ``warnings``. Row numbers are the ones the user sees in Excel (or the CSV record number).
+
+Speed: a 100,000-row ledger must read in little more than openpyxl's own time, so the row loop maps
+columns once, reads cells through caching readers (ledger_values) and builds few objects per row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import chain, islice
+from operator import itemgetter
+from pathlib import Path
+
+from mediation_desktop.core.enums import Outcome
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.model import Applicant, Respondent
+from mediation_desktop.services import ledger_headers as H
+from mediation_desktop.services.ledger_headers import HeaderMap, find_header
+from mediation_desktop.services.ledger_template import write_template
+from mediation_desktop.services.ledger_values import (
+    AmountReader, CellError, DateReader, DisputeTypeReader, OutcomeReader, UsccReader, cell_text,
+    check_id_fast, check_phone_fast, id_from_cell, is_blank, read_count, split_list, split_names,
+)
+
+__all__ = ["LedgerIssue", "LedgerRecord", "LedgerReadResult", "read_ledger", "write_template"]
+
+MAX_NAME = 100
+_FOOTER_WORDS = ("合计", "总计", "小计", "填表人", "制表人", "审核人", "负责人", "填表日期", "制表日期", "说明：")
+
+
+@dataclass(slots=True)
+class LedgerIssue:
+    row: int        # the row number the user sees in Excel / the CSV record number
+    column: str     # the header text as written in the file ("" when the issue is about the whole row)
+    message: str    # Chinese
+
+
+@dataclass(slots=True)
+class LedgerRecord:
+    row: int
+    received_on: date
+    accepted_on: date | None
+    applicants: list[Applicant]
+    respondent: Respondent
+    dispute_types: list[str]          # DisputeType codes, in the ledger's order, no repeats
+    workers_involved: int
+    amount_claimed_fen: int | None
+    mediator: str | None
+    outcome: Outcome | None
+    closed_on: date | None
+    amount_agreed_fen: int | None
+    remarks: str
+    ledger_no: str | None
+
+
+@dataclass
+class LedgerReadResult:
+    rows: int                                   # data rows seen (blank and 合计 rows not counted)
+    records: list[LedgerRecord] = field(default_factory=list)
+    errors: list[LedgerIssue] = field(default_factory=list)
+    warnings: list[LedgerIssue] = field(default_factory=list)
+    header_row: int = 0                         # where the header was found (1-based)
+    sheet: str | None = None                    # the worksheet read (.xlsx only)
+
+
+def read_ledger(path: Path, *, today: date | None = None) -> LedgerReadResult:
+    """Read and check a ledger. ``today`` bounds birth dates in ID numbers (tests pin it)."""
+    path = Path(path)
+    data = _read_head(path)
+    suffix = path.suffix.lower()
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UserError("E_LEDGER_FORMAT", f"“{path.name}”是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入")
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path, today or date.today())
+    if suffix in (".xlsx", ".xlsm"):
+        raise UserError("E_LEDGER_FORMAT", f"“{path.name}”不是有效的 Excel 工作簿（文件可能已损坏），无法读取")
+    if suffix in (".csv", ".txt"):
+        return _read_csv(path, today or date.today())
+    raise UserError("E_LEDGER_FORMAT", f"不支持的文件类型“{path.suffix or path.name}”：台账须为 .xlsx 或 .csv 文件")
+
+
+def _read_head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise UserError("E_LEDGER_FORMAT", f"找不到文件“{path}”") from None
+    except OSError as exc:
+        raise UserError("E_LEDGER_FORMAT", f"无法读取文件“{path}”：{exc.strerror or exc}") from None
+    if not head:
+        raise UserError("E_LEDGER_FORMAT", f"文件“{path.name}”是空的")
+    return head
+
+
+def _unreadable(path: Path) -> UserError:
+    return UserError("E_LEDGER_FORMAT", f"“{path.name}”无法读取：文件已损坏或不是台账表格")
+
+
+def _guarded(rows: Iterable, path: Path) -> Iterator:
+    """Re-raise anything the file parser throws mid-way as E_LEDGER_FORMAT (our own row code is outside)."""
+    try:
+        yield from rows
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise _unreadable(path) from exc
+
+
+# ---------------------------------------------------------------- .xlsx
+
+
+def _read_xlsx(path: Path, today: date) -> LedgerReadResult:
+    import openpyxl
+
+    with warnings.catch_warnings():
+        # openpyxl warns about features it drops (data validation extensions, default styles): noise here.
+        warnings.simplefilter("ignore")
+        try:
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except MemoryError:
+            raise
+        except Exception as exc:
+            raise _unreadable(path) from exc
+        try:
+            first_problem: UserError | None = None
+            any_content = False
+            for sheet in workbook.worksheets:
+                sheet.reset_dimensions()   # some writers record a wrong <dimension>; trust the rows
+                rows = _guarded(sheet.iter_rows(values_only=True), path)
+                numbered = enumerate(rows, start=1)
+                head = list(islice(numbered, H.HEADER_SEARCH_ROWS))
+                if not any(any(not is_blank(v) for v in cells) for _, cells in head):
+                    rows.close()
+                    continue
+                any_content = True
+                try:
+                    header = find_header([cells for _, cells in head])
+                except UserError as problem:
+                    rows.close()
+                    first_problem = first_problem or problem
+                    continue
+                result = _read_rows(chain(head[header.row:], numbered), header, today, workbook.epoch)
+                result.sheet = sheet.title
+                return result
+            if not any_content:
+                raise UserError("E_LEDGER_FORMAT", f"“{path.name}”中没有任何内容")
+            assert first_problem is not None
+            raise first_problem
+        finally:
+            workbook.close()
+
+
+# ---------------------------------------------------------------- .csv
+
+
+def _read_csv(path: Path, today: date) -> LedgerReadResult:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError("E_LEDGER_FORMAT", f"无法读取文件“{path}”：{exc.strerror or exc}") from None
+    text = _decode(raw, path)
+    if "\x00" in text:
+        raise _unreadable(path)
+    if not text.strip():
+        raise UserError("E_LEDGER_FORMAT", f"文件“{path.name}”是空的")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    numbered = enumerate(_guarded(reader, path), start=1)
+    head = list(islice(numbered, H.HEADER_SEARCH_ROWS))
+    header = find_header([cells for _, cells in head])
+    return _read_rows(chain(head[header.row:], numbered), header, today, None)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):   # Excel's “Unicode 文本”
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _unreadable(path) from None
+    for encoding in ("utf-8-sig", "gb18030"):       # gb18030 is a superset of GBK and GB2312
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UserError("E_LEDGER_FORMAT", f"“{path.name}”的文字编码无法识别：请保存为 UTF-8 或 GBK 编码的 CSV")
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = text[:4096]
+    counts = {d: sample.count(d) for d in (",", "\t", ";")}
+    return max(counts, key=counts.get) if any(counts.values()) else ","
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, today: date,
+               epoch) -> LedgerReadResult:
+    result = LedgerReadResult(rows=0, header_row=header.row)
+    errors, warnings_, records = result.errors, result.warnings, result.records
+    cols, label = header.columns, header.labels
+    extra = header.ignored
+    number_index = cols.get(H.LEDGER_NO, -1)
+    for _, name in extra:
+        warnings_.append(LedgerIssue(header.row, name, f"未识别的列“{name}”，其内容将写入备注"))
+
+    sentinel = max([*cols.values(), *(i for i, _ in extra)]) + 1   # always None after padding
+    width = sentinel + 1
+    pick = itemgetter(*(cols.get(name, sentinel) for name in H.STANDARD_HEADERS))
+    read_date = DateReader(epoch)
+    read_claimed = AmountReader(header.scales.get(H.CLAIMED, 100))
+    read_agreed = AmountReader(header.scales.get(H.AGREED, 100))
+    read_outcome, read_types, read_uscc = OutcomeReader(), DisputeTypeReader(), UsccReader()
+    pad = (None,) * width
+
+    for number, row in numbered:
+        if len(row) < width:
+            row = (*row, *pad[: width - len(row)])
+        (no, received, accepted, names, ids, phones, respondent, uscc, types, workers, claimed,
+         mediator, outcome, closed, agreed, remarks) = pick(row)
+        if is_blank(names) and is_blank(respondent) and is_blank(received):
+            # Blank, or numbered in advance (a printed ledger's 序号 1…200 with nothing else filled in).
+            if all(is_blank(v) for i, v in enumerate(row) if i != number_index):
+                continue
+            if _is_footer(row):
+                warnings_.append(LedgerIssue(number, "", "合计/落款行，已跳过"))
+                continue
+        result.rows += 1
+        problems: list[LedgerIssue] = []
+
+        def fail(column: str, message: str) -> None:
+            problems.append(LedgerIssue(number, label[column], message))
+
+        def warn(column: str, message: str) -> None:
+            warnings_.append(LedgerIssue(number, label[column], message))
+
+        name_list, implied_count = split_names(cell_text(names))
+        if not name_list:
+            fail(H.APPLICANT, "申请人为空")
+        elif any(len(n) > MAX_NAME for n in name_list):
+            fail(H.APPLICANT, f"申请人姓名过长（最多{MAX_NAME}个字）")
+        respondent_name = cell_text(respondent)
+        if not respondent_name:
+            fail(H.RESPONDENT, "被申请人为空")
+        elif len(respondent_name) > 2 * MAX_NAME:
+            fail(H.RESPONDENT, f"被申请人名称过长（最多{2 * MAX_NAME}个字）")
+
+        received_on = accepted_on = closed_on = None
+        if is_blank(received):
+            fail(H.RECEIVED, "收案日期为空")
+        else:
+            try:
+                received_on = read_date(received)
+            except CellError as exc:
+                fail(H.RECEIVED, exc.args[0])
+        if not is_blank(accepted):
+            try:
+                accepted_on = read_date(accepted)
+            except CellError as exc:
+                fail(H.ACCEPTED, exc.args[0])
+        if not is_blank(closed):
+            try:
+                closed_on = read_date(closed)
+            except CellError as exc:
+                fail(H.CLOSED, exc.args[0])
+
+        amount_claimed = amount_agreed = None
+        if not is_blank(claimed):
+            try:
+                amount_claimed = read_claimed(claimed)
+            except CellError as exc:
+                fail(H.CLAIMED, exc.args[0])
+        if not is_blank(agreed):
+            try:
+                amount_agreed = read_agreed(agreed)
+            except CellError as exc:
+                fail(H.AGREED, exc.args[0])
+
+        result_outcome = None
+        if outcome is not None:
+            try:
+                result_outcome = read_outcome(outcome)
+            except CellError as exc:
+                fail(H.OUTCOME, exc.args[0])
+
+        count = None
+        if not is_blank(workers):
+            try:
+                count = read_count(workers)
+            except CellError as exc:
+                fail(H.WORKERS, exc.args[0])
+
+        if received_on is not None:
+            if accepted_on is not None and accepted_on < received_on:
+                fail(H.ACCEPTED, f"受理日期 {accepted_on} 早于收案日期 {received_on}")
+            if closed_on is not None:
+                if closed_on < received_on:
+                    fail(H.CLOSED, f"结案日期 {closed_on} 早于收案日期 {received_on}")
+                elif accepted_on is not None and closed_on < accepted_on:
+                    fail(H.CLOSED, f"结案日期 {closed_on} 早于受理日期 {accepted_on}")
+
+        dispute_types: list[str] = []
+        if not is_blank(types):
+            codes, unknown = read_types(types)
+            dispute_types = codes.copy()
+            for word in unknown:
+                warn(H.DISPUTE_TYPES, f"争议类型“{word}”无法识别，已归为“其他”")
+
+        applicants = _applicants(name_list, ids, phones, today, warn) if name_list else []
+
+        credit_code = None
+        if not is_blank(uscc):
+            try:
+                credit_code = read_uscc(id_from_cell(uscc))
+            except CellError as exc:
+                warn(H.USCC, exc.args[0] + "，该项留空")
+
+        if problems:
+            errors.extend(problems)
+            continue
+
+        people = len(applicants)
+        if count is None:
+            count = implied_count if implied_count and implied_count > people else people
+        elif count < people:
+            warn(H.WORKERS, f"涉及人数 {count} 少于申请人数 {people}，按 {people} 人导入")
+            count = people
+        remark_text = cell_text(remarks)
+        if extra:
+            remark_text = _with_extra_columns(remark_text, row, extra)
+        records.append(LedgerRecord(
+            number, received_on, accepted_on, applicants, Respondent(respondent_name, credit_code),
+            dispute_types, count, amount_claimed, cell_text(mediator) or None, result_outcome, closed_on,
+            amount_agreed, remark_text, cell_text(no) or None,
+        ))
+    return result
+
+
+def _applicants(names: list[str], ids: object, phones: object, today: date, warn) -> list[Applicant]:
+    id_list = split_list(id_from_cell(ids)) if not is_blank(ids) else []
+    phone_list = split_list(id_from_cell(phones)) if not is_blank(phones) else []
+    if len(id_list) > len(names):
+        warn(H.APPLICANT_ID, f"身份证号有 {len(id_list)} 个，申请人只有 {len(names)} 个，多出的已忽略")
+    if len(phone_list) > len(names):
+        warn(H.APPLICANT_PHONE, f"电话有 {len(phone_list)} 个，申请人只有 {len(names)} 个，多出的已忽略")
+    numeric_id = type(ids) in (int, float)
+    people = []
+    for position, name in enumerate(names):
+        id_number = phone = None
+        if position < len(id_list):
+            try:
+                id_number = check_id_fast(id_list[position], today)
+            except CellError as exc:
+                hint = "（该列在 Excel 中被存成了数字，末几位已丢失，请设为“文本”格式后重填）" if numeric_id else ""
+                warn(H.APPLICANT_ID, f"{exc.args[0]}{hint}，该项留空")
+        if position < len(phone_list):
+            try:
+                phone = check_phone_fast(phone_list[position])
+            except CellError as exc:
+                warn(H.APPLICANT_PHONE, exc.args[0] + "，该项留空")
+        people.append(Applicant(name, id_number, phone))
+    return people
+
+
+def _is_footer(row) -> bool:
+    for value in row:
+        if type(value) is str and value.strip():
+            return value.strip().startswith(_FOOTER_WORDS)
+    return False
+
+
+def _with_extra_columns(remarks: str, row, extra: list[tuple[int, str]]) -> str:
+    parts = [remarks] if remarks else []
+    for index, name in extra:
+        text = cell_text(row[index])
+        if text:
+            parts.append(f"{name}：{text}")
+    return "；".join(parts)

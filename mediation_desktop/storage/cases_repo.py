@@ -1,0 +1,245 @@
+"""Cases in and out of the database, as core.model objects.
+
+A case is stored as one row in ``cases`` (with the respondent, the deadlines and the applicants'
+names denormalised for lists and search) plus child rows. Saving replaces the children, which keeps
+the aggregate consistent and makes a case the unit that sync sends.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterable, Sequence
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from mediation_desktop.core.clock import now_iso
+from mediation_desktop.core.deadlines import Deadlines, next_due
+from mediation_desktop.core.enums import Channel, Outcome, Status
+from mediation_desktop.core.model import (
+    Agreement,
+    AgreementItem,
+    Applicant,
+    Case,
+    Claim,
+    MediationSession,
+    Respondent,
+)
+from mediation_desktop.storage.schema import (
+    agreement_items,
+    agreements,
+    applicants,
+    cases,
+    claims,
+    sessions,
+)
+
+
+def case_row(case: Case, deadlines: Deadlines, origin_node: str, user: str | None = None) -> dict:
+    """The ``cases`` row for a case (without ``num``, which the database assigns)."""
+    stamp = now_iso()
+    return {
+        "id": case.id, "org_id": case.org_id, "case_no": case.case_no,
+        "year": case.received_on.year, "seq_no": case_seq(case),
+        "status": str(case.status), "outcome": str(case.outcome) if case.outcome else None,
+        "received_on": case.received_on, "accepted_on": case.accepted_on,
+        "concluded_on": case.concluded_on, "closed_on": case.closed_on,
+        "extended_until": case.extended_until,
+        "dispute_types": ",".join(case.dispute_types),
+        "workers_involved": case.workers_involved, "collective": case.collective,
+        "amount_claimed_fen": case.amount_claimed_fen, "amount_agreed_fen": case.amount_agreed_fen,
+        "channel": str(case.channel), "court_case_no": case.court_case_no, "mediator": case.mediator,
+        "facts": case.facts, "not_accepted_reason": case.not_accepted_reason,
+        "conclusion_note": case.conclusion_note, "transferred_to": case.transferred_to,
+        "remarks": case.remarks,
+        "applicant_names": case.applicant_names, "respondent_name": case.respondent.name,
+        "respondent_uscc": case.respondent.uscc, "respondent_legal_rep": case.respondent.legal_rep,
+        "respondent_address": case.respondent.address, "respondent_phone": case.respondent.phone,
+        "acceptance_due": deadlines.acceptance_due, "statutory_due": deadlines.statutory_due,
+        "mediation_due": deadlines.mediation_due,
+        "next_due": next_due(case, deadlines) if case.is_open else None,
+        "deadlines_approx": bool(deadlines.approximate),
+        "ledger_key": case.ledger_key,
+        "origin_node": origin_node,
+        "created_at": case.created_at.isoformat() if case.created_at else stamp,
+        "updated_at": stamp, "created_by": user,
+    }
+
+
+def case_seq(case: Case) -> int:
+    if case.seq_no is None:
+        raise ValueError("case has no sequence number; assign a case number first")
+    return case.seq_no
+
+
+def child_rows(case: Case) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {"applicants": [], "claims": [], "sessions": [], "agreements": [], "agreement_items": []}
+    for pos, a in enumerate(case.applicants):
+        rows["applicants"].append({
+            "id": a.id, "case_id": case.id, "position": pos, "name": a.name, "id_number": a.id_number,
+            "phone": a.phone, "gender": a.gender, "address": a.address, "is_representative": a.is_representative,
+        })
+    for pos, c in enumerate(case.claims):
+        rows["claims"].append({"id": c.id, "case_id": case.id, "position": pos, "description": c.description,
+                               "amount_fen": c.amount_fen, "dispute_type": c.dispute_type})
+    for s in case.sessions:
+        rows["sessions"].append({"id": s.id, "case_id": case.id, "held_on": s.held_on, "place": s.place,
+                                 "mode": s.mode, "attendees": s.attendees, "notes": s.notes, "recorder": s.recorder})
+    ag = case.agreement
+    if ag is not None:
+        rows["agreements"].append({
+            "id": ag.id, "case_id": case.id, "signed_on": ag.signed_on, "effective_on": ag.effective_on,
+            "full_and_final": ag.full_and_final, "default_route": ag.default_route,
+            "arbitration_review_applied_on": ag.arbitration_review_applied_on,
+            "arbitration_review_result": ag.arbitration_review_result,
+            "judicial_confirmation_applied_on": ag.judicial_confirmation_applied_on,
+            "judicial_confirmation_result": ag.judicial_confirmation_result,
+        })
+        for pos, it in enumerate(ag.items):
+            rows["agreement_items"].append({
+                "id": it.id, "agreement_id": ag.id, "position": pos, "payer": it.payer, "payee": it.payee,
+                "description": it.description, "amount_fen": it.amount_fen, "due_on": it.due_on,
+                "method": it.method, "performed_on": it.performed_on, "performed_fen": it.performed_fen,
+            })
+    return rows
+
+
+CHILD_TABLES = (("applicants", applicants), ("claims", claims), ("sessions", sessions),
+                ("agreements", agreements), ("agreement_items", agreement_items))
+
+
+def insert_cases(conn: Connection, rows: Sequence[dict], children: dict[str, list[dict]]) -> None:
+    """Bulk insert with Core executemany (the ledger import, demo data and sync paths)."""
+    if rows:
+        conn.execute(insert(cases), list(rows))
+    for name, table in CHILD_TABLES:
+        if children.get(name):
+            conn.execute(insert(table), children[name])
+
+
+def delete_children(conn: Connection, case_ids: Sequence[str]) -> None:
+    ag_ids = select(agreements.c.id).where(agreements.c.case_id.in_(case_ids))
+    conn.execute(delete(agreement_items).where(agreement_items.c.agreement_id.in_(ag_ids)))
+    for table in (agreements, sessions, claims, applicants):
+        conn.execute(delete(table).where(table.c.case_id.in_(case_ids)))
+
+
+def save_case(conn: Connection, case: Case, deadlines: Deadlines, origin_node: str, user: str | None) -> None:
+    """Insert a new case or replace an existing one (row version +1)."""
+    row = case_row(case, deadlines, origin_node, user)
+    existing = conn.execute(select(cases.c.version, cases.c.created_at, cases.c.created_by, cases.c.origin_node)
+                            .where(cases.c.id == case.id)).first()
+    children = child_rows(case)
+    if existing is None:
+        insert_cases(conn, [row], children)
+        return
+    row.update(version=existing.version + 1, created_at=existing.created_at, created_by=existing.created_by,
+               origin_node=existing.origin_node)
+    conn.execute(update(cases).where(cases.c.id == case.id).values(**row))
+    delete_children(conn, [case.id])
+    insert_cases(conn, [], children)
+
+
+def next_seq_no(conn: Connection, org_id: str, year: int) -> int:
+    current = conn.execute(select(func.max(cases.c.seq_no)).where(cases.c.org_id == org_id, cases.c.year == year)).scalar()
+    return (current or 0) + 1
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+def case_from_row(r, children: dict | None = None) -> Case:  # noqa: ANN001 - a Row
+    children = children or {}
+    case = Case(
+        id=r.id, org_id=r.org_id, case_no=r.case_no, received_on=r.received_on,
+        applicants=children.get("applicants") or [Applicant(name=n) for n in r.applicant_names.split("、") if n],
+        respondent=Respondent(name=r.respondent_name, uscc=r.respondent_uscc, legal_rep=r.respondent_legal_rep,
+                              address=r.respondent_address, phone=r.respondent_phone),
+        status=Status(r.status), outcome=Outcome(r.outcome) if r.outcome else None,
+        accepted_on=r.accepted_on, concluded_on=r.concluded_on, closed_on=r.closed_on,
+        extended_until=r.extended_until,
+        dispute_types=[t for t in r.dispute_types.split(",") if t],
+        workers_involved=r.workers_involved, claims=children.get("claims", []),
+        amount_claimed_fen=r.amount_claimed_fen, amount_agreed_fen=r.amount_agreed_fen,
+        channel=Channel(r.channel), court_case_no=r.court_case_no, mediator=r.mediator, facts=r.facts,
+        not_accepted_reason=r.not_accepted_reason, conclusion_note=r.conclusion_note,
+        transferred_to=r.transferred_to, remarks=r.remarks,
+        sessions=children.get("sessions", []), agreement=children.get("agreement"),
+        seq_no=r.seq_no, version=r.version, origin_node=r.origin_node, ledger_key=r.ledger_key,
+        created_at=datetime.fromisoformat(r.created_at), updated_at=datetime.fromisoformat(r.updated_at),
+    )
+    return case
+
+
+def load_children(conn: Connection, case_ids: Sequence[str]) -> dict[str, dict]:
+    out: dict[str, dict] = defaultdict(lambda: {"applicants": [], "claims": [], "sessions": [], "agreement": None})
+    if not case_ids:
+        return out
+    for r in conn.execute(select(applicants).where(applicants.c.case_id.in_(case_ids)).order_by(applicants.c.position)):
+        out[r.case_id]["applicants"].append(Applicant(
+            id=r.id, name=r.name, id_number=r.id_number, phone=r.phone, gender=r.gender, address=r.address,
+            is_representative=bool(r.is_representative)))
+    for r in conn.execute(select(claims).where(claims.c.case_id.in_(case_ids)).order_by(claims.c.position)):
+        out[r.case_id]["claims"].append(Claim(id=r.id, description=r.description, amount_fen=r.amount_fen,
+                                              dispute_type=r.dispute_type))
+    for r in conn.execute(select(sessions).where(sessions.c.case_id.in_(case_ids)).order_by(sessions.c.held_on, sessions.c.id)):
+        out[r.case_id]["sessions"].append(MediationSession(
+            id=r.id, held_on=r.held_on, place=r.place, mode=r.mode, attendees=r.attendees, notes=r.notes,
+            recorder=r.recorder))
+    ag_by_id: dict[str, Agreement] = {}
+    for r in conn.execute(select(agreements).where(agreements.c.case_id.in_(case_ids))):
+        ag = Agreement(id=r.id, signed_on=r.signed_on, effective_on=r.effective_on,
+                       full_and_final=bool(r.full_and_final), default_route=r.default_route,
+                       arbitration_review_applied_on=r.arbitration_review_applied_on,
+                       arbitration_review_result=r.arbitration_review_result,
+                       judicial_confirmation_applied_on=r.judicial_confirmation_applied_on,
+                       judicial_confirmation_result=r.judicial_confirmation_result)
+        ag_by_id[r.id] = ag
+        out[r.case_id]["agreement"] = ag
+    if ag_by_id:
+        for r in conn.execute(select(agreement_items).where(agreement_items.c.agreement_id.in_(list(ag_by_id)))
+                              .order_by(agreement_items.c.position)):
+            ag_by_id[r.agreement_id].items.append(AgreementItem(
+                id=r.id, payer=r.payer, payee=r.payee, description=r.description, amount_fen=r.amount_fen,
+                due_on=r.due_on, method=r.method, performed_on=r.performed_on, performed_fen=r.performed_fen))
+    return out
+
+
+def load_cases(conn: Connection, case_ids: Sequence[str]) -> list[Case]:
+    """Whole aggregates for the given ids, in the given order (missing ids are skipped)."""
+    result: list[Case] = []
+    for start in range(0, len(case_ids), 500):
+        chunk = list(case_ids[start:start + 500])
+        rows = {r.id: r for r in conn.execute(select(cases).where(cases.c.id.in_(chunk)))}
+        kids = load_children(conn, chunk)
+        result.extend(case_from_row(rows[i], kids[i]) for i in chunk if i in rows)
+    return result
+
+
+def find_case_id(conn: Connection, case_no_or_id: str) -> str | None:
+    key = case_no_or_id.strip()
+    return conn.execute(select(cases.c.id).where((cases.c.case_no == key) | (cases.c.id == key))
+                        .order_by(cases.c.num).limit(1)).scalar()
+
+
+def existing_ledger_keys(conn: Connection, keys: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    keys = list(keys)
+    for start in range(0, len(keys), 900):
+        chunk = keys[start:start + 900]
+        found.update(conn.execute(select(cases.c.ledger_key).where(cases.c.ledger_key.in_(chunk))).scalars())
+    return found
+
+
+@dataclass
+class CaseFilter:
+    status: str | None = None
+    outcome: str | None = None
+    dispute_type: str | None = None
+    mediator: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    overdue_on: date | None = None     # open cases whose next deadline is before this date
+    collective: bool | None = None
+    search: str | None = None
+    org_id: str | None = None

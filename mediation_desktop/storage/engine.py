@@ -1,0 +1,70 @@
+"""Opening the SQLite database with the pragmas every connection needs.
+
+pysqlite's own transaction handling is switched off so that SQLAlchemy's ``begin`` really issues
+``BEGIN`` (reads see one snapshot) and writers take the lock up front with ``BEGIN IMMEDIATE``
+(no deadlock between two writers upgrading read locks).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Connection, Engine, create_engine, event
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001 - DB-API objects
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA temp_store=MEMORY")
+        cur.execute("PRAGMA cache_size=-65536")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(url_or_path: str | Path) -> Engine:
+    url = str(url_or_path)
+    if "://" not in url:
+        url = f"sqlite:///{Path(url_or_path)}"
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+class Database:
+    """One database: ``read()`` for a consistent snapshot, ``write()`` for one atomic change."""
+
+    def __init__(self, url_or_path: str | Path):
+        self.path = Path(url_or_path) if "://" not in str(url_or_path) else None
+        self.engine = make_engine(url_or_path)
+        self.dialect = self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(write=True)
+            with conn.begin():
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()

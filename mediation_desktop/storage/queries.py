@@ -1,0 +1,137 @@
+"""List, search and deadline queries, shaped for a million cases.
+
+Lists sort newest first by ``(received_on, num)`` (an index) and page by keyset, never OFFSET.
+Search: terms of 3+ characters go to the full-text index (SQLite FTS5 trigram, PostgreSQL pg_trgm);
+1–2 character terms use LIKE on the short name columns, because a trigram index cannot answer them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from sqlalchemy import Connection, and_, desc, func, or_, select, text
+from sqlalchemy.sql import Select
+
+from mediation_desktop.core.model import Case
+from mediation_desktop.storage.cases_repo import CaseFilter, case_from_row
+from mediation_desktop.storage.schema import cases
+
+FTS_MIN = 3
+
+
+def search_terms(query: str) -> list[str]:
+    return [t for t in query.replace("　", " ").split() if t]
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _search_clause(conn: Connection, query: str):
+    clauses = []
+    long_terms = [t for t in search_terms(query) if len(t) >= FTS_MIN]
+    short_terms = [t for t in search_terms(query) if len(t) < FTS_MIN]
+    if long_terms:
+        if conn.dialect.name == "sqlite":
+            match = " AND ".join(_fts_phrase(t) for t in long_terms)
+            clauses.append(cases.c.num.in_(
+                select(text("rowid")).select_from(text("cases_fts"))
+                .where(text("cases_fts MATCH :fts_q").bindparams(fts_q=match))))
+        else:
+            for t in long_terms:
+                pattern = _like(t)
+                clauses.append(or_(*(col.like(pattern, escape="\\") for col in
+                                     (cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name, cases.c.facts))))
+    for t in short_terms:
+        pattern = _like(t)
+        clauses.append(or_(cases.c.applicant_names.like(pattern, escape="\\"),
+                           cases.c.respondent_name.like(pattern, escape="\\"),
+                           cases.c.case_no.like(pattern, escape="\\")))
+    return and_(*clauses) if clauses else None
+
+
+def filtered(conn: Connection, columns, f: CaseFilter) -> Select:
+    stmt = select(*columns)
+    conds = []
+    if f.org_id:
+        conds.append(cases.c.org_id == f.org_id)
+    if f.status:
+        conds.append(cases.c.status == f.status)
+    if f.outcome:
+        conds.append(cases.c.outcome.is_(None) if f.outcome == "open" else cases.c.outcome == f.outcome)
+    if f.dispute_type:
+        conds.append(func.instr("," + cases.c.dispute_types + ",", f",{f.dispute_type},") > 0)
+    if f.mediator:
+        conds.append(cases.c.mediator == f.mediator)
+    if f.received_from:
+        conds.append(cases.c.received_on >= f.received_from)
+    if f.received_to:
+        conds.append(cases.c.received_on <= f.received_to)
+    if f.overdue_on:
+        conds.append(and_(cases.c.status != "closed", cases.c.next_due < f.overdue_on))
+    if f.collective is not None:
+        conds.append(cases.c.collective == f.collective)
+    if f.search and f.search.strip():
+        clause = _search_clause(conn, f.search)
+        if clause is not None:
+            conds.append(clause)
+    if conds:
+        stmt = stmt.where(and_(*conds))
+    return stmt
+
+
+NEWEST_FIRST = (desc(cases.c.received_on), desc(cases.c.num))
+
+
+def list_cases(conn: Connection, f: CaseFilter, limit: int | None = None,
+               after: tuple[date, int] | None = None) -> list[Case]:
+    """Cases (without child records) newest first; ``after`` is the keyset of the last row seen."""
+    stmt = filtered(conn, [cases], f).order_by(*NEWEST_FIRST)
+    if after is not None:
+        stmt = stmt.where(or_(cases.c.received_on < after[0],
+                              and_(cases.c.received_on == after[0], cases.c.num < after[1])))
+    if limit:
+        stmt = stmt.limit(limit)
+    return [case_from_row(r) for r in conn.execute(stmt)]
+
+
+def count_cases(conn: Connection, f: CaseFilter) -> int:
+    return conn.execute(filtered(conn, [func.count()], f).select_from(cases)).scalar_one()
+
+
+def due_cases(conn: Connection, until: date) -> list[Case]:
+    """Open cases with a deadline on or before ``until`` (overdue ones included), soonest first."""
+    stmt = (select(cases).where(cases.c.status != "closed", cases.c.next_due <= until)
+            .order_by(cases.c.next_due, cases.c.num))
+    return [case_from_row(r) for r in conn.execute(stmt)]
+
+
+# -- the GUI's lazy list: keys first, rows on demand ------------------------------------------------
+
+SORTABLE = {
+    "case_no": cases.c.case_no, "received_on": cases.c.received_on, "applicant_names": cases.c.applicant_names,
+    "respondent_name": cases.c.respondent_name, "dispute_types": cases.c.dispute_types,
+    "workers_involved": cases.c.workers_involved, "amount_claimed_fen": cases.c.amount_claimed_fen,
+    "status": cases.c.status, "next_due": cases.c.next_due,
+}
+
+
+def list_keys(conn: Connection, f: CaseFilter, sort: str = "received_on", descending: bool = True) -> list[int]:
+    col = SORTABLE[sort]
+    order = (desc(col), desc(cases.c.num)) if descending else (col, cases.c.num)
+    return list(conn.execute(filtered(conn, [cases.c.num], f).order_by(*order)).scalars())
+
+
+def rows_by_keys(conn: Connection, nums: Sequence[int]) -> dict[int, object]:
+    out = {}
+    for start in range(0, len(nums), 900):
+        chunk = list(nums[start:start + 900])
+        for r in conn.execute(select(cases).where(cases.c.num.in_(chunk))):
+            out[r.num] = r
+    return out

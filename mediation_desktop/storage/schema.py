@@ -1,0 +1,254 @@
+"""Table definitions (SQLAlchemy Core).
+
+Core tables rather than ORM classes on purpose: the bulk paths (ledger import, demo data, sync
+import) need Core ``executemany`` speed, and keeping ``sqlalchemy.orm`` off the import path keeps the
+GUI's start fast. Alembic owns the schema: a change here needs a migration in ``migrations/versions``
+(the test ``test_migrations_match_schema`` compares the two).
+
+Keys are UUID text made on the node that created the record; money is integer fen; legal dates are
+ISO dates; timestamps are ISO text with their UTC offset.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+UUID = String(36)
+TS = String(32)  # ISO timestamp with offset
+
+node_state = Table(
+    "node_state", metadata,
+    Column("node_id", UUID, primary_key=True),
+    Column("org_id", UUID, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("last_seq", Integer, nullable=False, default=0),
+    Column("created_at", TS, nullable=False),
+)
+
+settings = Table(
+    "settings", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+organisations = Table(
+    "organisations", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("district_code", String(32)),
+    Column("address", String(200)),
+    Column("phone", String(32)),
+    Column("arbitration_name", String(200)),
+    Column("arbitration_address", String(200)),
+    Column("case_no_pattern", String(100)),
+    Column("origin_node", UUID, nullable=False),
+)
+
+cases = Table(
+    "cases", metadata,
+    # An integer rowid alias keeps the external-content FTS index stable across VACUUM (a plain
+    # rowid may be renumbered) and gives list paging a compact tie-breaker.
+    Column("num", Integer, primary_key=True, autoincrement=True),
+    Column("id", UUID, nullable=False, unique=True),
+    Column("org_id", UUID, ForeignKey("organisations.id"), nullable=False),
+    Column("case_no", String(64), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("seq_no", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("outcome", String(16)),
+    Column("received_on", Date, nullable=False),
+    Column("accepted_on", Date),
+    Column("concluded_on", Date),
+    Column("closed_on", Date),
+    Column("extended_until", Date),
+    Column("dispute_types", String(200), nullable=False, default=""),
+    Column("workers_involved", Integer, nullable=False, default=1),
+    Column("collective", Boolean, nullable=False, default=False),
+    Column("amount_claimed_fen", Integer),
+    Column("amount_agreed_fen", Integer),
+    Column("channel", String(24), nullable=False),
+    Column("court_case_no", String(64)),
+    Column("mediator", String(50)),
+    Column("facts", Text, nullable=False, default=""),
+    Column("not_accepted_reason", Text),
+    Column("conclusion_note", Text),
+    Column("transferred_to", String(200)),
+    Column("remarks", Text, nullable=False, default=""),
+    # Denormalised for the list, search and statistics without joins.
+    Column("applicant_names", Text, nullable=False),
+    Column("respondent_name", String(200), nullable=False),
+    Column("respondent_uscc", String(18)),
+    Column("respondent_legal_rep", String(50)),
+    Column("respondent_address", String(200)),
+    Column("respondent_phone", String(32)),
+    # Deadlines are computed by core.deadlines when the case changes and stored so that the desk,
+    # the deadline list and the case list sort and filter by index at a million cases.
+    Column("acceptance_due", Date),
+    Column("statutory_due", Date),
+    Column("mediation_due", Date),
+    Column("next_due", Date),
+    Column("deadlines_approx", Boolean, nullable=False, default=False),
+    Column("ledger_key", String(64)),
+    Column("origin_node", UUID, nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("created_at", TS, nullable=False),
+    Column("updated_at", TS, nullable=False),
+    Column("created_by", String(50)),
+    UniqueConstraint("org_id", "case_no"),
+    UniqueConstraint("org_id", "year", "seq_no"),
+)
+# Only the indexes queries use: each one slows bulk upserts (ARCHITECTURE.md §3).
+Index("ix_cases_received", cases.c.received_on, cases.c.num)
+Index("ix_cases_open_due", cases.c.status, cases.c.next_due)
+Index("ix_cases_ledger_key", cases.c.ledger_key)
+
+applicants = Table(
+    "applicants", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("id_number", String(18)),
+    Column("phone", String(32)),
+    Column("gender", String(4)),
+    Column("address", String(200)),
+    Column("is_representative", Boolean, nullable=False, default=False),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("amount_fen", Integer),
+    Column("dispute_type", String(24)),
+)
+
+sessions = Table(
+    "sessions", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("held_on", Date, nullable=False),
+    Column("place", String(200), nullable=False, default=""),
+    Column("mode", String(16), nullable=False, default="现场"),
+    Column("attendees", Text, nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+    Column("recorder", String(50), nullable=False, default=""),
+)
+
+agreements = Table(
+    "agreements", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("signed_on", Date, nullable=False),
+    Column("effective_on", Date),
+    Column("full_and_final", Boolean, nullable=False, default=True),
+    Column("default_route", String(16), nullable=False, default="payment_order"),
+    Column("arbitration_review_applied_on", Date),
+    Column("arbitration_review_result", Text),
+    Column("judicial_confirmation_applied_on", Date),
+    Column("judicial_confirmation_result", Text),
+)
+
+agreement_items = Table(
+    "agreement_items", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("agreement_id", UUID, ForeignKey("agreements.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("payer", String(200), nullable=False),
+    Column("payee", String(200), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("amount_fen", Integer),
+    Column("due_on", Date),
+    Column("method", String(100), nullable=False, default=""),
+    Column("performed_on", Date),
+    Column("performed_fen", Integer),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("file_name", String(255), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("template_source", String(16), nullable=False, default="builtin"),
+    Column("generated_by", String(50), nullable=False),
+    Column("generated_at", TS, nullable=False),
+    UniqueConstraint("case_id", "kind", "version"),
+)
+
+attachments = Table(
+    "attachments", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("document_id", UUID, ForeignKey("documents.id")),
+    Column("sha256", String(64), nullable=False),
+    Column("file_name", String(255), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("description", String(200), nullable=False, default=""),
+    Column("added_by", String(50), nullable=False),
+    Column("added_at", TS, nullable=False),
+)
+
+# The outbox: one row per change, numbered gap-free per origin node, written in the same
+# transaction as the change. Sync exports ranges of it; the entity's current state travels.
+changes = Table(
+    "changes", metadata,
+    Column("origin_node", UUID, primary_key=True),
+    Column("origin_seq", Integer, primary_key=True),
+    Column("entity", String(24), nullable=False),
+    Column("entity_id", UUID, nullable=False),
+    Column("op", String(8), nullable=False),  # upsert | delete
+    Column("at", TS, nullable=False),
+)
+
+tombstones = Table(
+    "tombstones", metadata,
+    Column("entity", String(24), primary_key=True),
+    Column("entity_id", UUID, primary_key=True),
+    Column("deleted_at", TS, nullable=False),
+    Column("deleted_by", String(50)),
+    Column("origin_node", UUID, nullable=False),
+)
+
+# Append-only and hash-chained: each entry's hash covers the previous hash, so editing or deleting
+# an entry breaks the chain (checked by `check`).
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", TS, nullable=False),
+    Column("user", String(50), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("entity", String(24)),
+    Column("entity_id", String(64)),
+    Column("detail", Text, nullable=False, default="{}"),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+Index("ix_audit_log_entity", audit_log.c.entity_id)
