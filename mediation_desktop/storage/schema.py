@@ -252,3 +252,110 @@ audit_log = Table(
     Column("hash", String(64), nullable=False),
 )
 Index("ix_audit_log_entity", audit_log.c.entity_id)
+
+# -- accounts (durability and access) -------------------------------------------------------------
+users = Table(
+    "users", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(50), nullable=False, unique=True),
+    Column("display_name", String(50), nullable=False),
+    Column("role", String(16), nullable=False),          # mediator | head | supervisor | admin
+    Column("password_hash", String(255), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", TS),
+    Column("created_at", TS, nullable=False),
+)
+
+# -- sync ------------------------------------------------------------------------------------------
+peers = Table(
+    "peers", metadata,
+    Column("node_id", UUID, primary_key=True),
+    Column("org_id", UUID),
+    Column("org_name", String(200), nullable=False),
+    Column("org_code", String(32), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("card", Text, nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("status", String(16), nullable=False, default="trusted"),  # trusted | revoked
+    Column("enrolled_at", TS, nullable=False),
+    Column("revoked_at", TS),
+)
+
+# What this node has applied from each origin: the high-water mark of its change sequence.
+sync_origins = Table(
+    "sync_origins", metadata,
+    Column("origin_node", UUID, primary_key=True),
+    Column("high_water", Integer, nullable=False, default=0),
+    Column("last_package_id", UUID),
+    Column("last_package_at", TS),
+    Column("last_seen", TS),
+)
+
+sync_packages = Table(
+    "sync_packages", metadata,
+    Column("package_id", UUID, primary_key=True),
+    Column("origin_node", UUID, nullable=False),
+    Column("seq_from", Integer, nullable=False),
+    Column("seq_to", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("state", String(16), nullable=False),   # imported | held
+    Column("file_path", Text),
+    Column("received_at", TS, nullable=False),
+)
+
+# How far each peer has acknowledged our own changes (incremental export starts after it).
+sync_acks = Table(
+    "sync_acks", metadata,
+    Column("peer_node", UUID, primary_key=True),
+    Column("acked_seq", Integer, nullable=False, default=0),
+    Column("exported_seq", Integer, nullable=False, default=0),
+    Column("updated_at", TS, nullable=False),
+)
+
+sync_conflicts = Table(
+    "sync_conflicts", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("entity", String(24), nullable=False),
+    Column("entity_id", UUID, nullable=False),
+    Column("origin_node", UUID, nullable=False),
+    Column("package_id", UUID, nullable=False),
+    Column("local_version", Integer),
+    Column("incoming", Text, nullable=False),
+    Column("detected_at", TS, nullable=False),
+    Column("resolved_at", TS),
+    Column("resolution", String(16)),
+)
+
+# The supervisor's remarks and correction requests: records of their own that travel back.
+remarks = Table(
+    "remarks", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("case_id", UUID, nullable=False, index=True),
+    Column("kind", String(16), nullable=False),     # remark | correction
+    Column("text", Text, nullable=False),
+    Column("author", String(50), nullable=False),
+    Column("origin_node", UUID, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("answered_at", TS),
+)
+
+key_enterprises = Table(
+    "key_enterprises", metadata,
+    Column("uscc", String(18), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("origin_node", UUID, nullable=False),
+    Column("listed_at", TS, nullable=False),
+)
+
+notices = Table(
+    "notices", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("title", String(200), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("origin_node", UUID, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("read_at", TS),
+)
