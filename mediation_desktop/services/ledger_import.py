@@ -1,0 +1,104 @@
+"""Importing a legacy 调解台账 into the register (CONTRACT.md §3).
+
+The reader (``ledger_reader``) checks every row; here the good rows become cases in ONE
+transaction: all of them or none. A row already imported before (same received date, applicants,
+employer and amount) is counted as a duplicate and skipped, so re-importing a file adds nothing.
+``dry_run`` runs exactly the same code and rolls back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+from mediation_desktop.core.enums import Channel, Outcome, Status
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.model import Agreement, AgreementItem, Case
+from mediation_desktop.services.backend import Backend
+from mediation_desktop.services.bulk import insert_new_cases
+from mediation_desktop.services.ledger_reader import LedgerIssue, LedgerRecord, read_ledger
+from mediation_desktop.storage.cases_repo import existing_ledger_keys
+from mediation_desktop.storage.outbox import audit
+
+Progress = Callable[[str, int, int], None]
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo a dry run."""
+
+
+def ledger_key(r: LedgerRecord) -> str:
+    parts = [r.received_on.isoformat(), "、".join(a.name for a in r.applicants), r.respondent.name,
+             str(r.amount_claimed_fen or "")]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def record_to_case(r: LedgerRecord, key: str) -> Case:
+    case = Case(
+        org_id="", received_on=r.received_on, applicants=r.applicants, respondent=r.respondent,
+        accepted_on=r.accepted_on, dispute_types=list(r.dispute_types), workers_involved=r.workers_involved,
+        amount_claimed_fen=r.amount_claimed_fen, amount_agreed_fen=r.amount_agreed_fen,
+        channel=Channel.LEDGER, mediator=r.mediator, remarks=r.remarks, ledger_key=key,
+    )
+    if r.outcome is None:
+        case.status = Status.MEDIATING if r.accepted_on else Status.REGISTERED
+        return case
+    case.outcome = r.outcome
+    if r.outcome == Outcome.NOT_ACCEPTED:
+        case.closed_on = case.concluded_on = r.closed_on or r.accepted_on or r.received_on
+        case.status = Status.CLOSED
+        return case
+    # With a closing date the case is closed; without one it waits for the mediator to close it.
+    case.concluded_on = r.closed_on
+    case.status = Status.CLOSED if r.closed_on else Status.MEDIATING
+    case.closed_on = r.closed_on
+    if r.outcome == Outcome.AGREEMENT and r.amount_agreed_fen and r.closed_on:
+        case.agreement = Agreement(signed_on=r.closed_on, items=[AgreementItem(
+            payer=r.respondent.name, payee=case.applicant_names, description="按调解协议支付（台账导入）",
+            amount_fen=r.amount_agreed_fen)])
+    return case
+
+
+def _issue(i: LedgerIssue) -> dict:
+    return {"row": i.row, "column": i.column, "message": i.message}
+
+
+def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress: Progress | None = None) -> dict:
+    path = Path(path)
+    if not path.is_file():
+        raise UserError("E_FILE_NOT_FOUND", f"找不到文件：{path}")
+    if progress:
+        progress("读取台账", 0, 0)
+    result = read_ledger(path)
+    report = {"rows": result.rows, "imported": 0, "duplicates": 0, "rejected": len({e.row for e in result.errors}),
+              "errors": [_issue(e) for e in result.errors], "warnings": [_issue(w) for w in result.warnings]}
+    if dry_run:
+        report["dry_run"] = True
+    if not dry_run and result.records:
+        backend.backup_before("import")
+    keyed = [(ledger_key(r), r) for r in result.records]
+    total = len(keyed)
+    try:
+        with backend.db.write() as conn:
+            seen = existing_ledger_keys(conn, [k for k, _ in keyed])
+            fresh: list[Case] = []
+            for key, record in keyed:
+                if key in seen:
+                    report["duplicates"] += 1
+                    continue
+                seen.add(key)
+                fresh.append(record_to_case(record, key))
+            if progress:
+                progress("写入数据库", 0, total)
+            report["imported"] = insert_new_cases(backend, conn, fresh, user=backend.user)
+            audit(conn, backend.user, "ledger_import", None, None, {
+                "file": path.name, "rows": result.rows, "imported": report["imported"],
+                "duplicates": report["duplicates"], "rejected": report["rejected"], "dry_run": dry_run})
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    if progress:
+        progress("完成", total, total)
+    return report
