@@ -11,16 +11,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from mediation_desktop.core.calendar import WorkCalendar
 from mediation_desktop.core.errors import UserError
-from mediation_desktop.core.model import DEFAULT_CASE_NO_PATTERN, Organisation, new_id
+from mediation_desktop.core.model import Organisation, new_id
 from mediation_desktop.paths import DataPaths
 from mediation_desktop.storage import migrate
 from mediation_desktop.storage.engine import Database
+from mediation_desktop.storage.nodes import create_node, is_initialised, load_organisation
 from mediation_desktop.storage.outbox import audit, this_node
-from mediation_desktop.storage.schema import node_state, organisations
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +73,7 @@ class Backend:
 
     @property
     def initialised(self) -> bool:
-        try:
-            with self.db.read() as conn:
-                return conn.execute(select(node_state.c.node_id)).first() is not None
-        except Exception:  # noqa: BLE001 - no schema yet
-            return False
+        return is_initialised(self.db)
 
     # -- the node ----------------------------------------------------------------------------------
     @property
@@ -101,7 +95,6 @@ class Backend:
         return self._node
 
     def initialise(self, org_name: str, org_code: str, role: str = "room", district: str | None = None) -> NodeInfo:
-        from mediation_desktop.core.clock import now_iso
         from mediation_desktop.core.validation import check_name
 
         if role not in ("room", "supervisor"):
@@ -115,11 +108,7 @@ class Backend:
         node_id = new_id()
         org = Organisation(name=org_name, code=org_code, role=role, district_code=district)
         with self.db.write() as conn:
-            conn.execute(organisations.insert().values(
-                id=org.id, name=org.name, code=org.code, role=role, district_code=district,
-                case_no_pattern=DEFAULT_CASE_NO_PATTERN, origin_node=node_id))
-            conn.execute(node_state.insert().values(node_id=node_id, org_id=org.id, role=role, last_seq=0,
-                                                    created_at=now_iso()))
+            create_node(conn, node_id, org)
             audit(conn, self.user, "init", "organisation", org.id, {"org": org_name, "code": org_code, "role": role})
         for hook in INIT_HOOKS:
             hook(self, node_id, org)
@@ -131,11 +120,3 @@ class Backend:
 # Later parts of the app (keys for sync, the first user account) register what must happen at init.
 INIT_HOOKS: list = []
 
-
-def load_organisation(conn, org_id: str) -> Organisation:  # noqa: ANN001 - a Connection
-    r = conn.execute(select(organisations).where(organisations.c.id == org_id)).one()
-    org = Organisation(id=r.id, name=r.name, code=r.code, role=r.role, district_code=r.district_code,
-                       address=r.address, phone=r.phone, arbitration_name=r.arbitration_name,
-                       arbitration_address=r.arbitration_address,
-                       case_no_pattern=r.case_no_pattern or DEFAULT_CASE_NO_PATTERN)
-    return org

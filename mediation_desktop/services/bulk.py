@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from sqlalchemy import Connection
-
 from mediation_desktop.core.deadlines import compute_deadlines
 from mediation_desktop.core.model import Case
 from mediation_desktop.services.backend import Backend
-from mediation_desktop.storage import cases_repo
+from mediation_desktop.storage import Connection, cases_repo
 from mediation_desktop.storage.outbox import record_changes
 
 CHUNK = 5000

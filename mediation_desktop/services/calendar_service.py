@@ -5,15 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import and_, select, update
-
 from mediation_desktop.core.calendar import YearTable, parse_year_table, save_year_table
-from mediation_desktop.core.deadlines import compute_deadlines, next_due
+from mediation_desktop.core.deadlines import compute_deadlines
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
-from mediation_desktop.storage import cases_repo
+from mediation_desktop.storage import cases_repo, queries
 from mediation_desktop.storage.outbox import audit
-from mediation_desktop.storage.schema import cases
 
 
 def import_calendar_file(backend: Backend, path: Path) -> dict:
@@ -37,15 +34,10 @@ def install_year_table(backend: Backend, table: YearTable) -> dict:
 def recompute_open_deadlines(backend: Backend, received_from: date, received_to: date, reason: dict) -> int:
     count = 0
     with backend.db.write() as conn:
-        ids = list(conn.execute(select(cases.c.id).where(and_(
-            cases.c.status != "closed", cases.c.received_on >= received_from, cases.c.received_on <= received_to))
-        ).scalars())
+        ids = queries.open_case_ids_received(conn, received_from, received_to)
         for start in range(0, len(ids), 500):
             for case in cases_repo.load_cases(conn, ids[start:start + 500]):
-                d = compute_deadlines(case, backend.calendar)
-                conn.execute(update(cases).where(cases.c.id == case.id).values(
-                    acceptance_due=d.acceptance_due, statutory_due=d.statutory_due, mediation_due=d.mediation_due,
-                    next_due=next_due(case, d), deadlines_approx=bool(d.approximate)))
+                cases_repo.store_deadlines(conn, case, compute_deadlines(case, backend.calendar))
                 count += 1
         audit(conn, backend.user, "calendar_import", "calendar", None, {**reason, "cases_updated": count})
     return count

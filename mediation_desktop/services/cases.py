@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from sqlalchemy import Connection, func, select
-
 from mediation_desktop.core import lifecycle
 from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.core.deadlines import Deadlines, check_extension, compute_deadlines
@@ -18,10 +16,8 @@ from mediation_desktop.core.model import Case
 from mediation_desktop.core.risk import Risk, assess
 from mediation_desktop.core.validation import check_id_number, check_name, check_phone, check_uscc
 from mediation_desktop.services.backend import Backend
-from mediation_desktop.storage import cases_repo
+from mediation_desktop.storage import Connection, cases_repo, queries
 from mediation_desktop.storage.outbox import audit, record_changes
-from mediation_desktop.storage.schema import applicants as applicants_t
-from mediation_desktop.storage.schema import cases as cases_t
 
 VALID_TYPES = {t.value for t in DisputeType}
 
@@ -105,31 +101,14 @@ class CaseService:
     def view(self, case_no_or_id: str, today: date | None = None) -> CaseView:
         with self.backend.db.read() as conn:
             case = self._load(conn, case_no_or_id)
-            same_employer = self._open_cases_same_employer(conn, case)
+            same_employer = queries.open_cases_of_employer(conn, case.respondent)
         deadlines = compute_deadlines(case, self.backend.calendar)
         return CaseView(case, deadlines, assess(case, open_cases_same_employer=same_employer, today=today))
 
-    @staticmethod
-    def _open_cases_same_employer(conn: Connection, case: Case) -> int:
-        col = cases_t.c.respondent_uscc if case.respondent.uscc else cases_t.c.respondent_name
-        value = case.respondent.uscc or case.respondent.name
-        return conn.execute(select(func.count()).select_from(cases_t)
-                            .where(col == value, cases_t.c.status != "closed")).scalar_one()
-
     def find_duplicates(self, case: Case) -> list[str]:
         """Case numbers of open cases with the same applicant (by ID number or name) and employer."""
-        names = [a.name for a in case.applicants]
-        ids = [a.id_number for a in case.applicants if a.id_number]
         with self.backend.db.read() as conn:
-            person = applicants_t.c.name.in_(names)
-            if ids:
-                person = person | applicants_t.c.id_number.in_(ids)
-            employer = cases_t.c.respondent_name == case.respondent.name
-            if case.respondent.uscc:
-                employer = employer | (cases_t.c.respondent_uscc == case.respondent.uscc)
-            stmt = (select(cases_t.c.case_no).distinct().join(applicants_t, applicants_t.c.case_id == cases_t.c.id)
-                    .where(person, employer, cases_t.c.status != "closed", cases_t.c.id != case.id))
-            return list(conn.execute(stmt).scalars())
+            return queries.open_duplicates(conn, case)
 
     # -- writing -----------------------------------------------------------------------------------
     def register(self, case: Case) -> Case:

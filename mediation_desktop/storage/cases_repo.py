@@ -243,3 +243,11 @@ class CaseFilter:
     collective: bool | None = None
     search: str | None = None
     org_id: str | None = None
+
+
+def store_deadlines(conn: Connection, case: Case, deadlines: Deadlines) -> None:
+    """Refresh only the stored deadline columns (after a holiday table changes)."""
+    conn.execute(update(cases).where(cases.c.id == case.id).values(
+        acceptance_due=deadlines.acceptance_due, statutory_due=deadlines.statutory_due,
+        mediation_due=deadlines.mediation_due, next_due=next_due(case, deadlines) if case.is_open else None,
+        deadlines_approx=bool(deadlines.approximate)))

@@ -13,9 +13,9 @@ from typing import Sequence
 from sqlalchemy import Connection, and_, desc, func, or_, select, text
 from sqlalchemy.sql import Select
 
-from mediation_desktop.core.model import Case
+from mediation_desktop.core.model import Case, Respondent
 from mediation_desktop.storage.cases_repo import CaseFilter, case_from_row
-from mediation_desktop.storage.schema import cases
+from mediation_desktop.storage.schema import applicants, cases
 
 FTS_MIN = 3
 
@@ -135,3 +135,29 @@ def rows_by_keys(conn: Connection, nums: Sequence[int]) -> dict[int, object]:
         for r in conn.execute(select(cases).where(cases.c.num.in_(chunk))):
             out[r.num] = r
     return out
+
+
+def open_cases_of_employer(conn: Connection, respondent: Respondent) -> int:
+    """Open cases against the same employer (by credit code when known, else by name)."""
+    col = cases.c.respondent_uscc if respondent.uscc else cases.c.respondent_name
+    value = respondent.uscc or respondent.name
+    return conn.execute(select(func.count()).select_from(cases).where(col == value, cases.c.status != "closed")).scalar_one()
+
+
+def open_duplicates(conn: Connection, case: Case) -> list[str]:
+    """Case numbers of open cases with the same applicant (by ID number or name) and employer."""
+    person = applicants.c.name.in_([a.name for a in case.applicants])
+    ids = [a.id_number for a in case.applicants if a.id_number]
+    if ids:
+        person = person | applicants.c.id_number.in_(ids)
+    employer = cases.c.respondent_name == case.respondent.name
+    if case.respondent.uscc:
+        employer = employer | (cases.c.respondent_uscc == case.respondent.uscc)
+    stmt = (select(cases.c.case_no).distinct().join(applicants, applicants.c.case_id == cases.c.id)
+            .where(person, employer, cases.c.status != "closed", cases.c.id != case.id))
+    return list(conn.execute(stmt).scalars())
+
+
+def open_case_ids_received(conn: Connection, received_from: date, received_to: date) -> list[str]:
+    return list(conn.execute(select(cases.c.id).where(
+        cases.c.status != "closed", cases.c.received_on >= received_from, cases.c.received_on <= received_to)).scalars())

@@ -1,0 +1,121 @@
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from mediation_desktop.core.enums import Channel, Outcome, Stage
+from mediation_desktop.core.errors import NotFoundError, TransitionError, ValidationError, ValidationErrors
+from mediation_desktop.core.model import Agreement, AgreementItem, Applicant, MediationSession
+from mediation_desktop.services.cases import CaseService
+from mediation_desktop.storage.cases_repo import CaseFilter
+from mediation_desktop.storage.outbox import verify_audit_chain
+from mediation_desktop.storage.queries import count_cases, list_cases
+from mediation_desktop.storage.schema import audit_log, cases, changes
+
+from .helpers import make_backend, walk_in
+
+
+@pytest.fixture
+def svc(tmp_path):
+    backend = make_backend(tmp_path / "d")
+    yield CaseService(backend)
+    backend.close()
+
+
+def counts(svc):
+    with svc.backend.db.read() as conn:
+        return tuple(conn.execute(select(func.count()).select_from(t)).scalar_one() for t in (cases, changes, audit_log))
+
+
+def test_register_numbers_cases_per_year_and_writes_outbox_and_audit(svc):
+    a = svc.register(walk_in("张三"))
+    b = svc.register(walk_in("李四"))
+    c = svc.register(walk_in("王五", received=date(2025, 12, 30)))
+    assert a.case_no == "津和平劳调〔2026〕1号"
+    assert b.case_no == "津和平劳调〔2026〕2号"
+    assert c.case_no == "津和平劳调〔2025〕1号"
+    assert counts(svc) == (3, 3, 4)  # init + 3 registrations in the audit log
+    view = svc.view(a.case_no)
+    assert view.deadlines.acceptance_due == date(2026, 2, 25)
+    assert view.case.amount_claimed_fen == 1640902
+
+
+def test_invalid_case_is_refused_and_changes_nothing(svc):
+    before = counts(svc)
+    bad = walk_in("")
+    bad.applicants[0].id_number = "110105194912310021"
+    bad.respondent.uscc = "91350100M000100Y44"
+    bad.channel = Channel.COURT_DELEGATED
+    with pytest.raises(ValidationErrors) as exc:
+        svc.register(bad)
+    fields = {e.field for e in exc.value.errors}
+    assert {"applicants.0.name", "applicants.0.id_number", "respondent.uscc", "court_case_no"} <= fields
+    assert counts(svc) == before
+
+
+def test_future_received_date_is_refused(svc):
+    with pytest.raises(ValidationError) as exc:
+        svc.register(walk_in(received=date(2999, 1, 1)))
+    assert exc.value.field == "received_on"
+
+
+def test_duplicates_are_pointed_out(svc):
+    first = svc.register(walk_in("张三"))
+    assert svc.find_duplicates(walk_in("张三")) == [first.case_no]
+    other = walk_in("张三", employer="天津恒通物流有限公司")
+    other.respondent.uscc = None
+    assert svc.find_duplicates(other) == []
+    same_code = walk_in("张三", employer="鑫达建筑（更名后）")
+    assert svc.find_duplicates(same_code) == [first.case_no]  # same credit code, new name
+
+
+def test_lifecycle_through_the_service_keeps_deadlines_current(svc):
+    c = svc.register(walk_in())
+    svc.accept(c.case_no, date(2026, 2, 14), mediator="刘建华")
+    assert svc.view(c.case_no).deadlines.mediation_due == date(2026, 3, 2)
+    svc.record_session(c.case_no, MediationSession(held_on=date(2026, 2, 16), notes="首次调解"))
+    svc.conclude(c.case_no, Outcome.AGREEMENT, date(2026, 2, 20), agreement=Agreement(
+        signed_on=date(2026, 2, 20), items=[AgreementItem("天津鑫达建筑工程有限公司", "张三", "工资", 1500000)]))
+    view = svc.view(c.case_no)
+    assert view.case.stage == Stage.CONCLUDED
+    assert view.deadlines.arbitration_review_due == date(2026, 3, 9)
+    assert len(view.case.sessions) == 1 and view.case.agreement.items[0].amount_fen == 1500000
+    svc.close(c.case_no, date(2026, 3, 10))
+    with pytest.raises(TransitionError):
+        svc.accept(c.case_no, date(2026, 3, 11))
+    with svc.backend.db.read() as conn:
+        assert verify_audit_chain(conn) == []
+        assert conn.execute(select(cases.c.version).where(cases.c.id == c.id)).scalar_one() == 5
+
+
+def test_unknown_case(svc):
+    with pytest.raises(NotFoundError):
+        svc.view("津和平劳调〔2026〕999号")
+
+
+def test_search_short_and_long_terms(svc):
+    svc.register(walk_in("张伟"))
+    svc.register(walk_in("李四", employer="天津恒通物流有限公司"))
+    with svc.backend.db.read() as conn:
+        names = lambda q: [c.applicant_names for c in list_cases(conn, CaseFilter(search=q))]  # noqa: E731
+        assert names("张伟") == ["张伟"]            # 2 characters: LIKE
+        assert names("伟") == ["张伟"]              # 1 character
+        assert names("恒通物流") == ["李四"]        # 3+: FTS5 trigram
+        assert names("拖欠工资") == ["李四", "张伟"]  # facts, newest (last inserted) first
+        assert names("恒通 李四") == ["李四"]       # terms combine with AND
+        assert names('"引号') == []                  # quotes cannot break the FTS query
+        assert count_cases(conn, CaseFilter(search="物流")) == 1
+
+
+def test_audit_chain_detects_edit_and_delete(svc):
+    svc.register(walk_in())
+    svc.register(walk_in("李四"))
+    with svc.backend.db.write() as conn:
+        conn.execute(audit_log.update().where(audit_log.c.id == 2).values(user="冒名者"))
+    with svc.backend.db.read() as conn:
+        assert any("#2" in p for p in verify_audit_chain(conn))
+    with svc.backend.db.write() as conn:
+        conn.execute(audit_log.update().where(audit_log.c.id == 2).values(user="测试员"))
+        conn.execute(audit_log.delete().where(audit_log.c.id == 2))
+    with svc.backend.db.read() as conn:
+        assert any("#3" in p and "删除" in p for p in verify_audit_chain(conn))
