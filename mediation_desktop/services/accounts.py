@@ -1,0 +1,240 @@
+"""Local user accounts: argon2 password hashes, sign-in with a growing delay after failures.
+
+Failed attempts and the lock-out time live in the ``users`` row, so restarting the app does not
+reset them. An unknown name and a wrong password give the same answer (no probing for names).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select, update
+
+from mediation_desktop.core.clock import now as clock_now
+from mediation_desktop.core.errors import NotFoundError, UserError
+from mediation_desktop.core.model import new_id
+from mediation_desktop.services import permissions as perms
+from mediation_desktop.storage.outbox import audit
+from mediation_desktop.storage.schema import users
+
+log = logging.getLogger(__name__)
+
+_hasher = PasswordHasher()
+MIN_PASSWORD = 8
+FREE_ATTEMPTS = 2           # failures before any delay
+LOCK_AFTER = 5              # failures that lock the account for LOCK_MINUTES
+LOCK_MINUTES = 15
+_DUMMY_HASH = _hasher.hash("timing-equaliser")
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    name: str
+    display_name: str
+    role: str
+    active: bool
+    failed_attempts: int
+    locked_until: datetime | None
+
+    @property
+    def role_label(self) -> str:
+        return perms.role_label(self.role)
+
+
+def retry_delay(failed_attempts: int) -> timedelta:
+    """How long sign-in stays refused after this many consecutive failures: none for the first
+    two, then 5 s doubling (5, 10, ...), and LOCK_MINUTES from the LOCK_AFTER-th on."""
+    if failed_attempts <= FREE_ATTEMPTS:
+        return timedelta(0)
+    if failed_attempts >= LOCK_AFTER:
+        return timedelta(minutes=LOCK_MINUTES)
+    return timedelta(seconds=5 * 2 ** (failed_attempts - FREE_ATTEMPTS - 1))
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise UserError("E_PASSWORD_WEAK", f"密码至少需要{MIN_PASSWORD}个字符", field="password")
+    if len(set(password)) < 3:
+        raise UserError("E_PASSWORD_WEAK", "密码过于简单，请混用不同的字符", field="password")
+
+
+def _check_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name or len(name) > 50 or any(c.isspace() for c in name):
+        raise UserError("E_USER_NAME", "用户名不能为空、不能含空格，最多50个字符", field="name")
+    return name
+
+
+def _row_to_account(r) -> Account:  # noqa: ANN001 - a Row
+    locked = datetime.fromisoformat(r.locked_until) if r.locked_until else None
+    return Account(r.id, r.name, r.display_name, r.role, bool(r.active), r.failed_attempts, locked)
+
+
+def list_users(backend) -> list[Account]:  # noqa: ANN001 - services.backend.Backend
+    with backend.db.read() as conn:
+        return [_row_to_account(r) for r in conn.execute(select(users).order_by(users.c.name))]
+
+
+def get_user(backend, name: str) -> Account:  # noqa: ANN001
+    with backend.db.read() as conn:
+        r = conn.execute(select(users).where(users.c.name == name)).first()
+    if r is None:
+        raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
+    return _row_to_account(r)
+
+
+def has_users(backend) -> bool:  # noqa: ANN001
+    with backend.db.read() as conn:
+        return conn.execute(select(func.count()).select_from(users)).scalar_one() > 0
+
+
+def _insert(conn, actor: str, name: str, display_name: str, role: str, password: str) -> Account:  # noqa: ANN001
+    name = _check_name(name)
+    role = perms.join_roles(perms.parse_roles(role) - {perms.OPERATOR})
+    if not role:
+        raise UserError("E_ROLE", "请为用户选择角色：调解员、组织负责人、区人社监管或管理员", field="role")
+    check_password_strength(password)
+    if conn.execute(select(users.c.id).where(users.c.name == name)).first() is not None:
+        raise UserError("E_USER_EXISTS", f"用户名“{name}”已被使用", field="name")
+    uid = new_id()
+    display = (display_name or name).strip()[:50]
+    conn.execute(users.insert().values(
+        id=uid, name=name, display_name=display, role=role, password_hash=_hasher.hash(password),
+        active=True, failed_attempts=0, locked_until=None, created_at=clock_now().isoformat()))
+    audit(conn, actor, "user_add", "user", uid, {"name": name, "role": role})
+    return Account(uid, name, display, role, True, 0, None)
+
+
+def create_first_user(backend, name: str, password: str, display_name: str = "",  # noqa: ANN001
+                      role: str = "head+admin") -> Account:
+    """The account created by the setup wizard: by default the head who also administers (a small
+    room has nobody else to do it). Refused once any account exists."""
+    with backend.db.write() as conn:
+        if conn.execute(select(func.count()).select_from(users)).scalar_one():
+            raise UserError("E_USERS_EXIST", "已经有用户账户，请由管理员在“用户管理”中添加新用户")
+        account = _insert(conn, _check_name(name), name, display_name, role, password)
+    log.info("first user account created (role %s)", account.role)
+    return account
+
+
+def add_user(backend, name: str, password: str, role: str, display_name: str = "") -> Account:  # noqa: ANN001
+    perms.require_backend(backend, "users.manage")
+    with backend.db.write() as conn:
+        return _insert(conn, backend.user, name, display_name, role, password)
+
+
+def _active_admins(conn, excluding: str | None = None) -> int:  # noqa: ANN001
+    rows = conn.execute(select(users.c.name, users.c.role).where(users.c.active.is_(True))).all()
+    return sum(1 for r in rows if r.name != excluding and perms.ADMIN in perms.parse_roles(r.role))
+
+
+def set_active(backend, name: str, active: bool) -> Account:  # noqa: ANN001
+    perms.require_backend(backend, "users.manage")
+    with backend.db.write() as conn:
+        r = conn.execute(select(users).where(users.c.name == name)).first()
+        if r is None:
+            raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
+        if not active and perms.ADMIN in perms.parse_roles(r.role) and _active_admins(conn, excluding=name) == 0:
+            raise UserError("E_LAST_ADMIN", "不能停用最后一个管理员账户，否则没有人能再管理用户")
+        values = {"active": active}
+        if active:
+            values.update(failed_attempts=0, locked_until=None)
+        conn.execute(update(users).where(users.c.id == r.id).values(**values))
+        audit(conn, backend.user, "user_enable" if active else "user_disable", "user", r.id, {"name": name})
+    return get_user(backend, name)
+
+
+def set_role(backend, name: str, role: str) -> Account:  # noqa: ANN001
+    perms.require_backend(backend, "users.manage")
+    new_role = perms.join_roles(perms.parse_roles(role) - {perms.OPERATOR})
+    if not new_role:
+        raise UserError("E_ROLE", "请为用户选择角色", field="role")
+    with backend.db.write() as conn:
+        r = conn.execute(select(users).where(users.c.name == name)).first()
+        if r is None:
+            raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
+        if perms.ADMIN not in perms.parse_roles(new_role) and _active_admins(conn, excluding=name) == 0:
+            raise UserError("E_LAST_ADMIN", "不能取消最后一个管理员的管理员角色")
+        conn.execute(update(users).where(users.c.id == r.id).values(role=new_role))
+        audit(conn, backend.user, "user_role", "user", r.id, {"name": name, "from": r.role, "to": new_role})
+    return get_user(backend, name)
+
+
+def change_password(backend, name: str, new_password: str, old_password: str | None = None) -> None:  # noqa: ANN001
+    """Users change their own password with the old one; administrators reset anyone's."""
+    check_password_strength(new_password)
+    with backend.db.write() as conn:
+        r = conn.execute(select(users).where(users.c.name == name)).first()
+        if r is None:
+            raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
+        if old_password is not None:
+            if not _verify(r.password_hash, old_password):
+                raise UserError("E_PASSWORD_WRONG", "原密码不正确", field="old_password")
+        else:
+            perms.require_backend(backend, "users.manage")
+        conn.execute(update(users).where(users.c.id == r.id).values(
+            password_hash=_hasher.hash(new_password), failed_attempts=0, locked_until=None))
+        audit(conn, backend.user, "user_password", "user", r.id, {"name": name, "reset": old_password is None})
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def sign_in(backend, name: str, password: str, *, at: datetime | None = None) -> Account:  # noqa: ANN001
+    """Check a password. On success the back end acts as this account (user name and role).
+
+    A refusal is raised only after its transaction commits, so the failure count sticks."""
+    at = at or clock_now()
+    name = (name or "").strip()
+    error: UserError | None = None
+    with backend.db.write() as conn:
+        r = conn.execute(select(users).where(users.c.name == name)).first()
+        locked = datetime.fromisoformat(r.locked_until) if r is not None and r.locked_until else None
+        if r is None or not r.active:
+            _verify(_DUMMY_HASH, password)  # same cost as a real check: the answer time reveals nothing
+            audit(conn, name or "?", "sign_in_failed", "user", r.id if r else None, {"name": name})
+            error = (UserError("E_USER_DISABLED", "该账户已停用，请联系管理员") if r is not None
+                     else UserError("E_SIGNIN_FAILED", "用户名或密码不正确"))
+        elif locked is not None and locked > at:
+            error = _locked_error(locked - at)
+        elif not _verify(r.password_hash, password):
+            failures = r.failed_attempts + 1
+            delay = retry_delay(failures)
+            conn.execute(update(users).where(users.c.id == r.id).values(
+                failed_attempts=failures, locked_until=(at + delay).isoformat() if delay else None))
+            audit(conn, name, "sign_in_failed", "user", r.id, {"name": name, "failures": failures})
+            error = (_locked_error(delay) if delay >= timedelta(minutes=LOCK_MINUTES)
+                     else UserError("E_SIGNIN_FAILED", "用户名或密码不正确"))
+        else:
+            values = {"failed_attempts": 0, "locked_until": None}
+            if _hasher.check_needs_rehash(r.password_hash):
+                values["password_hash"] = _hasher.hash(password)
+            conn.execute(update(users).where(users.c.id == r.id).values(**values))
+            audit(conn, name, "sign_in", "user", r.id, {"name": name})
+    if error is not None:
+        raise error
+    account = get_user(backend, name)
+    backend.user, backend.role = account.name, account.role
+    return account
+
+
+def _locked_error(remaining: timedelta) -> UserError:
+    seconds = max(1, int(remaining.total_seconds() + 0.999))
+    wait = f"{seconds}秒" if seconds < 120 else f"{(seconds + 59) // 60}分钟"
+    return UserError("E_SIGNIN_LOCKED", f"密码错误次数过多，请{wait}后再试")
+
+
+def sign_out(backend) -> None:  # noqa: ANN001
+    """Back to nobody: the GUI shows the sign-in dialog again."""
+    with backend.db.write() as conn:
+        audit(conn, backend.user, "sign_out", "user", None, {})
+    backend.role = ""

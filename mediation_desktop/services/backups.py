@@ -1,0 +1,295 @@
+"""Backup policy: when to take one, which to keep, how to restore and how to recover.
+
+- ``take_backup`` before migrations, imports and restores (``Backend.backup_before``) and
+  ``maybe_auto_backup`` at most once a day when something changed (on open and close of a back end,
+  and from the GUI's timer). The change marker is read from the newest backup itself, so no state
+  outside the backups is needed.
+- ``backups_to_keep`` is the pure thinning rule (daily for a week, weekly for a month, monthly for a
+  year), after Anki's tiers.
+- ``restore_database`` refuses a file that fails ``integrity_check`` or is not our schema, backs up
+  first and keeps the replaced file beside the database.
+- ``recover_from_backup`` puts the newest good backup in place of a damaged database, keeping it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Iterable
+
+from mediation_desktop.core.clock import CST, now
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.paths import DataPaths
+from mediation_desktop.storage import backup as store
+from mediation_desktop.storage.lock import InstanceLock
+
+log = logging.getLogger(__name__)
+
+AUTO_INTERVAL = timedelta(days=1)
+DAILY_FOR = timedelta(days=7)
+WEEKLY_FOR = timedelta(days=31)
+MONTHLY_FOR = timedelta(days=365)
+_NAME_RE = re.compile(r"^mediation-(\d{8}-\d{6})-([a-z_]+)(?:-\d+)?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Our backup files in ``folder``, newest first (other files there are left alone)."""
+    found = []
+    if folder.is_dir():
+        for p in folder.iterdir():
+            m = _NAME_RE.match(p.name)
+            if m and p.is_file():
+                taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=CST)
+                found.append(BackupFile(p, taken, m.group(2)))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+# -- thinning ----------------------------------------------------------------------------------------
+def _bucket(stamp: datetime, age: timedelta) -> tuple | None:
+    if age < DAILY_FOR:
+        return ("day", stamp.date())
+    if age < WEEKLY_FOR:
+        iso = stamp.isocalendar()
+        return ("week", iso.year, iso.week)
+    if age < MONTHLY_FOR:
+        return ("month", stamp.year, stamp.month)
+    return None
+
+
+def backups_to_keep(stamps: Iterable[datetime], at: datetime) -> set[datetime]:
+    """The newest backup of each day younger than a week, of each ISO week younger than a month and
+    of each month younger than a year; plus the newest backup of all, however old."""
+    ordered = sorted(set(stamps), reverse=True)
+    keep: set[datetime] = set(ordered[:1])
+    seen: set[tuple] = set()
+    for stamp in ordered:
+        bucket = _bucket(stamp, max(at - stamp, timedelta(0)))
+        if bucket is not None and bucket not in seen:
+            seen.add(bucket)
+            keep.add(stamp)
+    return keep
+
+
+def thin_backups(folder: Path, at: datetime | None = None) -> list[Path]:
+    """Delete the backups the rule does not keep; returns what was deleted."""
+    files = list_backups(folder)
+    keep = backups_to_keep([b.taken_at for b in files], at or now())
+    kept_stamps: set[datetime] = set()
+    removed = []
+    for b in files:  # newest first: of several files with one stamp, keep the first
+        if b.taken_at in keep and b.taken_at not in kept_stamps:
+            kept_stamps.add(b.taken_at)
+            continue
+        try:
+            b.path.unlink()
+            removed.append(b.path)
+        except OSError as exc:
+            log.warning("could not delete old backup %s: %s", b.path.name, exc)
+    for stray in folder.glob("*.sqlite3.part"):  # left by a crash during a copy
+        stray.unlink(missing_ok=True)
+    return removed
+
+
+# -- taking backups ----------------------------------------------------------------------------------
+def take_backup(backend, reason: str = "manual", *, thin: bool = True) -> Path | None:  # noqa: ANN001
+    """A checked copy in the data folder's ``backups/``; None when there is no database file."""
+    from mediation_desktop.services import audit_head
+
+    db = backend.db
+    if db.path is None or not db.path.exists():
+        return None
+    target = store.backup_database(db, backend.paths.backups, reason=reason)
+    log.info("backup taken (%s): %s", reason, target.name)
+    audit_head.remember(backend.paths)
+    if thin:
+        thin_backups(backend.paths.backups)
+    return target
+
+
+def backup_to_file(backend, out: Path) -> Path:  # noqa: ANN001
+    """``backup --out FILE``: a checked copy wherever the user says, recorded in the audit trail."""
+    from mediation_desktop.storage.outbox import audit
+
+    out = Path(out)
+    if out.exists() and out.is_dir():
+        raise UserError("E_BACKUP_TARGET", f"{out} 是一个文件夹，请给出备份文件的名称")
+    if backend.db.path is None:
+        raise UserError("E_BACKUP_UNSUPPORTED", "只有本机 SQLite 数据库可以这样备份")
+    if out.resolve() == backend.db.path.resolve():
+        raise UserError("E_BACKUP_TARGET", "备份文件不能覆盖数据库本身")
+    with backend.db.write() as conn:
+        audit(conn, backend.user, "backup", None, None, {"file": out.name})
+    store.copy_database(backend.db.path, out)
+    return out
+
+
+def auto_backup_due(paths: DataPaths, at: datetime | None = None) -> bool:
+    """True when the newest backup is a day old (or missing) and the database changed since."""
+    if not paths.database.exists():
+        return False
+    try:
+        current = store.file_facts(paths.database)
+    except Exception:  # noqa: BLE001 - no schema yet, or damaged: nothing sensible to back up
+        return False
+    if current.change_marker == (0, 0):
+        return False
+    at = at or now()
+    for newest in list_backups(paths.backups):
+        if at - newest.taken_at < AUTO_INTERVAL and newest.taken_at <= at:
+            return False
+        try:
+            return store.file_facts(newest.path).change_marker != current.change_marker
+        except Exception:  # noqa: BLE001 - an unreadable backup does not count
+            continue
+    return True
+
+
+def maybe_auto_backup(backend) -> Path | None:  # noqa: ANN001
+    if backend.db.path is None or not auto_backup_due(backend.paths):
+        return None
+    try:
+        return take_backup(backend, "auto")
+    except (UserError, OSError) as exc:  # never stop the user's work for a periodic backup
+        log.warning("automatic backup failed: %s", exc)
+        return None
+
+
+# -- restoring ---------------------------------------------------------------------------------------
+def refuse_if_in_use(paths: DataPaths) -> None:
+    if InstanceLock(paths.root / "mediation.lock").held_elsewhere():
+        raise UserError("E_DATA_IN_USE", "调解工作台的窗口正在使用这个数据目录，请先关闭程序再恢复")
+
+
+def check_restorable(source: Path) -> None:
+    if not source.is_file():
+        raise UserError("E_RESTORE_SOURCE", f"找不到备份文件：{source}")
+    problems = store.integrity_problems(source)
+    if problems:
+        raise UserError("E_RESTORE_DAMAGED", f"备份文件 {source.name} 已损坏，不能用于恢复：" + "；".join(problems[:3]))
+    problems = store.schema_problems(source, store.known_revisions())
+    if problems:
+        raise UserError("E_RESTORE_SCHEMA", f"{source.name} 不能用于恢复：" + "；".join(problems))
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    replaced: Path | None
+    safety_backup: Path | None
+
+
+def _install_copy(source: Path, paths: DataPaths, keep_suffix: str) -> Path | None:
+    """Copy ``source`` in beside the database, then swap: the old file (with its WAL) is kept under
+    ``keep_suffix``. The copy is complete and synced before the swap, so a crash leaves one of
+    the two whole databases in place."""
+    db = paths.database
+    staged = db.with_name(db.name + ".restoring")
+    store.copy_database(source, staged)
+    replaced = store.move_aside(db, keep_suffix) if db.exists() else None
+    staged.replace(db)
+    store.fsync_path(db.parent)
+    return replaced
+
+
+def restore_database(paths: DataPaths, source: Path, user: str) -> RestoreResult:
+    """Replace the database with a backup. The caller has closed its own connections."""
+    from mediation_desktop.services import audit_head
+    from mediation_desktop.services.backend import Backend
+
+    source = Path(source).resolve()
+    check_restorable(source)
+    refuse_if_in_use(paths)
+    safety = None
+    if paths.database.exists():
+        if source == paths.database.resolve():
+            raise UserError("E_RESTORE_SOURCE", "不能用数据库自身来恢复")
+        if not store.integrity_problems(paths.database, quick=True):
+            ours, theirs = store.file_facts(paths.database).node_id, store.file_facts(source).node_id
+            if ours and theirs and ours != theirs:
+                raise UserError("E_RESTORE_OTHER_NODE", "这个备份来自另一台电脑（另一个节点）的数据库，不能覆盖本机数据。"
+                                "如需在本机使用它，请把它恢复到一个新的空数据目录（--data-dir）")
+            store.checkpoint(paths.database)
+            safety = store.backup_database(_db(paths), paths.backups, reason="restore")
+    stamp = now().strftime("%Y%m%d-%H%M%S")
+    replaced = _install_copy(source, paths, f"replaced-{stamp}")
+    backend = Backend.open(paths.root, user)  # migrates an older backup to the current schema
+    try:
+        from mediation_desktop.storage.outbox import audit
+
+        with backend.db.write() as conn:
+            audit(conn, user, "restore", None, None,
+                  {"from": source.name, "replaced": replaced.name if replaced else None})
+    finally:
+        backend.close()
+    audit_head.remember(paths)
+    log.info("database restored from %s", source.name)
+    return RestoreResult(source, replaced, safety)
+
+
+def _db(paths: DataPaths):  # noqa: ANN202
+    from mediation_desktop.storage.engine import Database
+
+    return Database(paths.database)
+
+
+def newest_good_backup(paths: DataPaths) -> Path | None:
+    revisions = store.known_revisions()
+    for b in list_backups(paths.backups):
+        if not store.integrity_problems(b.path) and not store.schema_problems(b.path, revisions):
+            return b.path
+    return None
+
+
+def recover_from_backup(paths: DataPaths, user: str = "system") -> Path:
+    """Put the newest good backup in place of a damaged database; the damaged file is kept as
+    ``mediation.sqlite3.damaged-<stamp>``. Returns the backup used."""
+    source = newest_good_backup(paths)
+    if source is None:
+        raise UserError("E_NO_GOOD_BACKUP", f"在 {paths.backups} 中没有找到完好的备份，无法自动恢复。"
+                        "请把损坏的数据库文件交给技术人员处理，不要删除它")
+    refuse_if_in_use(paths)
+    stamp = now().strftime("%Y%m%d-%H%M%S")
+    kept = _install_copy(source, paths, f"damaged-{stamp}")
+    from mediation_desktop.services import audit_head
+    from mediation_desktop.services.backend import Backend
+
+    backend = Backend.open(paths.root, user)
+    try:
+        from mediation_desktop.storage.outbox import audit
+
+        with backend.db.write() as conn:
+            audit(conn, user, "recover", None, None, {"from": source.name, "damaged": kept.name if kept else None})
+    finally:
+        backend.close()
+    audit_head.remember(paths)
+    log.warning("damaged database replaced by backup %s; damaged file kept", source.name)
+    return source
+
+
+def after_close(backend) -> None:  # noqa: ANN001
+    """Run when a back end closes; never raises (closing must always succeed)."""
+    from mediation_desktop.services import audit_head
+
+    try:
+        maybe_auto_backup(backend)
+        audit_head.remember(backend.paths)
+    except Exception as exc:  # noqa: BLE001
+        log.warning("after-close housekeeping failed: %s", exc)

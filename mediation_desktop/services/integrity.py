@@ -1,0 +1,91 @@
+"""The start-up check (``quick_check`` at every open) and the full ``check``."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.paths import DataPaths
+from mediation_desktop.storage import backup as store
+
+log = logging.getLogger(__name__)
+
+
+def startup_check(paths: DataPaths) -> None:
+    """Refuse to open a damaged database, naming the way back (the damaged file is never touched)."""
+    db = paths.database
+    if not db.exists():
+        return
+    problems = store.integrity_problems(db, quick=True)
+    if not problems:
+        return
+    log.error("database failed quick_check: %s", "; ".join(problems[:3]))
+    raise damaged_error(paths, problems)
+
+
+def damaged_error(paths: DataPaths, problems: list[str]) -> UserError:
+    from mediation_desktop.services.backups import newest_good_backup
+
+    good = newest_good_backup(paths)
+    detail = "；".join(problems[:2])
+    if good is None:
+        advice = (f"在 {paths.backups} 中没有找到完好的备份。请不要删除或覆盖这个文件，"
+                  "把整个数据目录复制一份交给技术人员处理")
+    else:
+        advice = (f"最新的完好备份是 {good.name}。在图形界面中会提示从它恢复；也可以运行 "
+                  f"“mediation-desktop restore \"{good}\"”。损坏的文件会保留在数据目录中，不会被删除")
+    return UserError("E_DATABASE_DAMAGED", f"数据库文件 {paths.database} 已损坏（{detail}）。{advice}")
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_json(self) -> dict:
+        return {"ok": self.ok, "problems": self.problems, "warnings": self.warnings, "checked": self.checked}
+
+
+def full_check(paths: DataPaths, quick: bool = False) -> CheckReport:
+    """integrity (or quick) check, foreign keys, the audit chain and its tail, the folder's place."""
+    from mediation_desktop.services.audit_head import tail_problems
+    from mediation_desktop.services.data_location import location_warnings
+
+    report = CheckReport(warnings=location_warnings(paths.root))
+    db = paths.database
+    if not db.exists():
+        raise UserError("E_NOT_INITIALISED", f"数据目录 {paths.root} 中还没有数据库，请先运行 init 命令初始化")
+    report.checked.append("quick_check" if quick else "integrity_check")
+    found = store.integrity_problems(db, quick=quick)
+    if found:
+        report.problems += [f"完整性检查：{p}" for p in found[:20]]
+        return report  # a damaged file's other answers cannot be trusted
+    report.checked.append("schema")
+    schema = store.schema_problems(db, store.known_revisions())
+    if schema:
+        report.problems += schema
+        return report
+    report.checked.append("foreign_keys")
+    report.problems += [f"外键检查：{p}" for p in store.foreign_key_problems(db)]
+    report.checked.append("audit_chain")
+    report.problems += _chain_problems(paths)
+    report.problems += tail_problems(paths)
+    return report
+
+
+def _chain_problems(paths: DataPaths) -> list[str]:
+    from mediation_desktop.storage.engine import Database
+    from mediation_desktop.storage.outbox import verify_audit_chain
+
+    db = Database(paths.database)
+    try:
+        with db.read() as conn:
+            return verify_audit_chain(conn)
+    finally:
+        db.dispose()
