@@ -46,6 +46,10 @@ class Backend:
         self.db = Database(db_url or paths.database)
         self._calendar: WorkCalendar | None = None
         self._node: NodeInfo | None = None
+        # The acting role (services.permissions): None = the command line's role; the GUI sets ""
+        # until someone signs in, then the account's role.
+        self.role: str | None = None
+        self._closed = False
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -53,22 +57,32 @@ class Backend:
         paths = DataPaths.resolve(data_dir)
         if must_exist and not paths.database.exists():
             raise UserError("E_NOT_INITIALISED", f"数据目录 {paths.root} 中还没有数据库，请先运行 init 命令初始化")
+        from mediation_desktop.services.integrity import startup_check
+
+        startup_check(paths)  # quick_check before anything writes; a damaged file is refused, kept
         backend = cls(paths, user)
         backend.migrate()
+        from mediation_desktop.services.backups import maybe_auto_backup
+
+        maybe_auto_backup(backend)
         return backend
 
     def migrate(self) -> bool:
         return migrate.upgrade(self.db, backup=lambda: self.backup_before("migration"))
 
     def backup_before(self, reason: str) -> Path | None:
-        """A safety copy before risky work; durability.backups decides where and how many."""
-        from mediation_desktop.storage.backup import backup_database
+        """A safety copy before risky work; services.backups decides where and how many."""
+        from mediation_desktop.services.backups import take_backup
 
-        if self.db.path is None or not self.db.path.exists():
-            return None
-        return backup_database(self.db, self.paths.backups, reason=reason)
+        return take_backup(self, reason)
 
     def close(self) -> None:
+        if self.db.path is not None and not self._closed:
+            from mediation_desktop.services.backups import after_close
+
+            self.db.dispose()
+            after_close(self)  # the daily backup when due, and the audit head for `check`
+        self._closed = True
         self.db.dispose()
 
     @property

@@ -16,6 +16,7 @@ from mediation_desktop.core.model import Case
 from mediation_desktop.core.risk import Risk, assess
 from mediation_desktop.core.validation import check_id_number, check_name, check_phone, check_uscc
 from mediation_desktop.services.backend import Backend
+from mediation_desktop.services.permissions import require_action
 from mediation_desktop.storage import Connection, cases_repo, queries
 from mediation_desktop.storage.outbox import audit, record_changes
 
@@ -113,6 +114,7 @@ class CaseService:
     # -- writing -----------------------------------------------------------------------------------
     def register(self, case: Case) -> Case:
         """Validate, number and save a new case."""
+        require_action(self.backend, "register")
         node = self.backend.node
         case.org_id = node.org.id
         if case.claims and case.amount_claimed_fen is None:
@@ -131,6 +133,7 @@ class CaseService:
         return case
 
     def update(self, case: Case, action: str = "edit") -> Case:
+        require_action(self.backend, action)
         errors = validate_case(case)
         if errors:
             raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
@@ -148,6 +151,7 @@ class CaseService:
     def apply(self, case_no_or_id: str, action: str, change: Callable[[Case], None], detail: dict | None = None) -> Case:
         """Load a case, apply one lifecycle change, save: all inside one write transaction so two
         people acting on the same case cannot overwrite each other."""
+        require_action(self.backend, action)
         with self.backend.db.write() as conn:
             case = self._load(conn, case_no_or_id)
             change(case)
