@@ -5,30 +5,41 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
 from mediation_desktop.storage.engine import Database
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
+# The newest revision in migrations/versions. Checked against Alembic by a test; kept here so that
+# opening an up-to-date database does not pay Alembic's import time (about half a second).
+SCHEMA_HEAD = "0002"
 
-def alembic_config() -> Config:
+
+def alembic_config():  # noqa: ANN201 - alembic.config.Config, imported lazily
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    with db.read() as conn:
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"
+            if db.dialect == "postgresql" else
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").first()
+        if not has_table:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(db: Database, backup=None) -> bool:
@@ -36,9 +47,11 @@ def upgrade(db: Database, backup=None) -> bool:
 
     Returns True when something was migrated."""
     current = current_revision(db)
-    head = head_revision()
-    if current == head:
+    if current == SCHEMA_HEAD:
         return False
+    from alembic import command
+
+    head = head_revision()
     if current is not None and backup is not None:
         backup()
     log.info("migrating database from %s to %s", current, head)

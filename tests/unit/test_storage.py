@@ -81,3 +81,7 @@ def test_outbox_sequence_is_gap_free_even_when_transactions_roll_back(tmp_path_f
     assert seqs == list(range(1, committed + 1))
     assert last == committed
     backend.close()
+
+
+def test_schema_head_constant_matches_alembic():
+    assert migrate.SCHEMA_HEAD == migrate.head_revision()
