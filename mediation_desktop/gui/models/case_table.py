@@ -1,0 +1,161 @@
+"""The case list's lazy table model: the keys of every match are held, rows are fetched by page.
+
+A row not yet in the cache shows a placeholder and asks the fetcher for its page (the fetcher runs
+on the task runner, so scrolling never waits for the database); when the page arrives the rows
+repaint. Pages are kept in a bounded LRU cache, so memory stays flat at a million cases.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from mediation_desktop.core.money import format_figures
+from mediation_desktop.services.case_list import CaseRow
+
+PAGE_SIZE = 200
+MAX_PAGES = 60
+PLACEHOLDER = "…"
+OVERDUE_COLOUR = QColor("#c62828")
+SOON_COLOUR = QColor("#e65100")
+
+# (header, sort column, text of a row)
+COLUMNS: tuple[tuple[str, str, Callable[[CaseRow], str]], ...] = (
+    ("案号", "case_no", lambda r: r.case_no),
+    ("收案日期", "received_on", lambda r: r.received_on.isoformat()),
+    ("申请人", "applicant_names", lambda r: r.applicant_names),
+    ("被申请人", "respondent_name", lambda r: r.respondent_name),
+    ("争议类型", "dispute_types", lambda r: r.dispute_labels),
+    ("人数", "workers_involved", lambda r: str(r.workers_involved)),
+    ("请求金额", "amount_claimed_fen", lambda r: "" if r.amount_claimed_fen is None else format_figures(r.amount_claimed_fen)),
+    ("状态", "status", lambda r: r.status_label),
+    ("下一期限", "next_due", lambda r: r.next_due.isoformat() if r.next_due else ""),
+)
+NUMERIC = {5, 6}
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Fetcher = Callable[[list[int], Callable[[dict[int, CaseRow]], None]], None]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CaseTableModel(QAbstractTableModel):
+    sort_requested = Signal(str, bool)   # column key, descending
+
+    def __init__(self, fetcher: Fetcher | None = None, today: Callable[[], date] = date.today, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self._fetcher = fetcher
+        self._today = today
+        self._keys: list[int] = []
+        self._pages: OrderedDict[int, dict[int, CaseRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+
+    # -- feeding -----------------------------------------------------------------------------------
+    def set_fetcher(self, fetcher: Fetcher) -> None:
+        self._fetcher = fetcher
+
+    def set_keys(self, keys: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._keys = list(keys)
+        self._pages.clear()
+        self._pending.clear()
+        self._generation += 1
+        self.endResetModel()
+
+    def keys(self) -> list[int]:
+        return list(self._keys)
+
+    def refresh_rows(self) -> None:
+        """Forget cached rows (a case changed); visible rows are fetched again."""
+        self._pages.clear()
+        self._pending.clear()
+        self._generation += 1
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(COLUMNS) - 1))
+
+    def row_at(self, row: int) -> CaseRow | None:
+        if not 0 <= row < len(self._keys):
+            return None
+        page = self._pages.get(row // PAGE_SIZE)
+        if page is None:
+            self._request(row // PAGE_SIZE)
+            return None
+        self._pages.move_to_end(row // PAGE_SIZE)
+        return page.get(self._keys[row])
+
+    def _request(self, page_no: int) -> None:
+        if page_no in self._pending or self._fetcher is None:
+            return
+        self._pending.add(page_no)
+        generation = self._generation
+        nums = self._keys[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
+        self._fetcher(nums, lambda rows: self._arrived(generation, page_no, rows))
+
+    def _arrived(self, generation: int, page_no: int, rows: dict[int, CaseRow]) -> None:
+        if generation != self._generation:
+            return  # the list was replaced while the page was on its way
+        self._pending.discard(page_no)
+        self._pages[page_no] = rows
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        first = page_no * PAGE_SIZE
+        last = min(first + PAGE_SIZE, len(self._keys)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    # -- Qt model ----------------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._keys):
+            return str(section + 1)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
+        if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(COLUMNS):
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = Qt.AlignmentFlag.AlignRight if col in NUMERIC else Qt.AlignmentFlag.AlignLeft
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole and col == 0 else None
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 8 and row.next_due is not None and row.status != "closed":
+                today = self._today()
+                if row.next_due < today:
+                    return QBrush(OVERDUE_COLOUR)
+                if (row.next_due - today).days <= 3:
+                    return QBrush(SOON_COLOUR)
+            return None
+        text = COLUMNS[col][2](row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text or None
+        return text
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self.sort_requested.emit(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)

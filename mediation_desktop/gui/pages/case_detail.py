@@ -1,0 +1,336 @@
+"""Case detail: a header with status and deadline chips, the lifecycle buttons that are legal now,
+and tabs for parties and claims, sessions, the agreement, documents, attachments and the audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desktop.core.deadlines import DEADLINE_KEYS, DEADLINE_LABELS, RULE_TEXTS, open_deadline_items, warning_text
+from mediation_desktop.core.enums import CHANNEL_LABELS, DISPUTE_TYPE_LABELS, OUTCOME_LABELS, STAGE_LABELS
+from mediation_desktop.core.lifecycle import allowed_actions
+from mediation_desktop.core.money import format_figures
+from mediation_desktop.gui import messages
+from mediation_desktop.gui.context import AppContext
+from mediation_desktop.gui.dialogs.actions import dialog_for
+
+CHIP = "border-radius:9px;padding:2px 10px;color:white;background:{bg};"
+STAGE_COLOURS = {"registered": "#1565c0", "mediating": "#2e7d32", "concluded": "#6a1b9a", "closed": "#546e7a"}
+
+# Another part of the app (the documents issue) fills the 文书 tab: each provider is called with
+# (container widget, app context, case) whenever a case is shown, and may add widgets or list items.
+DocumentsProvider = Callable[[QWidget, AppContext, Any], None]
+DOCUMENTS_PROVIDERS: list[DocumentsProvider] = []
+
+
+def register_documents_provider(provider: DocumentsProvider) -> None:
+    DOCUMENTS_PROVIDERS.append(provider)
+
+
+@dataclass
+class Loaded:
+    view: Any            # services.cases.CaseView
+    attachments: list
+    audit: list
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text or ""))
+
+
+def _d(value) -> str:  # noqa: ANN001 - a date or None
+    return value.isoformat() if value else ""
+
+
+class CaseDetailPage(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_id: str | None = None
+        self.loaded: Loaded | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back = QPushButton("← 返回")
+        self.back.setToolTip("Alt+←")
+        self.back.clicked.connect(self.back_requested)
+        top.addWidget(self.back)
+        self.title = QLabel("")
+        font = QFont(self.title.font())
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.title.setFont(font)
+        top.addWidget(self.title)
+        self.stage_chip = QLabel("")
+        top.addWidget(self.stage_chip)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.parties = QLabel("")
+        self.parties.setWordWrap(True)
+        layout.addWidget(self.parties)
+        self.chips = QHBoxLayout()
+        layout.addLayout(self.chips)
+        self.warning = QLabel("")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color:#8d6e00;")
+        layout.addWidget(self.warning)
+        self.actions = QHBoxLayout()
+        layout.addLayout(self.actions)
+        self.action_buttons: dict[str, QPushButton] = {}
+
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.applicants = _table(["姓名", "身份证号", "电话", "代表人"])
+        self.claims = _table(["请求事项", "金额", "类型"])
+        tab = QWidget()
+        v = QVBoxLayout(tab)
+        v.addWidget(self.summary)
+        v.addWidget(QLabel("申请人"))
+        v.addWidget(self.applicants, 1)
+        v.addWidget(QLabel("请求事项"))
+        v.addWidget(self.claims, 1)
+        self.tabs.addTab(tab, "当事人与请求")
+        self.sessions = _table(["日期", "地点", "方式", "参加人员", "记录"])
+        self.tabs.addTab(self.sessions, "调解记录")
+        tab = QWidget()
+        v = QVBoxLayout(tab)
+        self.agreement_label = QLabel("")
+        self.agreement_label.setWordWrap(True)
+        self.agreement_items = _table(["给付方", "接受方", "内容", "金额", "履行期限", "履行日期", "已履行金额"])
+        self.application_button = QPushButton("登记仲裁审查/司法确认申请…")
+        self.application_button.clicked.connect(lambda: self.run_action("application"))
+        v.addWidget(self.agreement_label)
+        v.addWidget(self.agreement_items, 1)
+        v.addWidget(self.application_button)
+        self.tabs.addTab(tab, "调解协议")
+        self.documents_tab = QWidget()
+        v = QVBoxLayout(self.documents_tab)
+        self.documents = QListWidget()
+        v.addWidget(self.documents)
+        self.tabs.addTab(self.documents_tab, "文书")
+        tab = QWidget()
+        v = QVBoxLayout(tab)
+        self.attachments = _table(["文件名", "说明", "大小", "添加人", "添加时间"])
+        self.attachments.cellDoubleClicked.connect(lambda row, _c: self.open_attachment(row))
+        row = QHBoxLayout()
+        self.add_attachment_button = QPushButton("添加扫描件…")
+        self.add_attachment_button.clicked.connect(lambda: self.add_attachment())
+        row.addWidget(self.add_attachment_button)
+        row.addWidget(QLabel("双击打开；文件按内容校验值保存在数据目录中"))
+        row.addStretch(1)
+        v.addWidget(self.attachments, 1)
+        v.addLayout(row)
+        self.tabs.addTab(tab, "附件")
+        self.audit = _table(["时间", "操作人", "操作", "内容"])
+        self.tabs.addTab(self.audit, "操作记录")
+
+    # -- loading -------------------------------------------------------------------------------------
+    def show_case(self, case_id: str) -> None:
+        self.case_id = case_id
+        backend = self.ctx.require_backend()
+        today = self.ctx.today()
+
+        def work() -> Loaded:
+            from mediation_desktop.services.attachments import AttachmentService
+            from mediation_desktop.services.case_list import CaseListService
+            from mediation_desktop.services.cases import CaseService
+
+            view = CaseService(backend).view(case_id, today=today)
+            return Loaded(view, AttachmentService(backend).list(view.case.id),
+                          CaseListService(backend).audit_trail(view.case.id))
+
+        self.ctx.runner.run(work, self._show, parent=self)
+
+    def reload(self) -> None:
+        if self.case_id:
+            self.show_case(self.case_id)
+
+    def _show(self, loaded: Loaded) -> None:
+        if loaded.view.case.id != self.case_id:
+            return
+        self.loaded = loaded
+        case, deadlines, risk = loaded.view.case, loaded.view.deadlines, loaded.view.risk
+        today = self.ctx.today()
+        self.title.setText(case.case_no)
+        stage = str(case.stage)
+        label = STAGE_LABELS[case.stage] + (f"·{OUTCOME_LABELS[case.outcome]}" if case.outcome else "")
+        self.stage_chip.setText(label)
+        self.stage_chip.setStyleSheet(CHIP.format(bg=STAGE_COLOURS[stage]))
+        self.parties.setText(f"申请人：{case.applicant_names}　　被申请人：{case.respondent.name}"
+                             f"　　涉及 {case.workers_involved} 人" +
+                             (f"　　风险：{'；'.join(risk.reasons)}" if risk.reasons else ""))
+        self._deadline_chips(case, deadlines, today)
+        self.warning.setText("；".join(warning_text(w) for w in deadlines.warnings))
+        self.warning.setVisible(bool(deadlines.warnings))
+        self._action_buttons(case)
+        self._fill_tabs(loaded)
+
+    def _deadline_chips(self, case, deadlines, today) -> None:  # noqa: ANN001
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        open_keys = {i.deadline_key: i for i in open_deadline_items(case, deadlines, today)}
+        for key in DEADLINE_KEYS:
+            due = deadlines.get(key)
+            if due is None:
+                continue
+            if key in open_keys:
+                days = (due - today).days
+                bg = "#c62828" if days < 0 else "#ef6c00" if days <= 3 else "#2e7d32"
+                state = f"超期{-days}天" if days < 0 else "今天" if days == 0 else f"剩{days}天"
+            else:
+                bg, state = "#90a4ae", "已不适用"
+            approx = "（估算）" if key in deadlines.approximate else ""
+            chip = QLabel(f"{DEADLINE_LABELS[key]} {due.isoformat()}{approx} {state}")
+            chip.setStyleSheet(CHIP.format(bg=bg))
+            chip.setToolTip(RULE_TEXTS[key])
+            self.chips.addWidget(chip)
+        self.chips.addStretch(1)
+
+    def _action_buttons(self, case) -> None:  # noqa: ANN001
+        for button in self.action_buttons.values():
+            button.deleteLater()
+        self.action_buttons = {}
+        while self.actions.count():
+            self.actions.takeAt(0)
+        for action in allowed_actions(case):
+            button = QPushButton(action.label)
+            button.clicked.connect(lambda _=False, code=action.code: self.run_action(code))
+            self.actions.addWidget(button)
+            self.action_buttons[action.code] = button
+        self.actions.addStretch(1)
+        self.application_button.setVisible(case.agreement is not None and case.is_open)
+
+    def _fill_tabs(self, loaded: Loaded) -> None:
+        case = loaded.view.case
+        types = "、".join(DISPUTE_TYPE_LABELS.get(t, t) for t in case.dispute_types)  # type: ignore[call-overload]
+        court = f"（法院案号 {case.court_case_no}）" if case.court_case_no else ""
+        amount = format_figures(case.amount_claimed_fen) if case.amount_claimed_fen is not None else "未填"
+        self.summary.setText(
+            f"收案 {_d(case.received_on)}　受理 {_d(case.accepted_on) or '—'}　来源 {CHANNEL_LABELS[case.channel]}{court}"
+            f"　调解员 {case.mediator or '—'}\n争议类型：{types or '—'}　请求金额：{amount}\n"
+            f"用人单位：{case.respondent.name}　信用代码：{case.respondent.uscc or '—'}"
+            f"　法定代表人：{case.respondent.legal_rep or '—'}\n事实与理由：{case.facts or '—'}")
+        from mediation_desktop.core.validation import mask_id, mask_phone
+
+        _fill(self.applicants, [[a.name, mask_id(a.id_number) or "", mask_phone(a.phone) or "",
+                                 "是" if a.is_representative else ""] for a in case.applicants])
+        _fill(self.claims, [[c.description, format_figures(c.amount_fen) if c.amount_fen is not None else "",
+                             DISPUTE_TYPE_LABELS.get(c.dispute_type, "") if c.dispute_type else ""]  # type: ignore[call-overload]
+                            for c in case.claims])
+        _fill(self.sessions, [[_d(s.held_on), s.place, s.mode, s.attendees, s.notes] for s in case.sessions])
+        ag = case.agreement
+        if ag is None:
+            self.agreement_label.setText("尚未达成调解协议。")
+            _fill(self.agreement_items, [])
+        else:
+            self.agreement_label.setText(
+                f"签订 {_d(ag.signed_on)}，生效 {_d(ag.takes_effect_on)}，协议金额 {format_figures(ag.total_fen)}\n"
+                f"仲裁审查：{_d(ag.arbitration_review_applied_on) or '未申请'} {ag.arbitration_review_result or ''}　"
+                f"司法确认：{_d(ag.judicial_confirmation_applied_on) or '未申请'} {ag.judicial_confirmation_result or ''}")
+            _fill(self.agreement_items, [
+                [i.payer, i.payee, i.description, format_figures(i.amount_fen) if i.amount_fen is not None else "",
+                 _d(i.due_on), _d(i.performed_on),
+                 format_figures(i.performed_fen) if i.performed_fen is not None else ""] for i in ag.items])
+        self.documents.clear()
+        for provider in DOCUMENTS_PROVIDERS:
+            provider(self.documents_tab, self.ctx, case)
+        if not DOCUMENTS_PROVIDERS:
+            QListWidgetItem("文书生成功能尚未安装。", self.documents)
+        _fill(self.attachments, [[a.file_name, a.description, f"{a.size / 1024:.0f} KB", a.added_by, a.added_at[:16]]
+                                 for a in loaded.attachments])
+        _fill(self.audit, [[e.at[:19].replace("T", " "), e.user, e.action,
+                            "，".join(f"{k}={v}" for k, v in e.detail.items() if k != "case_no")]
+                           for e in loaded.audit])
+
+    # -- actions -------------------------------------------------------------------------------------
+    def run_action(self, code: str, dialog_hook: Callable[[QDialog], None] | None = None) -> None:
+        """Open the action's dialog; on 确定 run the change and reload. ``dialog_hook`` (tests) fills
+        and accepts the dialog instead of a person."""
+        if self.loaded is None:
+            return
+        view = self.loaded.view
+        dialog = dialog_for(code, view.case, self.ctx.today(), self)
+        if code == "extend" and view.deadlines.mediation_due:
+            dialog.until.setDate(view.deadlines.mediation_due + timedelta(days=7))  # type: ignore[attr-defined]
+        if dialog_hook is not None:
+            dialog_hook(dialog)
+        elif dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        change = dialog.change
+        if change is None:
+            return
+        from mediation_desktop.services.cases import CaseService
+
+        service, ref = CaseService(self.ctx.require_backend()), view.case.id
+
+        def done(_case) -> None:  # noqa: ANN001
+            self.ctx.cases_changed.emit()
+            self.reload()
+
+        self.ctx.runner.run(lambda: change(service, ref), done, label="正在保存…", parent=self)
+
+    def add_attachment(self, path: str | None = None, description: str = "") -> None:
+        if self.loaded is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "选择扫描件", "", "扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)")
+            if not path:
+                return
+        from mediation_desktop.services.attachments import AttachmentService
+
+        service, case_id = AttachmentService(self.ctx.require_backend()), self.loaded.view.case.id
+        self.ctx.runner.run(lambda: service.add(case_id, path, description), lambda _a: self.reload(),
+                            label="正在保存附件…", parent=self)
+
+    def open_attachment(self, row: int) -> None:
+        if self.loaded is None or not 0 <= row < len(self.loaded.attachments):
+            return
+        from mediation_desktop.services.attachments import AttachmentService
+
+        att = self.loaded.attachments[row]
+        service = AttachmentService(self.ctx.require_backend())
+
+        def opened(path) -> None:  # noqa: ANN001
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                messages.warn(self, "无法打开附件", f"没有可以打开该文件的程序。文件位置：\n{path}")
+
+        self.ctx.runner.run(lambda: service.path_of(att), opened, parent=self)

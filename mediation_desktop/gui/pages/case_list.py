@@ -1,0 +1,238 @@
+"""案件: every case in a lazy table, with filters, instant search, sort by any column and Excel export."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desktop.core.enums import DISPUTE_TYPE_LABELS, OUTCOME_LABELS
+from mediation_desktop.gui import messages
+from mediation_desktop.gui.context import AppContext
+from mediation_desktop.gui.models.case_table import CASE_ID_ROLE, CaseTableModel
+from mediation_desktop.services.case_list import ListFilter
+
+SEARCH_DELAY_MS = 150
+# 状态 filters by the stored status; 结果 narrows further (调解中 + 达成协议 = agreed, not yet closed).
+STATUS_FILTERS = (("", "全部状态"), ("registered", "待受理"), ("mediating", "调解中（含待结案）"), ("closed", "已结案"))
+
+
+class CaseListPage(QWidget):
+    keys_loaded = Signal(int)   # number of matches, after each query (tests and benchmarks wait on it)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sort_key, self.descending = "received_on", True
+        self._query_generation = 0
+        self._loaded = False
+        layout = QVBoxLayout(self)
+
+        row1 = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索 案号、申请人、被申请人、案情（输入1个字以上即可）  Ctrl+F")
+        self.search.setClearButtonEnabled(True)
+        row1.addWidget(QLabel("搜索(&S)："))
+        row1.itemAt(0).widget().setBuddy(self.search)
+        row1.addWidget(self.search, 3)
+        self.count_label = QLabel("")
+        row1.addWidget(self.count_label)
+        self.export_button = QPushButton("导出Excel(&E)")
+        self.export_button.clicked.connect(self.export)
+        row1.addWidget(self.export_button)
+        layout.addLayout(row1)
+
+        row2 = QHBoxLayout()
+        self.stage = self._combo("状态", list(STATUS_FILTERS), row2)
+        self.outcome = self._combo("结果", [("", "全部结果"), ("open", "未结束")] +
+                                   [(str(k), v) for k, v in OUTCOME_LABELS.items()], row2)
+        self.dispute_type = self._combo("类型", [("", "全部类型")] +
+                                        [(str(k), v) for k, v in DISPUTE_TYPE_LABELS.items()], row2)
+        self.mediator = self._combo("调解员", [("", "全部调解员")], row2)
+        self.use_dates = QCheckBox("收案日期")
+        row2.addWidget(self.use_dates)
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.query)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.use_dates.toggled.connect(self.query)
+        row2.addWidget(self.date_from)
+        row2.addWidget(QLabel("至"))
+        row2.addWidget(self.date_to)
+        self.overdue = QCheckBox("已超期")
+        self.collective = QCheckBox("集体争议")
+        for box in (self.overdue, self.collective):
+            box.toggled.connect(self.query)
+            row2.addWidget(box)
+        row2.addStretch(1)
+        layout.addLayout(row2)
+
+        self.model = CaseTableModel(self._fetch_rows, ctx.today, self)
+        self.model.sort_requested.connect(self._sort)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((200, 96, 150, 230, 150, 50, 110, 120, 96)):
+            self.view.setColumnWidth(col, width)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.view.activated.connect(self._activated)
+        layout.addWidget(self.view, 1)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(SEARCH_DELAY_MS)
+        self.debounce.timeout.connect(self.query)
+        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        self.search.returnPressed.connect(self.query)
+        setTabOrder = QWidget.setTabOrder  # noqa: N806 - Qt's name
+        setTabOrder(self.search, self.stage)
+        setTabOrder(self.stage, self.outcome)
+        setTabOrder(self.outcome, self.dispute_type)
+        setTabOrder(self.dispute_type, self.mediator)
+        setTabOrder(self.mediator, self.view)
+        ctx.cases_changed.connect(self.refresh)
+
+    def _combo(self, label: str, entries: list[tuple[str, str]], row: QHBoxLayout) -> QComboBox:
+        combo = QComboBox()
+        for code, text in entries:
+            combo.addItem(text, code)
+        combo.setToolTip(label)
+        combo.currentIndexChanged.connect(self.query)
+        row.addWidget(combo)
+        return combo
+
+    # -- querying ----------------------------------------------------------------------------------
+    def current_filter(self) -> ListFilter:
+        kw: dict = {}
+        if self.stage.currentData():
+            kw["status"] = self.stage.currentData()
+        if self.outcome.currentData():
+            kw["outcome"] = self.outcome.currentData()
+        if self.dispute_type.currentData():
+            kw["dispute_type"] = self.dispute_type.currentData()
+        if self.mediator.currentData():
+            kw["mediator"] = self.mediator.currentData()
+        if self.use_dates.isChecked():
+            kw["received_from"] = self.date_from.date().toPython()
+            kw["received_to"] = self.date_to.date().toPython()
+        if self.overdue.isChecked():
+            kw["overdue_on"] = self.ctx.today()
+        if self.collective.isChecked():
+            kw["collective"] = True
+        text = self.search.text().strip()
+        if text:
+            kw["search"] = text
+        return ListFilter(**kw)
+
+    def activate(self) -> None:
+        """Called when the page is shown: the first visit loads the list and the mediators."""
+        if not self._loaded and self.ctx.backend is not None:
+            self._loaded = True
+            self._load_mediators()
+            self.query()
+
+    def _load_mediators(self) -> None:
+        from mediation_desktop.services.case_list import CaseListService
+
+        service = CaseListService(self.ctx.require_backend())
+
+        def fill(names: list[str]) -> None:
+            for name in names:
+                self.mediator.addItem(name, name)
+
+        self.ctx.runner.run(service.mediators, fill, parent=self)
+
+    def query(self) -> None:
+        if self.ctx.backend is None:
+            return
+        self.debounce.stop()
+        from mediation_desktop.services.case_list import CaseListService
+
+        service = CaseListService(self.ctx.backend)
+        f, sort, desc = self.current_filter(), self.sort_key, self.descending
+        self._query_generation += 1
+        generation = self._query_generation
+
+        def work() -> list[int]:
+            name_key = None
+            if sort in ("applicant_names", "respondent_name"):
+                from mediation_desktop.gui.i18n import name_collator
+
+                collator = name_collator()   # one per call: a QCollator is not shared across threads
+                name_key = collator.sortKey
+            return service.keys(f, sort, desc, name_key=name_key)
+
+        def done(keys: list[int]) -> None:
+            if generation != self._query_generation:
+                return  # a newer query is on its way
+            self.model.set_keys(keys)
+            self.count_label.setText(f"共 {len(keys):,} 件")
+            self.keys_loaded.emit(len(keys))
+
+        self.ctx.runner.run(work, done, parent=self)
+
+    def refresh(self) -> None:
+        if self._loaded:
+            self.query()
+
+    def _fetch_rows(self, nums: list[int], callback) -> None:  # noqa: ANN001
+        from mediation_desktop.services.case_list import CaseListService
+
+        service = CaseListService(self.ctx.require_backend())
+        self.ctx.runner.run(lambda: service.rows(nums), callback, parent=self)
+
+    def _sort(self, key: str, descending: bool) -> None:
+        if (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self.query()
+
+    def _activated(self, index) -> None:  # noqa: ANN001
+        case_id = self.model.data(index, CASE_ID_ROLE)
+        if case_id:
+            self.ctx.open_case.emit(case_id)
+
+    # -- export ------------------------------------------------------------------------------------
+    def export(self, path: str | None = None) -> None:
+        if self.ctx.backend is None:
+            return
+        if not path:
+            default = f"案件列表_{date.today().isoformat()}.xlsx"
+            path, _ = QFileDialog.getSaveFileName(self, "导出Excel", default, "Excel 工作簿 (*.xlsx)")
+            if not path:
+                return
+        from mediation_desktop.services.case_list import CaseListService
+
+        service = CaseListService(self.ctx.backend)
+        keys = self.model.keys()
+        self.ctx.runner.run(lambda report: service.export_xlsx(keys, path, report),
+                            lambda n: messages.info(self, "导出完成", f"已导出 {n:,} 件案件到：\n{path}"),
+                            label=f"正在导出 {len(keys):,} 件案件…", progress=True, parent=self)

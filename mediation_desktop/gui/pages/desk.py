@@ -1,0 +1,136 @@
+"""工作台: today's work at a glance. Each line opens its case (double-click or Enter)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desktop.gui.context import AppContext
+from mediation_desktop.services.case_list import Desk, DeskItem
+
+URGENCY_STYLE = {
+    "overdue": ("#b71c1c", "#ffebee", "已超期"),
+    "today": ("#e65100", "#fff3e0", "今天到期"),
+    "soon": ("#8d6e00", "#fffde7", "3天内"),
+    "info": ("#263238", None, ""),
+}
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DeskPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.desk: Desk | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = QLabel("工作台")
+        font = QFont(self.title.font())
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.title.setFont(font)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        self.summary = QLabel("")
+        top.addWidget(self.summary)
+        self.refresh_button = QPushButton("刷新(&R)")
+        self.refresh_button.clicked.connect(self.reload)
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+        self.warning = QLabel("")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color:#8d6e00;")
+        self.warning.setVisible(False)
+        layout.addWidget(self.warning)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["案号", "当事人", "事项", "期限依据"])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(1, 240)
+        self.tree.setColumnWidth(2, 330)
+        self.tree.itemActivated.connect(self._activated)
+        layout.addWidget(self.tree, 1)
+        ctx.cases_changed.connect(self.reload)
+
+    def reload(self) -> None:
+        if self.ctx.backend is None:
+            return
+        from mediation_desktop.services.case_list import CaseListService
+
+        service = CaseListService(self.ctx.backend)
+        today = self.ctx.today()
+        self.ctx.runner.run(lambda: service.desk(today), self.show_desk, parent=self)
+
+    def show_desk(self, desk: Desk) -> None:
+        self.desk = desk
+        self.tree.clear()
+        overdue = sum(1 for i in desk.deadlines if i.urgency == "overdue")
+        due_today = sum(1 for i in desk.deadlines if i.urgency == "today")
+        self.summary.setText(f"{desk.today.isoformat()}　超期 {overdue} 件　今天到期 {due_today} 件")
+        self.warning.setText("；".join(desk.warnings))
+        self.warning.setVisible(bool(desk.warnings))
+        shown_more = f"（显示前{len(desk.deadlines)}项，共{desk.deadlines_total}件）" \
+            if desk.deadlines_total > len(desk.deadlines) else ""
+        self._section(f"期限提醒：今天、3天内到期及已超期{shown_more}", desk.deadlines, "当前没有需要处理的期限")
+        self._section("新登记待受理", desk.new_registrations, "没有待受理的新登记")
+        self._section("集体争议（10人以上）", desk.collective, "没有在办的集体争议")
+        self._section("协议履行期已过、尚未记录履行", desk.performance_overdue, "没有逾期未履行的协议")
+        self.tree.expandAll()
+
+    def _section(self, title: str, items: list[DeskItem], empty: str) -> None:
+        head = QTreeWidgetItem([f"{title}（{len(items)}）", "", "", ""])
+        font = QFont(self.tree.font())
+        font.setBold(True)
+        head.setFont(0, font)
+        head.setFirstColumnSpanned(True)
+        head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItem(head)
+        if not items:
+            child = QTreeWidgetItem([empty, "", "", ""])
+            child.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            child.setForeground(0, QBrush(QColor("#78909c")))
+            head.addChild(child)
+            return
+        for item in items:
+            fg, bg, tag = URGENCY_STYLE.get(item.urgency, URGENCY_STYLE["info"])
+            text = f"【{tag}】{item.detail}" if tag and item.due else item.detail
+            child = QTreeWidgetItem([item.case_no, item.title, text, item.rule])
+            child.setData(0, CASE_ID_ROLE, item.case_id)
+            child.setForeground(2, QBrush(QColor(fg)))
+            if bg:
+                for col in range(4):
+                    child.setBackground(col, QBrush(QColor(bg)))
+            tip = f"{item.detail}\n依据：{item.rule}" if item.rule else item.detail
+            for col in range(4):
+                child.setToolTip(col, tip)
+            head.addChild(child)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        case_id = item.data(0, CASE_ID_ROLE)
+        if case_id:
+            self.ctx.open_case.emit(case_id)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every case line (tests and keyboard navigation)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            out.extend(head.child(j) for j in range(head.childCount()) if head.child(j).data(0, CASE_ID_ROLE))
+        return out

@@ -1,0 +1,75 @@
+"""First start: the organisation, its role and the first user, then the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE
+
+
+class SetupDialog(QDialog):
+    """Collects the answers; the caller runs ``Backend.initialise`` and shows any refusal in ``error``."""
+
+    def __init__(self, parent: QWidget | None = None, user: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle("首次使用设置")
+        layout = QVBoxLayout(self)
+        intro = QLabel("欢迎使用调解工作台。请填写本调解组织的信息，只需设置一次。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.org_name = QLineEdit()
+        self.org_name.setPlaceholderText("如：和平区劳动人事争议调解中心")
+        self.org_code = QLineEdit()
+        self.org_code.setPlaceholderText("用于案号，如：津和平")
+        self.org_code.setMaxLength(32)
+        self.role = QComboBox()
+        self.role.addItem("调解组织（街道、乡镇、企业调解委员会等）", "room")
+        self.role.addItem("区人社监管（汇总各调解组织的数据）", "supervisor")
+        self.user = QLineEdit(user)
+        self.user.setPlaceholderText("您的姓名，记入操作记录")
+        form.addRow("组织名称(&N)：", self.org_name)
+        form.addRow("组织代码(&C)：", self.org_code)
+        form.addRow("角色(&R)：", self.role)
+        form.addRow("使用人(&U)：", self.user)
+        layout.addLayout(form)
+        self.example = QLabel("")
+        self.example.setStyleSheet("color:#546e7a;")
+        layout.addWidget(self.example)
+        self.error = QLabel("")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("开始使用")
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.org_code.textChanged.connect(self._example)
+        self.setMinimumWidth(480)
+
+    def _example(self, code: str) -> None:
+        from datetime import date
+
+        self.example.setText(f"案号示例：{code.strip()}劳调〔{date.today().year}〕1号" if code.strip() else "")
+
+    def _check(self) -> None:
+        missing = [what for what, edit in (("组织名称", self.org_name), ("组织代码", self.org_code),
+                                           ("使用人", self.user)) if not edit.text().strip()]
+        if missing:
+            self.error.setText("请填写" + "、".join(missing))
+            return
+        self.accept()
+
+    def values(self) -> tuple[str, str, str, str]:
+        return (self.org_name.text().strip(), self.org_code.text().strip(), self.role.currentData(),
+                self.user.text().strip())

@@ -1,0 +1,298 @@
+"""What the GUI's case list and desk read: keys first, rows on demand, today's work, the audit trail.
+
+Qt-free and cheap to import: storage (and so SQLAlchemy) is imported inside the methods, which run
+on the GUI's worker thread, so the window can paint before the database layer is loaded.
+Everything returned is plain data (dataclasses of str/int/date), never database rows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from mediation_desktop.core.enums import (
+    DISPUTE_TYPE_LABELS,
+    OUTCOME_LABELS,
+    STAGE_LABELS,
+    DisputeType,
+    Outcome,
+    Stage,
+)
+
+if TYPE_CHECKING:
+    from mediation_desktop.services.backend import Backend
+
+# The columns a list can sort by (the keys of storage.queries.SORTABLE).
+SORT_COLUMNS = ("case_no", "received_on", "applicant_names", "respondent_name", "dispute_types",
+                "workers_involved", "amount_claimed_fen", "status", "next_due")
+NAME_COLUMNS = ("applicant_names", "respondent_name")
+# Above this many matches, names sort by the database's code-point order: collating a million
+# names in Python takes seconds, and a list that large is scrolled, not read alphabetically.
+COLLATE_LIMIT = 100_000
+DESK_LIMIT = 200
+SOON_DAYS = 3
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """The list's filters (all optional); converted to storage's CaseFilter on the worker thread."""
+
+    status: str | None = None
+    outcome: str | None = None
+    dispute_type: str | None = None
+    mediator: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    overdue_on: date | None = None
+    collective: bool | None = None
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list, ready to display."""
+
+    num: int
+    case_id: str
+    case_no: str
+    received_on: date
+    applicant_names: str
+    respondent_name: str
+    dispute_types: tuple[str, ...]
+    workers_involved: int
+    amount_claimed_fen: int | None
+    status: str
+    outcome: str | None
+    next_due: date | None
+    mediator: str | None
+
+    @property
+    def stage(self) -> Stage:
+        if self.status == "closed":
+            return Stage.CLOSED
+        if self.status == "registered":
+            return Stage.REGISTERED
+        return Stage.CONCLUDED if self.outcome else Stage.MEDIATING
+
+    @property
+    def status_label(self) -> str:
+        label = STAGE_LABELS[self.stage]
+        if self.outcome:
+            label += f"（{OUTCOME_LABELS[Outcome(self.outcome)]}）"
+        return label
+
+    @property
+    def dispute_labels(self) -> str:
+        return "、".join(DISPUTE_TYPE_LABELS.get(DisputeType(t), t) if t in DisputeType._value2member_map_ else t
+                        for t in self.dispute_types)
+
+
+@dataclass(frozen=True)
+class DeskItem:
+    """One line on the desk; ``urgency`` is overdue | today | soon | info."""
+
+    case_id: str
+    case_no: str
+    title: str
+    detail: str
+    urgency: str = "info"
+    due: date | None = None
+    rule: str = ""
+
+
+@dataclass
+class Desk:
+    today: date
+    deadlines: list[DeskItem] = field(default_factory=list)
+    deadlines_total: int = 0
+    new_registrations: list[DeskItem] = field(default_factory=list)
+    collective: list[DeskItem] = field(default_factory=list)
+    performance_overdue: list[DeskItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str
+    user: str
+    action: str
+    detail: dict[str, Any]
+
+
+ACTION_LABELS = {
+    "register": "登记", "edit": "修改", "accept": "受理", "not_accept": "不予受理", "extend": "延期",
+    "record_session": "记录调解", "conclude": "调解结束", "record_performance": "记录履行", "close": "结案",
+    "reopen": "重新打开", "attach": "添加附件", "agreement_application": "登记审查/确认申请",
+    "ledger_import": "台账导入", "sync_import": "同步导入", "view_personal_data": "查看个人信息",
+}
+
+
+def _case_row(r: Any) -> CaseRow:  # noqa: ANN401 - a SQLAlchemy Row
+    return CaseRow(num=r.num, case_id=r.id, case_no=r.case_no, received_on=r.received_on,
+                   applicant_names=r.applicant_names, respondent_name=r.respondent_name,
+                   dispute_types=tuple(t for t in r.dispute_types.split(",") if t),
+                   workers_involved=r.workers_involved, amount_claimed_fen=r.amount_claimed_fen,
+                   status=r.status, outcome=r.outcome, next_due=r.next_due, mediator=r.mediator)
+
+
+class CaseListService:
+    def __init__(self, backend: "Backend"):
+        self.backend = backend
+
+    @staticmethod
+    def _storage_filter(f: ListFilter):  # noqa: ANN205 - storage.cases_repo.CaseFilter
+        from mediation_desktop.storage.cases_repo import CaseFilter
+
+        return CaseFilter(status=f.status, outcome=f.outcome, dispute_type=f.dispute_type, mediator=f.mediator,
+                          received_from=f.received_from, received_to=f.received_to, overdue_on=f.overdue_on,
+                          collective=f.collective, search=f.search)
+
+    # -- the lazy list -----------------------------------------------------------------------------
+    def keys(self, f: ListFilter, sort: str = "received_on", descending: bool = True,
+             name_key: Callable[[str], Any] | None = None) -> list[int]:
+        """The row keys matching ``f`` in display order. For name columns, ``name_key`` (a
+        locale collation key) sorts up to COLLATE_LIMIT matches; larger sets use database order."""
+        from mediation_desktop.storage import queries
+
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"unknown sort column {sort}")
+        sf = self._storage_filter(f)
+        with self.backend.db.read() as conn:
+            if sort in NAME_COLUMNS and name_key is not None:
+                if queries.count_cases(conn, sf) <= COLLATE_LIMIT:
+                    col = queries.SORTABLE[sort]
+                    pairs = list(conn.execute(queries.filtered(conn, [queries.cases.c.num, col], sf)))
+                    pairs.sort(key=lambda p: (name_key(p[1]), p[0]), reverse=descending)
+                    return [p[0] for p in pairs]
+            return queries.list_keys(conn, sf, sort, descending)
+
+    def rows(self, nums: Sequence[int]) -> dict[int, CaseRow]:
+        from mediation_desktop.storage import queries
+
+        with self.backend.db.read() as conn:
+            return {num: _case_row(r) for num, r in queries.rows_by_keys(conn, nums).items()}
+
+    def count(self, f: ListFilter) -> int:
+        from mediation_desktop.storage import queries
+
+        with self.backend.db.read() as conn:
+            return queries.count_cases(conn, self._storage_filter(f))
+
+    def mediators(self) -> list[str]:
+        from sqlalchemy import select
+
+        from mediation_desktop.storage.schema import cases
+
+        with self.backend.db.read() as conn:
+            stmt = select(cases.c.mediator).where(cases.c.mediator.is_not(None)).distinct().limit(200)
+            return sorted(m for m in conn.execute(stmt).scalars() if m)
+
+    # -- the desk ----------------------------------------------------------------------------------
+    def desk(self, today: date) -> Desk:
+        from sqlalchemy import func, select
+
+        from mediation_desktop.core.deadlines import DEADLINE_LABELS, RULE_TEXTS, compute_deadlines, open_deadline_items
+        from mediation_desktop.core.deadlines import warning_text
+        from mediation_desktop.storage import cases_repo
+        from mediation_desktop.storage.schema import agreement_items, agreements, cases
+
+        desk = Desk(today)
+        until = today + timedelta(days=SOON_DAYS)
+        due_where = (cases.c.status != "closed", cases.c.next_due <= until)
+        with self.backend.db.read() as conn:
+            desk.deadlines_total = conn.execute(select(func.count()).select_from(cases).where(*due_where)).scalar_one()
+            ids = list(conn.execute(select(cases.c.id).where(*due_where)
+                                    .order_by(cases.c.next_due, cases.c.num).limit(DESK_LIMIT)).scalars())
+            due = cases_repo.load_cases(conn, ids)
+            fresh = conn.execute(select(cases).where(cases.c.status == "registered")
+                                 .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(50)).all()
+            collective = conn.execute(select(cases).where(cases.c.status != "closed", cases.c.collective.is_(True))
+                                      .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(50)).all()
+            unpaid = conn.execute(
+                select(cases.c.id, cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name,
+                       agreement_items.c.description, agreement_items.c.amount_fen, agreement_items.c.due_on)
+                .join(agreements, agreements.c.case_id == cases.c.id)
+                .join(agreement_items, agreement_items.c.agreement_id == agreements.c.id)
+                .where(cases.c.status != "closed", agreement_items.c.due_on < today,
+                       agreement_items.c.performed_on.is_(None))
+                .order_by(agreement_items.c.due_on, cases.c.num).limit(50)).all()
+        warnings: set[str] = set()
+        for case in due:
+            deadlines = compute_deadlines(case, self.backend.calendar)
+            warnings.update(deadlines.warnings)
+            for item in open_deadline_items(case, deadlines, today):
+                if item.due > until:
+                    continue
+                urgency = "overdue" if item.overdue else ("today" if item.due == today else "soon")
+                days = (item.due - today).days
+                when = (f"已超期{-days}天" if days < 0 else "今天到期" if days == 0 else f"{days}天后到期")
+                approx = "（估算）" if item.approximate else ""
+                desk.deadlines.append(DeskItem(
+                    case.id, case.case_no, f"{case.applicant_names} 诉 {case.respondent.name}",
+                    f"{DEADLINE_LABELS[item.deadline_key]} {item.due.isoformat()}{approx}，{when}",
+                    urgency, item.due, RULE_TEXTS[item.deadline_key]))
+        desk.deadlines.sort(key=lambda i: (i.due or today, i.case_no))
+        desk.warnings = [warning_text(w) for w in sorted(warnings)]
+        desk.new_registrations = [DeskItem(r.id, r.case_no, f"{r.applicant_names} 诉 {r.respondent_name}",
+                                           f"收案 {r.received_on.isoformat()}") for r in fresh]
+        desk.collective = [DeskItem(r.id, r.case_no, f"{r.applicant_names} 诉 {r.respondent_name}",
+                                    f"涉及{r.workers_involved}人，收案 {r.received_on.isoformat()}", "soon")
+                           for r in collective]
+        from mediation_desktop.core.money import format_figures
+
+        desk.performance_overdue = [
+            DeskItem(r.id, r.case_no, f"{r.applicant_names} 诉 {r.respondent_name}",
+                     f"{r.description}{'，' + format_figures(r.amount_fen) if r.amount_fen else ''}，"
+                     f"履行期限 {r.due_on.isoformat()} 已过，尚未记录履行", "overdue", r.due_on)
+            for r in unpaid]
+        return desk
+
+    # -- the audit trail ---------------------------------------------------------------------------
+    def audit_trail(self, case_id: str) -> list[AuditEntry]:
+        from sqlalchemy import select
+
+        from mediation_desktop.storage.schema import audit_log
+
+        with self.backend.db.read() as conn:
+            rows = conn.execute(select(audit_log).where(audit_log.c.entity_id == case_id)
+                                .order_by(audit_log.c.id)).all()
+        out = []
+        for r in rows:
+            try:
+                detail = json.loads(r.detail or "{}")
+            except ValueError:
+                detail = {}
+            out.append(AuditEntry(r.at, r.user, ACTION_LABELS.get(r.action, r.action), detail))
+        return out
+
+    # -- export ------------------------------------------------------------------------------------
+    def export_xlsx(self, nums: Sequence[int], path: str | Path,
+                    progress: Callable[[int, int], None] | None = None) -> int:
+        """Write the given rows, in order, to an Excel file; returns the number written."""
+        from openpyxl import Workbook
+
+        from mediation_desktop.core.money import fen_to_decimal
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("案件")
+        ws.append(["案号", "收案日期", "申请人", "被申请人", "争议类型", "人数", "请求金额（元）", "状态",
+                   "下一期限", "调解员"])
+        total, step = len(nums), 2000
+        for start in range(0, total, step):
+            chunk = nums[start:start + step]
+            rows = self.rows(chunk)
+            for num in chunk:
+                r = rows.get(num)
+                if r is None:
+                    continue
+                amount = None if r.amount_claimed_fen is None else fen_to_decimal(r.amount_claimed_fen)
+                ws.append([r.case_no, r.received_on, r.applicant_names, r.respondent_name, r.dispute_labels,
+                           r.workers_involved, amount, r.status_label, r.next_due, r.mediator or ""])
+            if progress:
+                progress(min(start + step, total), total)
+        target = Path(path)
+        wb.save(target)
+        return total
