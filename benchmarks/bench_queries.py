@@ -1,0 +1,86 @@
+"""Search, deadlines and case show on a large database.
+
+Usage: python benchmarks/bench_queries.py [N] [--db DIR]   (default N=1000000; reuses DIR if it
+already holds a database, so the slow fill happens once)
+
+Floors: a raw sqlite3 FTS5 query returning the same ids and rows, newest first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from common import best_of, fresh_backend, report, timer
+
+from mediation_desktop.core.clock import today
+from mediation_desktop.core.deadlines import compute_deadlines, open_deadline_items
+from mediation_desktop.services.backend import Backend
+from mediation_desktop.services.case_json import case_json
+from mediation_desktop.services.cases import CaseService
+from mediation_desktop.services.demo import fill_demo
+from mediation_desktop.storage.cases_repo import CaseFilter
+from mediation_desktop.storage.queries import due_cases, list_cases
+
+QUERIES = ["恒通物流", "拖欠工资三个月" , "天津市和平区", "建筑工程"]
+
+
+def ensure_db(root: Path, n: int) -> Backend:
+    if (root / "mediation.sqlite3").exists():
+        return Backend.open(root, "基准测试")
+    backend = fresh_backend(root)
+    with timer() as t:
+        fill_demo(backend, n)
+    print(f"filled {n} cases in {t['s']:.1f} s")
+    return backend
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", type=int, nargs="?", default=1_000_000)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/md-bench-1m"))
+    args = ap.parse_args()
+    backend = ensure_db(args.db, args.n)
+    raw = sqlite3.connect(backend.db.path)
+    total = raw.execute("select count(*) from cases").fetchone()[0]
+    print(f"database: {total} cases, {backend.db.path.stat().st_size / 1e6:.0f} MB")
+
+    for q in QUERIES:
+        def ours():
+            with backend.db.read() as conn:
+                return [case_json(c) for c in list_cases(conn, CaseFilter(search=q))]
+
+        def floor():
+            rows = raw.execute(
+                "SELECT c.* FROM cases c WHERE c.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) "
+                "ORDER BY c.received_on DESC, c.num DESC", ('"' + q + '"',)).fetchall()
+            return rows
+
+        hits = len(floor())
+        assert len(ours()) == hits
+        report(f"search {q!r} ({hits} hits)", best_of(ours), best_of(floor), 1.5)
+
+    on = today()
+    def deadlines():
+        with backend.db.read() as conn:
+            found = due_cases(conn, on + timedelta(days=3))
+        items = []
+        for case in found:
+            items.extend(open_deadline_items(case, compute_deadlines(case, backend.calendar), on))
+        return items
+    t = best_of(deadlines, 3)
+    print(f"deadlines (within 3 days + overdue): {len(deadlines())} items in {t * 1000:.0f} ms")
+
+    some = raw.execute("select case_no from cases order by random() limit 20").fetchall()
+    svc = CaseService(backend)
+    start = time.perf_counter()
+    for (case_no,) in some:
+        svc.view(case_no)
+    print(f"case show: {(time.perf_counter() - start) / len(some) * 1000:.1f} ms per case (in process)")
+
+
+if __name__ == "__main__":
+    main()
