@@ -6,7 +6,7 @@
 from mediation_desktop.documents.context import build_context
 from mediation_desktop.documents.kinds import KINDS, TERMINATION_REASONS, termination_reason_text
 from mediation_desktop.documents.pdf import convert_to_pdf, find_soffice
-from mediation_desktop.documents.render import (
+from mediation_desktop.documents.rendering import (
     BatchResult,
     RenderedDocument,
     batch_render,

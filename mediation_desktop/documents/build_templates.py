@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mediation_desktop.documents.kinds import KINDS
 from mediation_desktop.documents.template_builder import TemplateBuilder
 
 SIGN_LINE = "__________"
@@ -270,13 +271,13 @@ def build_all(out_dir: Path) -> list[Path]:
     paths = []
     for kind, build in BUILDERS.items():
         path = out_dir / f"{kind}.docx"
-        build().save(path)
+        build().save(path, title=KINDS[kind])
         paths.append(path)
     return paths
 
 
 def main(argv: list[str] | None = None) -> int:
-    from mediation_desktop.documents.render import builtin_template_dir
+    from mediation_desktop.documents.rendering import builtin_template_dir
 
     args = sys.argv[1:] if argv is None else argv
     out_dir = Path(args[0]) if args else builtin_template_dir()

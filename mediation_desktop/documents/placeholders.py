@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from docx.oxml.ns import qn
 from jinja2 import Environment, TemplateSyntaxError, UndefinedError
 
-PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{[^}]*$|\{%[^%]*$", re.DOTALL)
+# Complete placeholders, and an opening one left without its end (reported as "缺少结束符号").
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{(?:(?!\}\}).)*$|\{%(?:(?!%\}).)*$", re.DOTALL)
 _DOCXTPL_PREFIX = re.compile(r"^(\{[{%])(?:tr|tc|p|r)\s")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

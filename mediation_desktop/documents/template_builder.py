@@ -6,6 +6,9 @@ revision ids) can never break a ``{{ placeholder }}`` in the shipped files.
 
 from __future__ import annotations
 
+import io
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
@@ -120,6 +123,20 @@ class TemplateBuilder:
         merged.width = Cm(sum(widths[1:]))
         return row
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, title: str = "") -> None:
+        """Save byte-for-byte reproducibly (fixed zip timestamps), so rebuilding changes nothing in git."""
+        props = self.doc.core_properties
+        props.author = "调解工作台"
+        props.title = title
+        props.comments = "调解工作台内置文书模板。可在 Word/WPS 中修改后放入数据文件夹的 templates 目录替换内置模板。"
+        props.created = props.modified = datetime(2026, 1, 1)
+        props.last_modified_by = ""
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.doc.save(str(path))
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, \
+                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                fixed.compress_type = zipfile.ZIP_DEFLATED
+                dst.writestr(fixed, src.read(info.filename))
