@@ -69,7 +69,7 @@ def tail_problems(paths: DataPaths, backups_to_compare: int = 3) -> list[str]:
             problems.append(f"审计记录 #{head.get('last_id')} 与上次记下的不同，审计日志可能被改写")
     reset_at = _last_reset(db)
     for b in list_backups(paths.backups)[:backups_to_compare]:
-        if reset_at is not None and b.taken_at.isoformat() < reset_at:
+        if reset_at is not None and b.taken_at.isoformat() <= reset_at:
             continue  # taken before a restore: the restored history legitimately lacks it
         try:
             facts = store.file_facts(b.path)

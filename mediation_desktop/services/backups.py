@@ -32,6 +32,7 @@ AUTO_INTERVAL = timedelta(days=1)
 DAILY_FOR = timedelta(days=7)
 WEEKLY_FOR = timedelta(days=31)
 MONTHLY_FOR = timedelta(days=365)
+KEEP_NEWEST = 5  # the safety copies from before today's imports and restores survive the day's thinning
 _NAME_RE = re.compile(r"^mediation-(\d{8}-\d{6})-([a-z_]+)(?:-\d+)?\.sqlite3$")
 
 
@@ -58,8 +59,15 @@ def list_backups(folder: Path) -> list[BackupFile]:
             if m and p.is_file():
                 taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=CST)
                 found.append(BackupFile(p, taken, m.group(2)))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    found.sort(key=lambda b: (b.taken_at, _mtime(b.path)), reverse=True)
     return found
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 # -- thinning ----------------------------------------------------------------------------------------
@@ -76,9 +84,9 @@ def _bucket(stamp: datetime, age: timedelta) -> tuple | None:
 
 def backups_to_keep(stamps: Iterable[datetime], at: datetime) -> set[datetime]:
     """The newest backup of each day younger than a week, of each ISO week younger than a month and
-    of each month younger than a year; plus the newest backup of all, however old."""
+    of each month younger than a year; plus the KEEP_NEWEST newest, however old."""
     ordered = sorted(set(stamps), reverse=True)
-    keep: set[datetime] = set(ordered[:1])
+    keep: set[datetime] = set(ordered[:KEEP_NEWEST])
     seen: set[tuple] = set()
     for stamp in ordered:
         bucket = _bucket(stamp, max(at - stamp, timedelta(0)))
@@ -94,8 +102,8 @@ def thin_backups(folder: Path, at: datetime | None = None) -> list[Path]:
     keep = backups_to_keep([b.taken_at for b in files], at or now())
     kept_stamps: set[datetime] = set()
     removed = []
-    for b in files:  # newest first: of several files with one stamp, keep the first
-        if b.taken_at in keep and b.taken_at not in kept_stamps:
+    for i, b in enumerate(files):  # newest first: of several files with one stamp, keep the first
+        if i < KEEP_NEWEST or (b.taken_at in keep and b.taken_at not in kept_stamps):
             kept_stamps.add(b.taken_at)
             continue
         try:
