@@ -19,7 +19,7 @@ import re
 import struct
 import time
 import uuid
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -55,7 +55,8 @@ _HEADER_FIELDS = {
     "wrapped_keys", "meta",
 }
 
-PeerLookup = Callable[[str], "PeerKeys | None"]
+# node id → its enrolled keys: one PeerKeys, several (after a key change: old ones revoked), or None.
+PeerLookup = Callable[[str], "PeerKeys | Sequence[PeerKeys] | None"]
 
 
 @dataclass(frozen=True)
@@ -229,21 +230,20 @@ def open_package(path: Path, *, me: NodeKeys, known_peers: PeerLookup, schema_ve
     Order: size and magic/version → header (strict) → sender known and not revoked → signature →
     addressed to ``me`` → schema version in ``schema_versions`` → decrypt → inner archive and
     manifest. Nothing is decrypted before the signature holds, and nothing is written anywhere.
+    ``known_peers(node_id)`` returns that node's enrolled keys (one, or several after a key change,
+    the old ones revoked with a cut-off), or None for a stranger.
     """
     path = Path(path)
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as stream:
             header = _read_prefix_and_header(stream, os.fstat(stream.fileno()).st_size, max_size, digest)
-            peer = _sender(header, known_peers)
+            candidates = _senders(header, known_peers)
             signature = _read_exact(stream, SIGNATURE_SIZE, digest)
             chunks, payload_digest = _read_payload(stream, header.payload_size, digest)
     except OSError as exc:
         raise _err("E_PKG_READ", f"无法读取文件 {path.name}：{exc.strerror}。") from None
-    try:
-        peer.verifier().verify(signature, _signed_digest(header.raw, payload_digest))
-    except (InvalidSignature, ValueError):
-        raise _err("E_PKG_SIGNATURE", "签名校验失败：文件在传递中被改动或损坏，或并非由所称的发送方制作。已拒绝，未做任何改动。") from None
+    _check_signature(candidates, header, signature, payload_digest)
     if payload_digest.hex() != header.payload_sha256:
         raise _err("E_PKG_SIGNATURE", "载荷摘要与包头记录不符。已拒绝，未做任何改动。")
     if me.node_id not in header.recipients:
@@ -261,15 +261,33 @@ def open_package(path: Path, *, me: NodeKeys, known_peers: PeerLookup, schema_ve
     return OpenedPackage(path, header, manifest, entries, digest.hexdigest())
 
 
-def _sender(header: PackageHeader, known_peers: PeerLookup) -> PeerKeys:
-    peer = known_peers(header.sender)
-    if peer is None or peer.node_id != header.sender:
+def _senders(header: PackageHeader, known_peers: PeerLookup) -> list[PeerKeys]:
+    found = known_peers(header.sender)
+    candidates = [found] if isinstance(found, PeerKeys) else list(found or ())
+    candidates = [peer for peer in candidates if peer.node_id == header.sender]
+    if not candidates:
         raise _err("E_PKG_UNKNOWN_SENDER", f"发送方（机构代码 {header.sender_org_code}，节点 {header.sender}）"
                                            "尚未登记。请先核对指纹并登记对方的身份名片。")
-    if not peer.accepts(header.to_seq):
-        raise _err("E_PKG_REVOKED", f"发送方（机构代码 {header.sender_org_code}）的密钥已被吊销，"
-                                    "不再接受它的包。请对方重新生成密钥并重新登记。")
-    return peer
+    if not any(peer.accepts(header.to_seq) for peer in candidates):
+        raise _revoked(header)
+    return candidates
+
+
+def _revoked(header: PackageHeader) -> UserError:
+    return _err("E_PKG_REVOKED", f"发送方（机构代码 {header.sender_org_code}）的这把密钥已被吊销，"
+                                 "不再接受它签名的新包。请对方使用新密钥重新导出。")
+
+
+def _check_signature(candidates: list[PeerKeys], header: PackageHeader, signature: bytes, digest: bytes) -> None:
+    for peer in candidates:
+        try:
+            peer.verifier().verify(signature, _signed_digest(header.raw, digest))
+        except (InvalidSignature, ValueError):
+            continue
+        if not peer.accepts(header.to_seq):  # signed by an old key, beyond its cut-off
+            raise _revoked(header)
+        return
+    raise _err("E_PKG_SIGNATURE", "签名校验失败：文件在传递中被改动或损坏，或并非由所称的发送方制作。已拒绝，未做任何改动。")
 
 
 def _read_payload(stream: BinaryIO, size: int, digest: Any) -> tuple[list[bytes], bytes]:

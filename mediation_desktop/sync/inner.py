@@ -66,7 +66,8 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info.external_attr = 0o100644 << 16  # a regular file, never a link
     if name.endswith(_COMPRESSED_SUFFIXES):
         info.compress_type = zipfile.ZIP_DEFLATED
-        archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+        # Level 3: on JSON Lines, level 6 is 2.5x slower for about 10 % smaller output.
+        archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=3)
     else:
         archive.writestr(info, data, compress_type=zipfile.ZIP_STORED)
 

@@ -276,6 +276,25 @@ def test_revoked_sender(nodes, package, tmp_path):
     assert open_at_district(nodes, path, known_peers=lookup(revoked=[(nodes["room"], 300)])).entries
 
 
+def test_node_that_changed_its_keys_keeps_its_old_work_importable(nodes, package, tmp_path):
+    # The room lost its key: new keys under the same node id; the old card is revoked after seq 300.
+    room = nodes["room"]
+    renewed = generate_node_keys(room.node_id, room.org_name, room.org_code, room.role)
+    trust = {room.node_id: [dataclasses.replace(room.public(), revoked=True, revoked_after_seq=300),
+                            renewed.public()]}.get
+    old = _put(tmp_path, package)
+    assert open_at_district(nodes, old, known_peers=trust).header.to_seq == 300
+    new = write_package(tmp_path, sender=renewed, recipients=[nodes["district"].public()],
+                        header_fields={"schema_version": 1, "kind": "incremental", "origin_seq": (301, 310)},
+                        entries={"changes.jsonl": b"{}\n"})
+    assert open_at_district(nodes, new, known_peers=trust).header.to_seq == 310
+    # whoever holds the lost key cannot add new work
+    forged = write_package(tmp_path / "thief", sender=room, recipients=[nodes["district"].public()],
+                           header_fields={"schema_version": 1, "kind": "incremental", "origin_seq": (301, 320)},
+                           entries={"changes.jsonl": b"{}\n"})
+    refused(forged, lambda p: open_at_district(nodes, p, known_peers=trust), "E_PKG_REVOKED")
+
+
 def test_package_meant_for_another_node(nodes, tmp_path):
     path = write_package(tmp_path, sender=nodes["room"], recipients=[nodes["stranger"].public()],
                          header_fields={"schema_version": 1, "kind": "incremental", "origin_seq": (1, 1)},
