@@ -1,0 +1,26 @@
+"""``doc CASE_NO KIND --out FILE.docx``: render one document and enter it in the register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+KIND_HELP = ("application 调解申请书, acceptance 受理通知书, rejection 不予受理通知书, record 调解笔录, "
+             "extension 延期调解确认书, agreement 调解协议书, termination 终止调解告知书, service 送达回证")
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("doc", help="生成文书（Word .docx）")
+    p.add_argument("case_no", metavar="CASE_NO")
+    p.add_argument("kind", metavar="KIND", help=KIND_HELP)
+    p.add_argument("--out", required=True, help="输出文件（.docx）")
+    p.set_defaults(func=run)
+
+
+def run(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.services.document_register import DocumentService
+
+    rec, warning = DocumentService(ctx.backend()).generate(ctx.args.case_no, ctx.args.kind, Path(ctx.args.out))
+    if warning:
+        ctx.say("注意：" + warning)
+    ctx.say(f"已生成：{ctx.args.out}（第{rec.version}版，SHA-256 {rec.sha256[:16]}…）")
+    return 0
