@@ -119,3 +119,16 @@ def test_audit_chain_detects_edit_and_delete(svc):
         conn.execute(audit_log.delete().where(audit_log.c.id == 2))
     with svc.backend.db.read() as conn:
         assert any("#3" in p and "删除" in p for p in verify_audit_chain(conn))
+
+
+def test_case_number_pattern_is_configurable_and_checked(svc):
+    from mediation_desktop.services.organisation import update_organisation
+
+    for bad in ("{org_code}-{seq}", "{year}-{seq}-{name}", "{year}{seq"):
+        with pytest.raises(ValidationError) as exc:
+            update_organisation(svc.backend, case_no_pattern=bad)
+        assert exc.value.code == "E_CASE_NO_PATTERN"
+    update_organisation(svc.backend, case_no_pattern="（{year}）{org_code}调字第{seq}号", arbitration_name="和平区劳动人事争议仲裁委员会")
+    svc.backend._node = None  # re-read the organisation as a fresh start would
+    assert svc.register(walk_in()).case_no == "（2026）津和平调字第1号"
+    assert svc.backend.node.org.arbitration_name == "和平区劳动人事争议仲裁委员会"

@@ -1,0 +1,51 @@
+"""This organisation's settings: name, address, the arbitration committee named in termination
+notices, and the case-number pattern."""
+
+from __future__ import annotations
+
+import string
+
+from mediation_desktop.core.errors import ValidationError
+from mediation_desktop.core.model import Organisation
+from mediation_desktop.services.backend import Backend
+from mediation_desktop.storage.nodes import save_organisation
+from mediation_desktop.storage.outbox import audit, record_changes
+
+PATTERN_FIELDS = {"org_code", "year", "seq"}
+EDITABLE = ("name", "address", "phone", "arbitration_name", "arbitration_address", "case_no_pattern")
+
+
+def check_case_no_pattern(pattern: str) -> str:
+    """A pattern such as ``{org_code}劳调〔{year}〕{seq}号``: must number cases by year and sequence."""
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
+    except ValueError:
+        raise ValidationError("E_CASE_NO_PATTERN", "案号格式中的花括号不成对", field="case_no_pattern") from None
+    unknown = fields - PATTERN_FIELDS
+    if unknown:
+        raise ValidationError("E_CASE_NO_PATTERN", f"案号格式只能使用 {{org_code}}、{{year}}、{{seq}}，不认识：{'、'.join(sorted(unknown))}",
+                              field="case_no_pattern")
+    if not {"year", "seq"} <= fields:
+        raise ValidationError("E_CASE_NO_PATTERN", "案号格式必须包含 {year} 和 {seq}，否则案号会重复", field="case_no_pattern")
+    return pattern
+
+
+def update_organisation(backend: Backend, **changes: str | None) -> Organisation:
+    org = backend.node.org
+    for key, value in changes.items():
+        if key not in EDITABLE:
+            raise ValidationError("E_ARGUMENT", f"不能修改的设置：{key}", field=key)
+        if value is None:
+            continue
+        value = value.strip()
+        if key == "case_no_pattern":
+            value = check_case_no_pattern(value)
+        if key == "name" and not value:
+            raise ValidationError("E_REQUIRED", "组织名称不能为空", field="name")
+        setattr(org, key, value if key in ("name", "case_no_pattern") else (value or None))
+    with backend.db.write() as conn:
+        save_organisation(conn, org, backend.node.node_id)
+        record_changes(conn, "organisation", [org.id])
+        audit(conn, backend.user, "organisation_update", "organisation", org.id,
+              {k: v for k, v in changes.items() if v is not None})
+    return org
