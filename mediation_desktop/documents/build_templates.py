@@ -61,6 +61,7 @@ def _applicant_signatures(b: TemplateBuilder, label: str = "申请人") -> None:
     b.row(t, SIGNATURE_TABLE, ["序号", "姓名", "签名（捺印）", "日期"], header=True)
     b.loop_rows(t, SIGNATURE_TABLE, "a in applicants",
                 ["{{ a.no }}", "{{ a.name }}", "", ""], height_cm=1.1)
+    b.keep(b.blank_line())
     b.tag("{%p else %}")
     b.tag("{%p for a in applicants %}")
     b.signature(f"{label}：{{{{ a.name }}}}　　签名（捺印）：{SIGN_LINE}")
@@ -80,14 +81,14 @@ def application() -> TemplateBuilder:
     b.heading("事实与理由")
     _facts(b)
     b.tag("{%p if oral %}")
-    b.p("以上记录已向申请人宣读（或交申请人阅看），申请人确认无误。")
+    b.keep(b.p("以上记录已向申请人宣读（或交申请人阅看），申请人确认无误。"))
     b.signature(f"申请人（签名或捺印）：{SIGN_LINE}", right=True)
     b.signature(f"记录人：{SIGN_LINE}", right=True)
     b.signature("{{ received_on }}", right=True)
     b.tag("{%p else %}")
-    b.p("此致")
-    b.p("{{ org.name }}", "BodyNoIndent")
-    b.blank_line()
+    b.keep(b.p("此致"))
+    b.keep(b.p("{{ org.name }}", "BodyNoIndent"))
+    b.keep(b.blank_line())
     b.signature(f"申请人（签名或捺印）：{SIGN_LINE}", right=True)
     b.signature("{{ received_on }}", right=True)
     b.tag("{%p endif %}")
@@ -109,7 +110,7 @@ def acceptance() -> TemplateBuilder:
     b.p("四、请于调解时携带身份证明、劳动合同、工资支付凭证、考勤记录等与争议有关的证据材料。")
     b.p("五、{{ org.self }}将同时通知被申请人{{ respondent.name }}参加调解。{{ org.self }}地址：{{ org.address }}，"
         "联系电话：{{ org.phone }}。")
-    b.p("特此通知。")
+    b.keep(b.p("特此通知。"))
     b.seal_and_date("{{ accepted_on }}")
     return b
 
@@ -122,7 +123,7 @@ def rejection() -> TemplateBuilder:
         "调解申请，经审查，{{ rejection_reason }}。根据有关规定，{{ org.self }}决定不予受理。")
     b.p("你（们）可以自知道或者应当知道其权利被侵害之日起一年内，依法向{{ arbitration.name }}申请仲裁"
         "（地址：{{ arbitration.address }}），也可以通过其他合法途径解决。")
-    b.p("特此通知。")
+    b.keep(b.p("特此通知。"))
     b.seal_and_date("{{ concluded_on }}")
     return b
 
@@ -145,8 +146,8 @@ def record() -> TemplateBuilder:
         "应当如实陈述事实、遵守调解秩序。双方是否申请调解员回避？")
     b.heading("调解经过")
     _facts(b, "para in session.notes_paragraphs")
-    b.p("以上笔录已经当事人阅看（或向当事人宣读），确认无误。")
-    b.blank_line()
+    b.keep(b.p("以上笔录已经当事人阅看（或向当事人宣读），确认无误。"))
+    b.keep(b.blank_line())
     _applicant_signatures(b)
     b.signature(f"被申请人（签名或盖章）：{SIGN_LINE}")
     b.signature(f"调解员（签名）：{SIGN_LINE}　　记录人（签名）：{SIGN_LINE}")
@@ -163,8 +164,9 @@ def extension() -> TemplateBuilder:
         "于{{ accepted_on }}受理。依照规定，调解应当自受理之日起十五日内结束。")
     b.p("因本案尚需进一步调解，经双方当事人协商一致，同意将调解期限延长至{{ extended_until }}。"
         "延长的期限最长不超过十五日。")
-    b.p("延长期间，双方当事人应当配合调解工作；延长的期限届满仍未达成调解协议的，视为调解不成，当事人可以依法申请仲裁。")
-    b.blank_line()
+    b.keep(b.p("延长期间，双方当事人应当配合调解工作；延长的期限届满仍未达成调解协议的，视为调解不成，"
+               "当事人可以依法申请仲裁。"))
+    b.keep(b.blank_line())
     _applicant_signatures(b)
     b.signature("被申请人（盖章）：{{ respondent.name }}")
     b.signature(f"法定代表人或委托代理人（签名）：{SIGN_LINE}")
@@ -209,8 +211,9 @@ def agreement() -> TemplateBuilder:
     b.p("{{ agreement.clause_no.review }}、双方当事人可以自本协议生效之日起十五日内，共同向有管辖权的劳动人事争议仲裁委员会"
         "提出仲裁审查申请；也可以自本协议生效之日起三十日内，共同向有管辖权的人民法院申请司法确认。"
         "{{ agreement.review_hint }}")
-    b.p("{{ agreement.clause_no.copies }}、本协议一式三份，双方当事人各执一份，{{ org.self }}留存一份，具有同等法律效力。")
-    b.blank_line()
+    b.keep(b.p("{{ agreement.clause_no.copies }}、本协议一式三份，双方当事人各执一份，{{ org.self }}留存一份，"
+               "具有同等法律效力。"))
+    b.keep(b.blank_line())
     _applicant_signatures(b)
     b.signature("被申请人（盖章）：{{ respondent.name }}")
     b.signature(f"法定代表人或委托代理人（签名）：{SIGN_LINE}")
@@ -231,7 +234,7 @@ def termination() -> TemplateBuilder:
     b.p("劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算。劳动关系存续期间因拖欠劳动报酬"
         "发生争议的，劳动者申请仲裁不受一年仲裁时效期间的限制；但是，劳动关系终止的，应当自劳动关系终止之日起一年内提出。"
         "请及时行使权利。")
-    b.p("特此告知。")
+    b.keep(b.p("特此告知。"))
     b.seal_and_date("{{ concluded_on }}")
     return b
 

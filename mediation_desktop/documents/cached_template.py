@@ -51,6 +51,13 @@ class CachedDocxTemplate(DocxTemplate):
     def patch_xml(self, src_xml):
         return _patched(src_xml)
 
+    def resolve_listing(self, xml):
+        # docxtpl turns \n, \t, \a and \f in values into breaks, tabs and paragraphs with a regex pass
+        # over every run; when no value carried one (the usual case) that pass changes nothing.
+        if not any(ch in xml for ch in "\n\t\a\f"):
+            return xml
+        return super().resolve_listing(xml)
+
 
 # StrictUndefined: a misspelt placeholder in a user's template is an error, never a silent blank.
 # autoescape: values such as "A&B公司" or "<备注>" must not break the XML.

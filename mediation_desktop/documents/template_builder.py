@@ -80,6 +80,13 @@ class TemplateBuilder:
     def blank_line(self):
         return ds.add_paragraph(self.doc, "", "BodyNoIndent")
 
+    @staticmethod
+    def keep(paragraph):
+        """Keep with the next paragraph: the closing text travels with the signatures, so a signature
+        page never stands alone (a bare signature page invites swapping the pages before it)."""
+        paragraph.paragraph_format.keep_with_next = True
+        return paragraph
+
     def signature(self, text: str, *, right: bool = False):
         return ds.add_paragraph(self.doc, text, "SignRight" if right else "Signature")
 
