@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QMainWi
 from mediation_desktop import APP_TITLE
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
-from mediation_desktop.gui.pages.case_detail import CaseDetailPage
 from mediation_desktop.gui.pages.case_list import CaseListPage
 from mediation_desktop.gui.pages.desk import DeskPage
 from mediation_desktop.gui.pages.ledger_import import LedgerImportPage
@@ -60,8 +59,8 @@ class MainWindow(QMainWindow):
         self.cases = CaseListPage(self.ctx)
         self.register = RegisterPage(self.ctx)
         self.ledger = LedgerImportPage(self.ctx)
-        self.detail = CaseDetailPage(self.ctx)
-        for page in (self.desk, self.cases, self.register, self.ledger, self.detail):
+        self._detail = None   # built on first use: keeps its imports off the start-up path
+        for page in (self.desk, self.cases, self.register, self.ledger):
             self.stack.addWidget(page)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -74,11 +73,20 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.ctx.open_case.connect(self.open_case)
-        self.detail.back_requested.connect(self.go_back)
         self.register.registered.connect(self.open_case)
         self._previous_page = 0
         self._actions()
         self._restore()
+
+    @property
+    def detail(self):  # noqa: ANN201 - CaseDetailPage
+        if self._detail is None:
+            from mediation_desktop.gui.pages.case_detail import CaseDetailPage
+
+            self._detail = CaseDetailPage(self.ctx)
+            self._detail.back_requested.connect(self.go_back)
+            self.stack.addWidget(self._detail)
+        return self._detail
 
     # -- shell ---------------------------------------------------------------------------------------
     def _actions(self) -> None:
@@ -123,7 +131,7 @@ class MainWindow(QMainWindow):
         self.detail.show_case(case_id)
 
     def go_back(self) -> None:
-        if self.stack.currentWidget() is self.detail:
+        if self._detail is not None and self.stack.currentWidget() is self._detail:
             self.show_page(self._previous_page)
             self.stack.setCurrentIndex(self._previous_page)
 

@@ -34,6 +34,7 @@ NAME_COLUMNS = ("applicant_names", "respondent_name")
 COLLATE_LIMIT = 100_000
 DESK_LIMIT = 200
 SOON_DAYS = 3
+OPEN_STATUSES = ("registered", "mediating")
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,8 @@ class CaseListService:
 
         desk = Desk(today)
         until = today + timedelta(days=SOON_DAYS)
-        due_where = (cases.c.status != "closed", cases.c.next_due <= until)
+        # status IN (open statuses) rather than != closed: lets SQLite range-scan ix_cases_open_due.
+        due_where = (cases.c.status.in_(OPEN_STATUSES), cases.c.next_due <= until)
         with self.backend.db.read() as conn:
             desk.deadlines_total = conn.execute(select(func.count()).select_from(cases).where(*due_where)).scalar_one()
             ids = list(conn.execute(select(cases.c.id).where(*due_where)
@@ -209,14 +211,16 @@ class CaseListService:
             due = cases_repo.load_cases(conn, ids)
             fresh = conn.execute(select(cases).where(cases.c.status == "registered")
                                  .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(50)).all()
-            collective = conn.execute(select(cases).where(cases.c.status != "closed", cases.c.collective.is_(True))
+            collective = conn.execute(select(cases).where(cases.c.status.in_(OPEN_STATUSES), cases.c.collective.is_(True))
                                       .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(50)).all()
             unpaid = conn.execute(
                 select(cases.c.id, cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name,
                        agreement_items.c.description, agreement_items.c.amount_fen, agreement_items.c.due_on)
                 .join(agreements, agreements.c.case_id == cases.c.id)
                 .join(agreement_items, agreement_items.c.agreement_id == agreements.c.id)
-                .where(cases.c.status != "closed", agreement_items.c.due_on < today,
+                # Only mediating cases concluded by agreement can owe performance: drive from the
+                # status index instead of scanning every agreement item.
+                .where(cases.c.status == "mediating", cases.c.outcome == "agreement", agreement_items.c.due_on < today,
                        agreement_items.c.performed_on.is_(None))
                 .order_by(agreement_items.c.due_on, cases.c.num).limit(50)).all()
         warnings: set[str] = set()

@@ -33,17 +33,20 @@ class FieldError(QLabel):
         self.setWordWrap(True)
         self.setVisible(False)
 
+    def _mark(self, style: str) -> None:
+        edit = self.target.edit if isinstance(self.target, MoneyEdit) else self.target
+        if isinstance(edit, QLineEdit):   # a red frame only on text fields; groups keep their look
+            edit.setStyleSheet(style)
+
     def show_error(self, message: str) -> None:
         self.setText(message)
         self.setVisible(True)
-        edit = self.target.edit if isinstance(self.target, MoneyEdit) else self.target
-        edit.setStyleSheet(INVALID_STYLE)
+        self._mark(INVALID_STYLE)
 
     def clear_error(self) -> None:
         self.setText("")
         self.setVisible(False)
-        edit = self.target.edit if isinstance(self.target, MoneyEdit) else self.target
-        edit.setStyleSheet("")
+        self._mark("")
 
 
 def with_error(widget: QWidget) -> tuple[QWidget, FieldError]:

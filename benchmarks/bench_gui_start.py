@@ -1,0 +1,104 @@
+"""Start-up: a bare PySide6 QMainWindow vs the app's main window on a database of N cases.
+
+Prints, for each, the wall time from process start to the first painted frame, and for the app
+also to a usable desk (database open, the desk's lists filled). Not a test: figures and ratios only.
+
+    python benchmarks/bench_gui_start.py [--data-dir /tmp/bench100k] [--cases 100000] [--runs 3]
+
+Without --data-dir a database is built in a temporary folder with fill_demo (about 45 s for 100,000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = r"""
+import sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("调解工作台")); w.resize(1280, 800); w.show()
+def painted():
+    print("paint", time.time() - t0, flush=True); app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+APP = r"""
+import sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QTimer
+from mediation_desktop.gui.application import make_app
+from mediation_desktop.gui.main_window import MainWindow
+from mediation_desktop.paths import DataPaths
+app = make_app()
+w = MainWindow(DataPaths.resolve(sys.argv[2]), "bench")
+w.show()
+def painted():
+    print("paint", time.time() - t0, flush=True)
+    w.start()
+QTimer.singleShot(0, painted)
+def ready():
+    def check():
+        if w.ctx.runner.idle and w.desk.desk is not None:
+            print("usable", time.time() - t0, flush=True)
+            import os; os._exit(0)   # skip the close-time backup: not part of start-up
+        QTimer.singleShot(5, check)
+    check()
+w.ready.connect(ready)
+app.exec()
+"""
+
+
+def run(code: str, *args: str) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    t0 = time.time()
+    out = subprocess.run([sys.executable, "-c", code, repr(t0), *args], capture_output=True, text=True,
+                         env=env, timeout=300)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr)
+    return {k: float(v) for k, v in (line.split() for line in out.stdout.splitlines() if line.strip())}
+
+
+def build(n: int) -> str:
+    from mediation_desktop.services.backend import Backend
+    from mediation_desktop.services.demo import fill_demo
+
+    folder = tempfile.mkdtemp(prefix="bench_gui_start_")
+    backend = Backend.open(folder, "bench", must_exist=False)
+    backend.initialise("和平区劳动人事争议调解中心", "津和平")
+    fill_demo(backend, n)
+    backend.db.dispose()
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir")
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    data_dir = args.data_dir or build(args.cases)
+    run(BARE)                       # warm the file cache for both
+    run(APP, data_dir)
+    bare = [run(BARE)["paint"] for _ in range(args.runs)]
+    app = [run(APP, data_dir) for _ in range(args.runs)]
+    b = statistics.median(bare)
+    paint = statistics.median(r["paint"] for r in app)
+    usable = statistics.median(r["usable"] for r in app)
+    print(f"data folder: {data_dir}")
+    print(f"bare QMainWindow, first paint:        {b * 1000:7.0f} ms")
+    print(f"app main window, first paint:         {paint * 1000:7.0f} ms  ({paint / b:.2f}x bare)")
+    print(f"app main window, desk filled (usable): {usable * 1000:7.0f} ms  ({usable / b:.2f}x bare)")
+
+
+if __name__ == "__main__":
+    main()
