@@ -42,6 +42,7 @@ def build_archive(entries: Mapping[str, bytes] | Iterable[tuple[str, bytes]], bo
     buffer = io.BytesIO()
     listing: list[dict[str, Any]] = []
     seen: set[str] = set()
+    total = 0
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in items:
             if name == MANIFEST_NAME or name in seen:
@@ -53,6 +54,10 @@ def build_archive(entries: Mapping[str, bytes] | Iterable[tuple[str, bytes]], bo
             if not isinstance(data, (bytes, bytearray, memoryview)):
                 raise TypeError(f"entry {name!r} must be bytes")
             seen.add(name)
+            total += len(data)
+            if len(seen) >= limits.max_entries or len(data) > limits.max_entry_size or total > limits.max_total_size:
+                # what every reader would refuse is refused here, with advice instead of a failed re-read
+                raise UserError("E_PKG_TOO_LARGE", "导出内容超过单个包的容量上限（条目数或大小），请分批导出。")
             _add(archive, name, bytes(data))
             listing.append({"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
         manifest = {"format": MANIFEST_FORMAT, "version": 1, **{k: bound[k] for k in BOUND_FIELDS},

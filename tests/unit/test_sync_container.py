@@ -23,6 +23,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.sync import container, envelope
@@ -165,6 +167,19 @@ def test_writer_refuses_oversized_package(nodes, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    "limits",
+    [ZipLimits(max_entries=2), ZipLimits(max_entry_size=1000), ZipLimits(max_total_size=5000)],
+)
+def test_writer_refuses_what_readers_would_refuse(nodes, tmp_path, limits):
+    with pytest.raises(UserError) as info:
+        write_package(tmp_path, sender=nodes["room"], recipients=[], limits=limits,
+                      header_fields={"schema_version": 1, "kind": "full", "origin_seq": (0, 9)},
+                      entries={"a.jsonl": bytes(900), "b.jsonl": bytes(900), "attachments/c": os.urandom(4000)})
+    assert info.value.code == "E_PKG_TOO_LARGE"
+    assert list(tmp_path.iterdir()) == []
+
+
 # --------------------------------------------------------------------------------- outer hostile
 
 
@@ -203,6 +218,28 @@ def test_every_single_byte_flip_before_the_payload_is_refused(nodes, package, tm
         seen.add(info.value.code)
     assert {"E_PKG_MAGIC", "E_PKG_VERSION", "E_PKG_HEADER", "E_PKG_SIGNATURE"} <= seen
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.mdpkg"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_random_damage_is_always_a_clean_refusal(nodes, package, tmp_path, data):
+    # Any mix of byte changes, cuts and insertions: a specific E_PKG_* refusal, never a traceback.
+    damaged = bytearray(package)
+    for _ in range(data.draw(st.integers(1, 4))):
+        action = data.draw(st.sampled_from(["set", "cut", "insert"]))
+        at = data.draw(st.integers(0, max(len(damaged) - 1, 0)))
+        if action == "set" and damaged:
+            damaged[at] = data.draw(st.integers(0, 255).filter(lambda b: b != damaged[at]))
+        elif action == "cut":
+            del damaged[at : at + data.draw(st.integers(1, 64))]
+        else:
+            damaged[at:at] = data.draw(st.binary(min_size=1, max_size=8))
+    if bytes(damaged) == package:
+        return
+    path = _put(tmp_path, bytes(damaged))
+    with pytest.raises(UserError) as info:
+        open_at_district(nodes, path)
+    assert info.value.code.startswith("E_PKG_")
 
 
 @pytest.mark.parametrize("where", ["signature_first", "signature_last"])
