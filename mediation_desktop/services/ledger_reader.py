@@ -12,9 +12,11 @@ columns once, reads cells through caching readers (ledger_values) and builds few
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -29,10 +31,10 @@ from mediation_desktop.services.ledger_headers import HeaderMap, find_header
 from mediation_desktop.services.ledger_template import write_template
 from mediation_desktop.services.ledger_values import (
     AmountReader, CellError, DateReader, DisputeTypeReader, OutcomeReader, UsccReader, cell_text,
-    check_id_fast, check_phone_fast, id_from_cell, is_blank, read_count, split_list, split_names,
+    check_id_fast, check_phone_fast, id_from_cell, is_blank, read_count, split_list, split_names, uuid4_strings,
 )
 
-__all__ = ["LedgerIssue", "LedgerRecord", "LedgerReadResult", "read_ledger", "write_template"]
+__all__ = ["LedgerIssue", "LedgerRecord", "LedgerReadResult", "read_ledger", "read_table", "write_template"]
 
 MAX_NAME = 100
 _FOOTER_WORDS = ("合计", "总计", "小计", "填表人", "制表人", "审核人", "负责人", "填表日期", "制表日期", "说明：")
@@ -75,7 +77,28 @@ class LedgerReadResult:
 
 def read_ledger(path: Path, *, today: date | None = None) -> LedgerReadResult:
     """Read and check a ledger. ``today`` bounds birth dates in ID numbers (tests pin it)."""
-    path = Path(path)
+    with collector_paused():
+        return _read_ledger(Path(path), today)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk read.
+
+    openpyxl churns out short-lived objects while we keep a few hundred thousand long-lived ones;
+    the collector would re-scan those over and over (a third of our own time at 100,000 rows).
+    Neither side makes reference cycles worth collecting meanwhile. Nested use is harmless.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_ledger(path: Path, today: date | None) -> LedgerReadResult:
     data = _read_head(path)
     suffix = path.suffix.lower()
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -102,6 +125,10 @@ def _read_head(path: Path) -> bytes:
     return head
 
 
+class _EmptyTable(UserError):
+    """Nothing in a sheet's first rows: for a workbook, the next sheet may still hold the ledger."""
+
+
 def _unreadable(path: Path) -> UserError:
     return UserError("E_LEDGER_FORMAT", f"“{path.name}”无法读取：文件已损坏或不是台账表格")
 
@@ -122,42 +149,42 @@ def _guarded(rows: Iterable, path: Path) -> Iterator:
 def _read_xlsx(path: Path, today: date) -> LedgerReadResult:
     import openpyxl
 
-    with warnings.catch_warnings():
+    # A file object rather than the path: openpyxl judges by the suffix, we by the content.
+    with path.open("rb") as handle, warnings.catch_warnings():
         # openpyxl warns about features it drops (data validation extensions, default styles): noise here.
         warnings.simplefilter("ignore")
         try:
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except MemoryError:
             raise
         except Exception as exc:
             raise _unreadable(path) from exc
         try:
-            first_problem: UserError | None = None
-            any_content = False
-            for sheet in workbook.worksheets:
-                sheet.reset_dimensions()   # some writers record a wrong <dimension>; trust the rows
-                rows = _guarded(sheet.iter_rows(values_only=True), path)
-                numbered = enumerate(rows, start=1)
-                head = list(islice(numbered, H.HEADER_SEARCH_ROWS))
-                if not any(any(not is_blank(v) for v in cells) for _, cells in head):
-                    rows.close()
-                    continue
-                any_content = True
-                try:
-                    header = find_header([cells for _, cells in head])
-                except UserError as problem:
-                    rows.close()
-                    first_problem = first_problem or problem
-                    continue
-                result = _read_rows(chain(head[header.row:], numbered), header, today, workbook.epoch)
-                result.sheet = sheet.title
-                return result
-            if not any_content:
-                raise UserError("E_LEDGER_FORMAT", f"“{path.name}”中没有任何内容")
-            assert first_problem is not None
-            raise first_problem
+            return _read_first_ledger_sheet(workbook, path, today)
         finally:
             workbook.close()
+
+
+def _read_first_ledger_sheet(workbook, path: Path, today: date) -> LedgerReadResult:
+    """The first worksheet with a header row (a cover sheet in front of the ledger is common)."""
+    header_problem: UserError | None = None
+    for sheet in workbook.worksheets:
+        sheet.reset_dimensions()   # some writers record a wrong <dimension>; trust the rows themselves
+        rows = _guarded(sheet.iter_rows(values_only=True), path)
+        try:
+            result = read_table(rows, today=today, epoch=workbook.epoch)
+        except _EmptyTable:
+            continue          # an empty sheet is no reason to stop looking
+        except UserError as problem:
+            if problem.code != "E_LEDGER_HEADER":
+                raise
+            header_problem = header_problem or problem
+            continue
+        finally:
+            rows.close()
+        result.sheet = sheet.title
+        return result
+    raise header_problem or UserError("E_LEDGER_FORMAT", f"“{path.name}”中没有任何内容")
 
 
 # ---------------------------------------------------------------- .csv
@@ -174,10 +201,22 @@ def _read_csv(path: Path, today: date) -> LedgerReadResult:
     if not text.strip():
         raise UserError("E_LEDGER_FORMAT", f"文件“{path.name}”是空的")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    numbered = enumerate(_guarded(reader, path), start=1)
-    head = list(islice(numbered, H.HEADER_SEARCH_ROWS))
-    header = find_header([cells for _, cells in head])
-    return _read_rows(chain(head[header.row:], numbered), header, today, None)
+    return read_table(_guarded(reader, path), today=today)
+
+
+def read_table(rows: Iterable[Sequence], *, today: date | None = None, epoch=None) -> LedgerReadResult:
+    """Check rows already in memory (a CSV, a table pasted into the GUI): header search included.
+
+    ``rows`` are the sheet's rows from its first, as cell values; ``epoch`` is the workbook's date
+    system when numbers may be Excel serial dates (default 1900).
+    """
+    with collector_paused():
+        numbered = enumerate(rows, start=1)
+        head = list(islice(numbered, H.HEADER_SEARCH_ROWS))
+        if not any(not is_blank(value) for _, cells in head for value in cells):
+            raise _EmptyTable("E_LEDGER_FORMAT", f"表格的前{H.HEADER_SEARCH_ROWS}行没有任何内容")
+        header = find_header([cells for _, cells in head])
+        return _read_rows(chain(head[header.row:], numbered), header, today or date.today(), epoch)
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -221,13 +260,15 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
     read_agreed = AmountReader(header.scales.get(H.AGREED, 100))
     read_outcome, read_types, read_uscc = OutcomeReader(), DisputeTypeReader(), UsccReader()
     pad = (None,) * width
+    today_text = today.strftime("%Y%m%d")
+    ids_made = uuid4_strings()
 
     for number, row in numbered:
         if len(row) < width:
             row = (*row, *pad[: width - len(row)])
         (no, received, accepted, names, ids, phones, respondent, uscc, types, workers, claimed,
          mediator, outcome, closed, agreed, remarks) = pick(row)
-        if is_blank(names) and is_blank(respondent) and is_blank(received):
+        if is_blank(names) and is_blank(respondent):
             # Blank, or numbered in advance (a printed ledger's 序号 1…200 with nothing else filled in).
             if all(is_blank(v) for i, v in enumerate(row) if i != number_index):
                 continue
@@ -315,7 +356,7 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
             for word in unknown:
                 warn(H.DISPUTE_TYPES, f"争议类型“{word}”无法识别，已归为“其他”")
 
-        applicants = _applicants(name_list, ids, phones, today, warn) if name_list else []
+        applicants = _applicants(name_list, ids, phones, today_text, warn, ids_made) if name_list else []
 
         credit_code = None
         if not is_blank(uscc):
@@ -345,7 +386,7 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
     return result
 
 
-def _applicants(names: list[str], ids: object, phones: object, today: date, warn) -> list[Applicant]:
+def _applicants(names: list[str], ids: object, phones: object, today: str, warn, ids_made) -> list[Applicant]:
     id_list = split_list(id_from_cell(ids)) if not is_blank(ids) else []
     phone_list = split_list(id_from_cell(phones)) if not is_blank(phones) else []
     if len(id_list) > len(names):
@@ -367,7 +408,7 @@ def _applicants(names: list[str], ids: object, phones: object, today: date, warn
                 phone = check_phone_fast(phone_list[position])
             except CellError as exc:
                 warn(H.APPLICANT_PHONE, exc.args[0] + "，该项留空")
-        people.append(Applicant(name, id_number, phone))
+        people.append(Applicant(name, id_number, phone, id=next(ids_made)))
     return people
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 from operator import mul
+from os import urandom
 
 from mediation_desktop.core.enums import DisputeType, Outcome
 from mediation_desktop.core.errors import ValidationError
@@ -310,8 +311,13 @@ _LIST_SEPARATORS = re.compile(r"\s*[、，,/／；;]\s*")
 _GROUP_SUFFIX = re.compile(r"^(.+?)\s*等\s*(\d+)\s*(?:人|名)$")
 
 
+_ANY_SEPARATOR = re.compile(r"[、，,/／；;]")
+
+
 def split_list(text: str) -> list[str]:
     """``张三、李四`` -> ``["张三", "李四"]``; empty parts dropped."""
+    if _ANY_SEPARATOR.search(text) is None:   # the usual single value: skip the split
+        return [text] if text else []
     return [part for part in _LIST_SEPARATORS.split(text) if part]
 
 
@@ -333,6 +339,7 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_OFFSET = 48 * sum(_ID_WEIGHTS)   # sum(w * ord(digit)) - this = sum(w * digit)
 _ID_CHECK = "10X98765432"
 _ID_PLAIN = re.compile(r"^\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]$")
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def id_from_cell(value: object) -> str:
@@ -345,21 +352,25 @@ def id_from_cell(value: object) -> str:
     return cell_text(value)
 
 
-def check_id_fast(text: str, today: date) -> str:
-    """core.validation.check_id_number, with a fast path for the common clean 18-character form."""
+def check_id_fast(text: str, today: str) -> str:
+    """core.validation.check_id_number, with a fast path for the common clean 18-character form.
+
+    ``today`` is ``YYYYMMDD``: birth dates compare as strings, which is all the fast path needs.
+    """
     if len(text) == 18 and _ID_PLAIN.match(text):
         total = sum(map(mul, text[:17].encode(), _ID_WEIGHTS)) - _ID_OFFSET
-        if _ID_CHECK[total % 11] == text[17]:
-            try:
-                born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
-            except ValueError:
-                born = None
-            if born is not None and born <= today:
+        if _ID_CHECK[total % 11] == text[17] and text[6:14] <= today:
+            month, day = int(text[10:12]), int(text[12:14])
+            if day <= _MONTH_DAYS[month] and (month != 2 or day < 29 or _leap(int(text[6:10]))):
                 return text
     try:
-        return check_id_number(text, today=today)
+        return check_id_number(text, today=date(int(today[:4]), int(today[4:6]), int(today[6:])))
     except ValidationError as exc:
         raise CellError(f"身份证号“{text}”无效：{exc.message}") from None
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -391,3 +402,19 @@ class UsccReader:
         if found[0] == "!":
             raise CellError(found[1:])
         return found
+
+
+# ---------------------------------------------------------------- record ids
+
+
+def uuid4_strings(batch: int = 4096):
+    """Endless random (version 4) UUID strings, like ``str(uuid.uuid4())`` at a fifth of the cost.
+
+    A 100,000-row import makes one per applicant; uuid4() spends most of its time in a system call
+    and object set-up, so the random bytes are fetched in batches and formatted directly.
+    """
+    while True:
+        block = urandom(16 * batch).hex()
+        for start in range(0, 32 * batch, 32):
+            h = block[start:start + 32]
+            yield (f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}")
