@@ -11,8 +11,15 @@ from docx.shared import Cm
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.money import amount_in_words
-from mediation_desktop.documents import KINDS, TERMINATION_REASONS, batch_render, build_context, render
-from mediation_desktop.documents.formatting import ordinal_cn
+from mediation_desktop.documents import (
+    KINDS,
+    TERMINATION_REASONS,
+    batch_render,
+    build_context,
+    render,
+    termination_reason_text,
+)
+from mediation_desktop.documents.formatting import ordinal_cn, safe_file_stem
 from .documents_cases import (
     NAMES,
     TODAY,
@@ -249,3 +256,26 @@ def test_batch_render_unique_windows_names_progress_and_failures(tmp_path):
     with pytest.raises(UserError):
         batch_render("agreement", [no_agreement], organisation(), tmp_path / "o2", stop_on_error=True)
 
+
+
+@pytest.mark.parametrize("n,expected", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"),
+                                        (99, "九十九"), (100, "一百"), (105, "一百零五"), (110, "一百一十")])
+def test_clause_ordinals(n, expected):
+    assert ordinal_cn(n) == expected
+
+
+@pytest.mark.parametrize("note,printed", [
+    ("unreachable", TERMINATION_REASONS["unreachable"]),
+    ("一方拒绝签署", TERMINATION_REASONS["refused_to_sign"]),
+    ("other:工厂整体搬迁", "工厂整体搬迁"),
+    ("申请人已另行起诉", "申请人已另行起诉"),
+    ("  ", None),
+])
+def test_termination_reason_text(note, printed):
+    assert termination_reason_text(note) == printed
+
+
+def test_windows_file_names():
+    assert safe_file_stem("CON") == "_CON"
+    assert safe_file_stem('a<b>c:"d"/e\\f|g?h*. ') == "a_b_c__d__e_f_g_h_"
+    assert safe_file_stem("...") == "未编号"
