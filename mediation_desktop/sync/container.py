@@ -339,7 +339,6 @@ def _build_header(sender: NodeKeys, recipients: list[PeerKeys], fields: Mapping[
         raise ValueError(f"header_fields must hold schema_version, kind, origin_seq and only {sorted(allowed)}")
     package_id = fields.get("package_id") or str(uuid.uuid4())
     created_at = fields.get("created_at") or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
     return {
         "format": "mdpkg",
         "format_version": FORMAT_VERSION,
@@ -390,7 +389,10 @@ def _write_sealed(out_dir: Path, sender: NodeKeys, header: dict[str, Any], conte
     payload_sha256, payload_size = envelope.digest_of_encryption(content_key, header["package_id"], plaintext)
     header |= {"payload_sha256": payload_sha256, "payload_size": payload_size}
     raw = dumps_canonical(header)
-    parsed = _parse_header(raw)  # what we write must be what every reader accepts
+    try:
+        parsed = _parse_header(raw)  # what we write must be what every reader accepts
+    except UserError as exc:
+        raise ValueError(f"invalid header_fields: {exc.message}") from None
     total = _PREFIX.size + len(raw) + SIGNATURE_SIZE + payload_size
     if len(raw) > MAX_HEADER_BYTES or total > max_size:
         raise _err("E_PKG_TOO_LARGE", f"包的大小 {total} 字节超过上限 {max_size} 字节；请分批导出。")

@@ -158,6 +158,21 @@ def test_writer_refuses_bad_entries_and_leaves_nothing(nodes, tmp_path, entries)
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [{"schema_version": 1, "kind": "sideways", "origin_seq": (0, 0)},
+     {"schema_version": 1, "kind": "full", "origin_seq": (5, 4)},
+     {"schema_version": 1, "kind": "full", "origin_seq": (0, 0), "meta": {"name": 1.5}},
+     {"schema_version": 1, "kind": "full"},
+     {"schema_version": 1, "kind": "full", "origin_seq": (0, 0), "district": "x"}],
+)
+def test_writer_refuses_malformed_header_fields(nodes, tmp_path, fields):
+    with pytest.raises(ValueError):
+        write_package(tmp_path, sender=nodes["room"], recipients=[], header_fields=fields,
+                      entries={"changes.jsonl": b"{}\n"})
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_writer_refuses_oversized_package(nodes, tmp_path):
     with pytest.raises(UserError) as info:
         write_package(tmp_path, sender=nodes["room"], recipients=[], max_size=10_000,
