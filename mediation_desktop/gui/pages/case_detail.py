@@ -333,4 +333,15 @@ class CaseDetailPage(QWidget):
             if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
                 messages.warn(self, "无法打开附件", f"没有可以打开该文件的程序。文件位置：\n{path}")
 
-        self.ctx.runner.run(lambda: service.path_of(att), opened, parent=self)
+        def readable_copy():  # noqa: ANN202 - the store names files by hash; viewers need the extension
+            import shutil
+            import tempfile
+            from pathlib import Path
+
+            folder = Path(tempfile.gettempdir()) / "mediation_desktop_attachments" / att.sha256[:16]
+            folder.mkdir(parents=True, exist_ok=True)
+            copy = folder / att.file_name
+            shutil.copyfile(service.path_of(att), copy)
+            return copy
+
+        self.ctx.runner.run(readable_copy, opened, parent=self)
