@@ -104,3 +104,17 @@ def mask_phone(phone: str | None) -> str | None:
     if len(phone) <= 7:
         return "*" * len(phone)
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+# An organisation code appears in case numbers (津和平劳调〔2026〕1号) and in package file names, so
+# it may hold Chinese characters, ASCII letters, digits, "_" and "-", and nothing a file system or a
+# path could misread.
+ORG_CODE_RE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff][0-9A-Za-z_\-\u3400-\u4dbf\u4e00-\u9fff]{0,31}")
+
+
+def check_org_code(value: str, *, field: str | None = "org_code") -> str:
+    s = unicodedata.normalize("NFC", value).strip()
+    if not ORG_CODE_RE.fullmatch(s):
+        raise ValidationError("E_ORG_CODE", "组织代码应为1到32个汉字、字母、数字、下划线或连字符，如“津和平”或“HP01”",
+                              field=field)
+    return s

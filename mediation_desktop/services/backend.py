@@ -62,9 +62,6 @@ class Backend:
         startup_check(paths)  # quick_check before anything writes; a damaged file is refused, kept
         backend = cls(paths, user)
         backend.migrate()
-        from mediation_desktop.services.backups import maybe_auto_backup
-
-        maybe_auto_backup(backend)
         return backend
 
     def migrate(self) -> bool:
@@ -109,14 +106,12 @@ class Backend:
         return self._node
 
     def initialise(self, org_name: str, org_code: str, role: str = "room", district: str | None = None) -> NodeInfo:
-        from mediation_desktop.core.validation import check_name
+        from mediation_desktop.core.validation import check_name, check_org_code
 
         if role not in ("room", "supervisor"):
             raise UserError("E_ROLE", "角色只能是 room（调解组织）或 supervisor（区人社监管）")
         org_name = check_name(org_name, field="org", what="组织名称")
-        org_code = org_code.strip()
-        if not org_code or len(org_code) > 32 or any(c in org_code for c in "/\\:*?\"<>|"):
-            raise UserError("E_ORG_CODE", "组织代码不能为空，最多32个字符，且不能含有 / \\ : * ? \" < > | 等字符")
+        org_code = check_org_code(org_code)
         if self.initialised:
             raise UserError("E_ALREADY_INITIALISED", f"数据目录 {self.paths.root} 已经初始化过，不能重复初始化")
         node_id = new_id()

@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 from cryptography.exceptions import InvalidSignature
 
 from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.validation import ORG_CODE_RE
 from mediation_desktop.sync import envelope
 from mediation_desktop.sync._files import drop_from_cache, fsync_dir, open_exclusive, rename_no_replace, temp_name
 from mediation_desktop.sync.inner import BOUND_FIELDS, build_archive, read_archive
@@ -44,7 +45,7 @@ MAX_RECIPIENTS = 32
 SIGNATURE_SIZE = 64
 _PREFIX = struct.Struct(">6sBI")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_ORG_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,31}")
+_ORG_CODE = ORG_CODE_RE
 _CREATED_AT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)")
 _META_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}")
 _PARTIAL = re.compile(r"\..+\.mdpkg\.[0-9a-f]{8}\.part")

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.validation import ORG_CODE_RE
 from mediation_desktop.sync import _dpapi
 from mediation_desktop.sync._files import atomic_write_bytes
 from mediation_desktop.sync.strict import dumps_canonical, loads_strict
@@ -43,7 +44,7 @@ _CARD_CONTEXT = b"mediation-desktop card v1\x00"
 _FINGERPRINT_CONTEXT = b"mediation-desktop fingerprint v1\x00"
 _KEY_FORMAT = "mediation-desktop-node-key"
 _KEY_AAD = b"mediation-desktop node key v1\x00"
-_ORG_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,31}")
+_ORG_CODE = ORG_CODE_RE
 _FINGERPRINT_DIGITS = 32
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**16, 8, 1  # about 0.2 s and 64 MiB: slow for guessing, fine once
 _MAX_CARD_BYTES = 16 * 1024
@@ -143,7 +144,7 @@ def _check_identity(node_id: Any, org_name: Any, org_code: Any, role: Any, code:
     if not unicodedata.is_normalized("NFC", org_name) or any(unicodedata.category(c)[0] == "C" for c in org_name):
         raise refuse("机构名称含有控制字符或非规范字符。")
     if not isinstance(org_code, str) or not _ORG_CODE.fullmatch(org_code):
-        raise refuse("机构代码只能由 1 到 32 个字母、数字、下划线或连字符组成。")
+        raise refuse("机构代码只能由 1 到 32 个汉字、字母、数字、下划线或连字符组成。")
     if role not in ROLES:
         raise refuse("节点角色只能是 room（调解室）或 supervisor（区级督导）。")
 

@@ -80,3 +80,19 @@ def test_masks_keep_only_prefix_and_last_four():
     assert mask_id("12010119900307123X") == "120***********123X"
     assert mask_phone("13812345678") == "138****5678"
     assert mask_id(None) is None
+
+
+@pytest.mark.parametrize("code", ["津和平", "HP01", "和平-01", "R_1"])
+def test_org_codes_people_use_are_accepted(code):
+    from mediation_desktop.core.validation import check_org_code
+
+    assert check_org_code(code) == code
+
+
+@pytest.mark.parametrize("code", ["", "a/b", "..", "和 平", "x" * 33, "C:", "a\\b"])
+def test_org_codes_that_would_break_paths_are_refused(code):
+    from mediation_desktop.core.validation import check_org_code
+
+    with pytest.raises(ValidationError) as exc:
+        check_org_code(code)
+    assert exc.value.code == "E_ORG_CODE"
