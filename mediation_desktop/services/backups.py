@@ -1,7 +1,7 @@
 """Backup policy: when to take one, which to keep, how to restore and how to recover.
 
 - ``take_backup`` before migrations, imports and restores (``Backend.backup_before``) and
-  ``maybe_auto_backup`` at most once a day when something changed (on open and close of a back end,
+  ``maybe_auto_backup`` at most once a day when something changed (when a back end closes,
   and from the GUI's timer). The change marker is read from the newest backup itself, so no state
   outside the backups is needed.
 - ``backups_to_keep`` is the pure thinning rule (daily for a week, weekly for a month, monthly for a
