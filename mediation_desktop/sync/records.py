@@ -1,0 +1,360 @@
+"""Records as they travel in a package, and the strict check of every incoming one.
+
+A record line is ``{"entity": E, "id": UUID, "origin_node": UUID, "version": int, "data": {...}}``.
+``data`` holds the entity's current state with fixed keys: dates are ISO ``YYYY-MM-DD``, money is
+integer fen (``*_fen`` keys; a decimal string such as ``"16409.02"`` is accepted too, a float never),
+ids are canonical lower-case UUIDs, codes come from core.enums. Anything else is refused with the line
+number and field, and the whole package with it. docs/sync-format.md describes the format.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Any, Callable
+
+from mediation_desktop.core.enums import Channel, DisputeType, Outcome, Status
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.model import (
+    Agreement,
+    AgreementItem,
+    Applicant,
+    Case,
+    Claim,
+    MediationSession,
+    Respondent,
+)
+
+# The version of this record format, carried as the package header's schema_version.
+SYNC_SCHEMA_VERSION = 1
+CONTROL = "control.json"
+CHANGES = "changes.jsonl"
+RECORDS = "records.jsonl"
+TOMBSTONES = "tombstones.jsonl"
+AUDIT = "audit.jsonl"
+BLOB_DIR = "attachments/"
+
+ENTITIES = ("case", "remark", "notice")
+CHANGE_ENTITY = re.compile(r"[a-z][a-z_]{0,23}")
+CHANGE_OPS = ("upsert", "delete", "export")
+MAX_FEN = 10**13  # a hundred billion yuan: far above any claim, far below int64
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_TS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)")
+_DECIMAL = re.compile(r"(0|[1-9]\d{0,10})\.\d\d")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_STATUSES = {s.value for s in Status}
+_OUTCOMES = {o.value for o in Outcome}
+_CHANNELS = {c.value for c in Channel}
+_TYPES = {t.value for t in DisputeType}
+
+
+class RecordError(UserError):
+    """One record refused; the message names the line and the field."""
+
+
+def refuse(where: str, message: str) -> RecordError:
+    return RecordError("E_SYNC_RECORD", f"包内记录不合格（{where}）：{message}已拒绝整个包，未做任何改动。")
+
+
+# ------------------------------------------------------------------------------------- field checks
+
+Check = Callable[[Any, str], Any]
+
+
+def uuid_(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _UUID.fullmatch(value):
+        raise refuse(where, "不是规范的 UUID。")
+    return value
+
+
+def text(max_len: int, *, nullable: bool = False, multiline: bool = False) -> Check:
+    def check(value: Any, where: str) -> Any:
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str):
+            raise refuse(where, "应为文字。")
+        if len(value) > max_len:
+            raise refuse(where, f"超过 {max_len} 个字符。")
+        allowed = "\n\t" if multiline else ""
+        if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
+            raise refuse(where, "含有控制字符。")
+        return value
+    return check
+
+
+def iso_date(*, nullable: bool = True) -> Check:
+    def check(value: Any, where: str) -> Any:
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str) or not _DATE.fullmatch(value):
+            raise refuse(where, "日期应为 YYYY-MM-DD。")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise refuse(where, "不是有效的日期。") from None
+    return check
+
+
+def timestamp(*, nullable: bool = False) -> Check:
+    def check(value: Any, where: str) -> Any:
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str) or not _TS.fullmatch(value):
+            raise refuse(where, "时间应为带时区的 ISO 格式。")
+        return value
+    return check
+
+
+def integer(low: int, high: int, *, nullable: bool = False) -> Check:
+    def check(value: Any, where: str) -> Any:
+        if value is None and nullable:
+            return None
+        if type(value) is not int or not low <= value <= high:
+            raise refuse(where, f"应为 {low} 到 {high} 之间的整数。")
+        return value
+    return check
+
+
+def fen(*, nullable: bool = True) -> Check:
+    """Money: integer fen, or a decimal string with two places. Never a float (strict JSON already
+    refuses those while parsing; this refuses them again for values built in code)."""
+    def check(value: Any, where: str) -> Any:
+        if value is None and nullable:
+            return None
+        if type(value) is int and 0 <= value <= MAX_FEN:
+            return value
+        if isinstance(value, str) and _DECIMAL.fullmatch(value):
+            yuan, cents = value.split(".")
+            return int(yuan) * 100 + int(cents)
+        raise refuse(where, "金额应为以分为单位的非负整数或两位小数的字符串，不能是浮点数。")
+    return check
+
+
+def boolean(value: Any, where: str) -> bool:
+    if type(value) is not bool:
+        raise refuse(where, "应为 true 或 false。")
+    return value
+
+
+def one_of(allowed: set[str] | tuple[str, ...], *, nullable: bool = False) -> Check:
+    def check(value: Any, where: str) -> Any:
+        if value is None and nullable:
+            return None
+        if value not in allowed:
+            raise refuse(where, f"取值“{str(value)[:40]}”不在允许范围内。")
+        return value
+    return check
+
+
+def sha256_(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _SHA256.fullmatch(value):
+        raise refuse(where, "不是 SHA-256 摘要。")
+    return value
+
+
+def obj(fields: dict[str, Check]) -> Check:
+    """A dict with exactly these keys, each checked; returns a dict of checked values."""
+    def check(value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise refuse(where, "应为对象。")
+        if set(value) != set(fields):
+            missing = sorted(set(fields) - set(value))
+            extra = sorted(set(value) - set(fields))
+            raise refuse(where, f"字段不对（缺少 {missing[:5]}，多出 {extra[:5]}）。")
+        return {k: fn(value[k], f"{where}.{k}") for k, fn in fields.items()}
+    return check
+
+
+def array(item: Check, max_items: int) -> Check:
+    def check(value: Any, where: str) -> list[Any]:
+        if not isinstance(value, list) or len(value) > max_items:
+            raise refuse(where, f"应为不超过 {max_items} 项的列表。")
+        return [item(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    return check
+
+
+# ---------------------------------------------------------------------------------------- the shapes
+
+RESPONDENT = obj({"name": text(200), "uscc": text(18, nullable=True), "legal_rep": text(50, nullable=True),
+                  "address": text(200, nullable=True), "phone": text(32, nullable=True)})
+APPLICANT = obj({"id": uuid_, "name": text(100), "id_number": text(18, nullable=True),
+                 "phone": text(32, nullable=True), "gender": text(4, nullable=True),
+                 "address": text(200, nullable=True), "is_representative": boolean})
+CLAIM = obj({"id": uuid_, "description": text(4000, multiline=True), "amount_fen": fen(),
+             "dispute_type": one_of(_TYPES, nullable=True)})
+SESSION = obj({"id": uuid_, "held_on": iso_date(nullable=False), "place": text(200), "mode": text(16),
+               "attendees": text(4000, multiline=True), "notes": text(20000, multiline=True), "recorder": text(50)})
+ITEM = obj({"id": uuid_, "payer": text(200), "payee": text(200), "description": text(4000, multiline=True),
+            "amount_fen": fen(), "due_on": iso_date(), "method": text(100), "performed_on": iso_date(),
+            "performed_fen": fen()})
+AGREEMENT = obj({"id": uuid_, "signed_on": iso_date(nullable=False), "effective_on": iso_date(),
+                 "full_and_final": boolean, "default_route": one_of(("payment_order", "arbitration")),
+                 "arbitration_review_applied_on": iso_date(),
+                 "arbitration_review_result": text(4000, nullable=True, multiline=True),
+                 "judicial_confirmation_applied_on": iso_date(),
+                 "judicial_confirmation_result": text(4000, nullable=True, multiline=True),
+                 "items": array(ITEM, 200)})
+DOCUMENT = obj({"id": uuid_, "kind": text(16), "version": integer(1, 10_000), "file_name": text(255),
+                "sha256": sha256_, "template_source": text(16), "generated_by": text(50),
+                "generated_at": timestamp()})
+ATTACHMENT = obj({"id": uuid_, "document_id": lambda v, w: None if v is None else uuid_(v, w),
+                  "sha256": sha256_, "file_name": text(255), "size": integer(0, 2**40),
+                  "description": text(200), "added_by": text(50), "added_at": timestamp()})
+
+
+def _agreement_or_none(value: Any, where: str) -> Any:
+    return None if value is None else AGREEMENT(value, where)
+
+
+CASE = obj({
+    "org_id": uuid_, "case_no": text(64), "seq_no": integer(1, 10**9), "status": one_of(_STATUSES),
+    "outcome": one_of(_OUTCOMES, nullable=True), "received_on": iso_date(nullable=False),
+    "accepted_on": iso_date(), "concluded_on": iso_date(), "closed_on": iso_date(), "extended_until": iso_date(),
+    "dispute_types": array(one_of(_TYPES), len(_TYPES)), "workers_involved": integer(1, 1_000_000),
+    "amount_claimed_fen": fen(), "amount_agreed_fen": fen(), "channel": one_of(_CHANNELS),
+    "court_case_no": text(64, nullable=True), "mediator": text(50, nullable=True),
+    "facts": text(20000, multiline=True), "not_accepted_reason": text(4000, nullable=True, multiline=True),
+    "conclusion_note": text(4000, nullable=True, multiline=True), "transferred_to": text(200, nullable=True),
+    "remarks": text(4000, multiline=True), "ledger_key": text(64, nullable=True),
+    "created_at": timestamp(), "updated_at": timestamp(), "created_by": text(50, nullable=True),
+    "respondent": RESPONDENT, "applicants": array(APPLICANT, 1000), "claims": array(CLAIM, 200),
+    "sessions": array(SESSION, 500), "agreement": _agreement_or_none,
+    "documents": array(DOCUMENT, 500), "attachments": array(ATTACHMENT, 2000),
+})
+REMARK = obj({"case_id": uuid_, "kind": one_of(("remark", "correction")), "text": text(4000, multiline=True),
+              "author": text(50), "created_at": timestamp(), "answered_at": timestamp(nullable=True)})
+NOTICE = obj({"title": text(200), "body": text(20000, multiline=True), "created_at": timestamp()})
+ORGANISATION = obj({"id": uuid_, "name": text(200), "code": text(32), "role": one_of(("room", "supervisor")),
+                    "district_code": text(32, nullable=True), "address": text(200, nullable=True),
+                    "phone": text(32, nullable=True), "arbitration_name": text(200, nullable=True),
+                    "arbitration_address": text(200, nullable=True), "case_no_pattern": text(100)})
+TOMBSTONE = obj({"entity": one_of(ENTITIES), "id": uuid_, "deleted_at": timestamp(),
+                 "deleted_by": text(50, nullable=True), "origin_node": uuid_})
+CHANGE = obj({"seq": integer(0, 2**63 - 1), "entity": lambda v, w: _change_entity(v, w), "id": text(64),
+              "op": one_of(CHANGE_OPS)})
+AUDIT_LINE = obj({"id": integer(1, 2**62), "at": timestamp(), "user": text(50), "action": text(32),
+             "entity": text(24, nullable=True), "entity_id": text(64, nullable=True),
+             "detail": text(20000, multiline=True), "prev_hash": sha256_, "hash": sha256_})
+KEY_ENTERPRISE = obj({"uscc": text(18), "name": text(200), "reason": text(4000, multiline=True),
+                      "listed_at": timestamp()})
+DATA_SHAPES = {"case": CASE, "remark": REMARK, "notice": NOTICE}
+
+
+def _change_entity(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not CHANGE_ENTITY.fullmatch(value):
+        raise refuse(where, "实体类型名称不合格。")
+    return value
+
+
+def check_record(line: Any, where: str) -> dict[str, Any]:
+    """Validate one records.jsonl line; returns it with data values converted (dates, fen)."""
+    if not isinstance(line, dict) or set(line) != {"entity", "id", "origin_node", "version", "data"}:
+        raise refuse(where, "记录应有且仅有 entity、id、origin_node、version、data。")
+    entity = one_of(ENTITIES)(line["entity"], f"{where}.entity")
+    return {"entity": entity, "id": uuid_(line["id"], f"{where}.id"),
+            "origin_node": uuid_(line["origin_node"], f"{where}.origin_node"),
+            "version": integer(0, 2**62)(line["version"], f"{where}.version"),
+            "data": DATA_SHAPES[entity](line["data"], f"{where}.data")}
+
+
+# ------------------------------------------------------------------------------- rows -> records
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def case_data(case: Case, documents: list[dict], attachments: list[dict], created_by: str | None) -> dict:
+    """The ``data`` of a case record (canonical: the same case gives the same dict)."""
+    ag = case.agreement
+    return {
+        "org_id": case.org_id, "case_no": case.case_no, "seq_no": case.seq_no, "status": str(case.status),
+        "outcome": str(case.outcome) if case.outcome else None, "received_on": _iso(case.received_on),
+        "accepted_on": _iso(case.accepted_on), "concluded_on": _iso(case.concluded_on),
+        "closed_on": _iso(case.closed_on), "extended_until": _iso(case.extended_until),
+        "dispute_types": list(case.dispute_types), "workers_involved": case.workers_involved,
+        "amount_claimed_fen": case.amount_claimed_fen, "amount_agreed_fen": case.amount_agreed_fen,
+        "channel": str(case.channel), "court_case_no": case.court_case_no, "mediator": case.mediator,
+        "facts": case.facts, "not_accepted_reason": case.not_accepted_reason,
+        "conclusion_note": case.conclusion_note, "transferred_to": case.transferred_to, "remarks": case.remarks,
+        "ledger_key": case.ledger_key,
+        "created_at": case.created_at.isoformat() if case.created_at else None,
+        "updated_at": case.updated_at.isoformat() if case.updated_at else None,
+        "created_by": created_by,
+        "respondent": {"name": case.respondent.name, "uscc": case.respondent.uscc,
+                       "legal_rep": case.respondent.legal_rep, "address": case.respondent.address,
+                       "phone": case.respondent.phone},
+        "applicants": [{"id": a.id, "name": a.name, "id_number": a.id_number, "phone": a.phone, "gender": a.gender,
+                        "address": a.address, "is_representative": bool(a.is_representative)}
+                       for a in case.applicants],
+        "claims": [{"id": c.id, "description": c.description, "amount_fen": c.amount_fen,
+                    "dispute_type": c.dispute_type} for c in case.claims],
+        "sessions": [{"id": s.id, "held_on": _iso(s.held_on), "place": s.place, "mode": s.mode,
+                      "attendees": s.attendees, "notes": s.notes, "recorder": s.recorder} for s in case.sessions],
+        "agreement": None if ag is None else {
+            "id": ag.id, "signed_on": _iso(ag.signed_on), "effective_on": _iso(ag.effective_on),
+            "full_and_final": bool(ag.full_and_final), "default_route": ag.default_route,
+            "arbitration_review_applied_on": _iso(ag.arbitration_review_applied_on),
+            "arbitration_review_result": ag.arbitration_review_result,
+            "judicial_confirmation_applied_on": _iso(ag.judicial_confirmation_applied_on),
+            "judicial_confirmation_result": ag.judicial_confirmation_result,
+            "items": [{"id": i.id, "payer": i.payer, "payee": i.payee, "description": i.description,
+                       "amount_fen": i.amount_fen, "due_on": _iso(i.due_on), "method": i.method,
+                       "performed_on": _iso(i.performed_on), "performed_fen": i.performed_fen} for i in ag.items],
+        },
+        "documents": documents,
+        "attachments": attachments,
+    }
+
+
+def comparable(data: dict) -> dict:
+    """What decides "the same content": everything but the time of the last save."""
+    return {k: v for k, v in data.items() if k != "updated_at"}
+
+
+# ------------------------------------------------------------------------------- records -> rows
+
+
+def case_from_data(case_id: str, origin_node: str, version: int, d: dict) -> Case:
+    """A core Case from checked ``data`` (dates already ``date``, money already fen)."""
+    from datetime import datetime
+
+    ag = d["agreement"]
+    agreement = None if ag is None else Agreement(
+        id=ag["id"], signed_on=ag["signed_on"], effective_on=ag["effective_on"],
+        full_and_final=ag["full_and_final"], default_route=ag["default_route"],
+        arbitration_review_applied_on=ag["arbitration_review_applied_on"],
+        arbitration_review_result=ag["arbitration_review_result"],
+        judicial_confirmation_applied_on=ag["judicial_confirmation_applied_on"],
+        judicial_confirmation_result=ag["judicial_confirmation_result"],
+        items=[AgreementItem(**it) for it in ag["items"]])
+    return Case(
+        id=case_id, org_id=d["org_id"], case_no=d["case_no"], seq_no=d["seq_no"], received_on=d["received_on"],
+        applicants=[Applicant(**a) for a in d["applicants"]], respondent=Respondent(**d["respondent"]),
+        status=Status(d["status"]), outcome=Outcome(d["outcome"]) if d["outcome"] else None,
+        accepted_on=d["accepted_on"], concluded_on=d["concluded_on"], closed_on=d["closed_on"],
+        extended_until=d["extended_until"], dispute_types=list(d["dispute_types"]),
+        workers_involved=d["workers_involved"], claims=[Claim(**c) for c in d["claims"]],
+        amount_claimed_fen=d["amount_claimed_fen"], amount_agreed_fen=d["amount_agreed_fen"],
+        channel=Channel(d["channel"]), court_case_no=d["court_case_no"], mediator=d["mediator"], facts=d["facts"],
+        not_accepted_reason=d["not_accepted_reason"], conclusion_note=d["conclusion_note"],
+        transferred_to=d["transferred_to"], remarks=d["remarks"],
+        sessions=[MediationSession(**s) for s in d["sessions"]], agreement=agreement,
+        version=version, origin_node=origin_node, ledger_key=d["ledger_key"],
+        created_at=datetime.fromisoformat(d["created_at"]), updated_at=datetime.fromisoformat(d["updated_at"]),
+    )
+
+
+def wire_data(data: dict) -> dict:
+    """Checked data back to its wire form (dates as ISO text), for comparing with stored records."""
+    def convert(value: Any) -> Any:
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        return value
+    return convert(data)
