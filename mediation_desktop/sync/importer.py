@@ -156,8 +156,7 @@ def _place(backend: Backend, keys: NodeKeys, conn: Connection, p: Parsed, path: 
         report.status = "already_imported"
         when = known.received_at[:16].replace("T", " ") if known is not None else None
         report.reason = f"已于 {when} 导入过" if when else f"其中的变更（至第 {high} 号）都已导入过"
-        sync_repo.touch_origin(conn, p.sender)
-        return None
+        return None  # a replay changes nothing, not even "last seen"
     if p.header.from_seq > high + 1:
         if p.header.from_seq - high > MAX_GAP:
             raise UserError("E_SYNC_FAST_FORWARD", f"包的起始序号 {p.header.from_seq} 远超已收到的第 {high} 号，"

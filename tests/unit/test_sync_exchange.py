@@ -1,0 +1,156 @@
+"""A room and its supervisor exchanging packages in process: first import, changes, re-import,
+gaps held then applied, overlaps, acknowledgements and the supervisor's records travelling down."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediation_desktop.services.cases import CaseService
+from mediation_desktop.services.demo import fill_demo
+from mediation_desktop.storage.cases_repo import load_cases
+from mediation_desktop.sync import supervisor
+from mediation_desktop.sync.importer import import_packages
+
+from .sync_helpers import dump, export_one, import_one, make_pair
+
+
+@pytest.fixture(autouse=True)
+def _no_passphrase(monkeypatch):
+    monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
+
+
+def case_states(backend, origin):
+    with backend.db.read() as conn:
+        from sqlalchemy import select  # noqa: F401 - tests may read freely
+
+        from mediation_desktop.storage import sync_repo
+
+        ids = sync_repo.owned_case_ids(conn, origin)
+        return {c.id: (c.case_no, str(c.status), c.amount_claimed_fen, len(c.applicants), len(c.sessions),
+                       c.agreement is not None, c.version) for c in load_cases(conn, ids)}
+
+
+def test_first_package_brings_every_case_whole(tmp_path):
+    room, sup = make_pair(tmp_path, cases=30)
+    report = import_one(sup, export_one(room, tmp_path / "stick"))
+    assert (report.status, report.created, report.conflicts) == ("imported", 30, 0)
+    assert case_states(sup, room.node.node_id) == case_states(room, room.node.node_id)
+    status = supervisor.sync_status(sup)["peers"][0]
+    assert status["cases"] == 30 and status["high_water"] == 31 and status["missing"] is None
+
+
+def test_changes_travel_as_updates_and_reimport_is_a_no_op(tmp_path):
+    room, sup = make_pair(tmp_path, cases=10)
+    first = export_one(room, tmp_path / "a")
+    import_one(sup, first)
+    edit(room, room_cases(room)[0].case_no)
+    fill_demo(room, 3, seed=99)
+    second = export_one(room, tmp_path / "b")
+    report = import_one(sup, second)
+    assert (report.status, report.created, report.updated) == ("imported", 3, 1)
+    assert case_states(sup, room.node.node_id) == case_states(room, room.node.node_id)
+    before = dump(sup)
+    again = import_one(sup, second)
+    assert again.status == "already_imported" and "导入过" in again.reason
+    assert import_one(sup, first).status == "already_imported"
+    assert dump(sup) == before
+
+
+def edit(room, case_no):
+    CaseService(room).apply(case_no, "edit", lambda c: setattr(c, "facts", c.facts + "（补充：已电话联系）"))
+
+
+def room_cases(room):
+    with room.db.read() as conn:
+        from mediation_desktop.storage import sync_repo
+
+        return load_cases(conn, sync_repo.owned_case_ids(conn, room.node.node_id))
+
+
+def test_a_gap_is_held_then_applied_in_order(tmp_path):
+    room, sup = make_pair(tmp_path, cases=5)
+    p1 = export_one(room, tmp_path / "1")
+    fill_demo(room, 4, seed=11)
+    p2 = export_one(room, tmp_path / "2")
+    fill_demo(room, 2, seed=12)
+    p3 = export_one(room, tmp_path / "3")
+    r3 = import_one(sup, p3)
+    r2 = import_one(sup, p2)
+    assert (r3.status, r2.status) == ("held", "held")
+    assert "缺少第 1–" in r2.reason
+    status = supervisor.sync_status(sup)["peers"][0]
+    assert status["held"] == 2 and status["missing"][0] == 1
+    r1 = import_one(sup, p1)
+    assert r1.status == "imported" and r1.created == 5 + 4 + 2
+    assert case_states(sup, room.node.node_id) == case_states(room, room.node.node_id)
+    status = supervisor.sync_status(sup)["peers"][0]
+    assert status["held"] == 0 and status["missing"] is None
+    assert not list((sup.paths.root / "sync" / "held").iterdir())
+    assert import_one(sup, p3).status == "already_imported"
+
+
+def test_dry_run_reports_like_the_real_import_and_changes_nothing(tmp_path):
+    room, sup = make_pair(tmp_path, cases=8)
+    package = export_one(room, tmp_path / "s")
+    before = dump(sup)
+    dry = import_one(sup, package, dry_run=True)
+    assert dump(sup) == before
+    real = import_one(sup, package)
+    assert dry.as_json() == real.as_json()
+
+
+def test_overlapping_resend_applies_only_the_new_part(tmp_path):
+    room, sup = make_pair(tmp_path, cases=4)
+    import_one(sup, export_one(room, tmp_path / "a"))
+    fill_demo(room, 2, seed=5)
+    resend = export_one(room, tmp_path / "b", since_ack=True)  # nothing acknowledged yet: starts at 1
+    report = import_one(sup, resend)
+    assert report.status == "imported" and report.created == 2 and report.unchanged == 4
+
+
+def test_supervisor_records_travel_down_and_acks_move_the_room_cursor(tmp_path):
+    room, sup = make_pair(tmp_path, cases=3)
+    import_one(sup, export_one(room, tmp_path / "up"))
+    case_no = room_cases(room)[0].case_no
+    supervisor.add_remark(sup, case_no, "请补充申请人的联系电话", kind="correction")
+    supervisor.add_notice(sup, "关于报送季度报表的通知", "请于每季度末前报送。")
+    supervisor.set_key_enterprises(sup, [{"uscc": "91350100M000100Y43", "name": "天津鑫达建筑工程有限公司",
+                                          "reason": "欠薪多发"}])
+    (sup.paths.holidays / "2099.json").write_text(
+        '{"year": 2099, "source": "国务院办公厅", "holidays": ["2099-01-01"], "workdays": []}', encoding="utf-8")
+    down = export_one(sup, tmp_path / "down")
+    report = import_one(room, down)
+    assert report.status == "imported" and report.created == 2  # the remark and the notice
+    with room.db.read() as conn:
+        from mediation_desktop.storage import sync_repo
+
+        assert [r["uscc"] for r in sync_repo.key_enterprise_rows(conn)] == ["91350100M000100Y43"]
+        assert sync_repo.ack_state(conn, sup.node.node_id) == (4, 4)  # the supervisor holds our 1..4
+    assert (room.paths.holidays / "2099.json").is_file()
+    assert len(supervisor.notices(room)) == 1
+    # The room's next package starts after what the supervisor acknowledged.
+    fill_demo(room, 1, seed=3)
+    up = export_one(room, tmp_path / "up2")
+    assert up.name.startswith("HP_000005-")
+
+
+def test_room_edit_during_an_open_correction_is_flagged(tmp_path):
+    room, sup = make_pair(tmp_path, cases=3)
+    import_one(sup, export_one(room, tmp_path / "a"))
+    target = room_cases(room)[0]
+    supervisor.add_remark(sup, target.case_no, "收案日期有误，请更正", kind="correction")
+    edit(room, target.case_no)
+    report = import_one(sup, export_one(room, tmp_path / "b"))
+    assert report.updated == 1 and report.conflicts == 1
+    (conflict,) = supervisor.conflicts(sup)
+    assert conflict["entity_id"] == target.id and "更正请求" in conflict["reason"]
+
+
+def test_several_files_in_one_call_report_each(tmp_path):
+    room, sup = make_pair(tmp_path, cases=2)
+    p1 = export_one(room, tmp_path / "1")
+    fill_demo(room, 1, seed=4)
+    p2 = export_one(room, tmp_path / "2")
+    reports = import_packages(sup, [p2, p1, tmp_path / "missing.mdpkg"])
+    assert [r.status for r in reports] == ["held", "imported", "rejected"]
+    assert reports[1].created == 3
