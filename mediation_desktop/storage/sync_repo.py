@@ -22,6 +22,7 @@ from mediation_desktop.storage.schema import (
     organisations,
     peers,
     remarks,
+    settings,
     sync_acks,
     sync_conflicts,
     sync_origins,
@@ -149,16 +150,9 @@ def attachments_of(conn: Connection, case_ids: Sequence[str]) -> dict[str, list[
     return out
 
 
-def audit_of(conn: Connection, entity_ids: Sequence[str] | None) -> list[dict]:
-    """Our audit entries about these entities (all of them when ``entity_ids`` is None), in order."""
-    query = select(audit_log).order_by(audit_log.c.id)
-    rows = []
-    if entity_ids is None:
-        rows = list(conn.execute(query))
-    else:
-        for part in chunks(list(entity_ids)):
-            rows.extend(conn.execute(query.where(audit_log.c.entity_id.in_(part))))
-        rows.sort(key=lambda r: r.id)
+def audit_after(conn: Connection, after_id: int) -> list[dict]:
+    """Our audit entries after ``after_id``, in order (the chain continues from the one before)."""
+    rows = conn.execute(select(audit_log).where(audit_log.c.id > after_id).order_by(audit_log.c.id))
     return [{"id": r.id, "at": r.at, "user": r.user, "action": r.action, "entity": r.entity,
              "entity_id": r.entity_id, "detail": r.detail, "prev_hash": r.prev_hash, "hash": r.hash} for r in rows]
 
@@ -243,6 +237,17 @@ def held_packages(conn: Connection, origin: str | None = None) -> list:
 def packages_of(conn: Connection, origin: str) -> list:
     return list(conn.execute(select(sync_packages).where(sync_packages.c.origin_node == origin)
                              .order_by(sync_packages.c.seq_to)))
+
+
+def get_setting(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+
+
+def set_setting(conn: Connection, key: str, value: str) -> None:
+    if get_setting(conn, key) is None:
+        conn.execute(insert(settings).values(key=key, value=value))
+    else:
+        conn.execute(update(settings).where(settings.c.key == key).values(value=value))
 
 
 # -- acknowledgements ------------------------------------------------------------------------------

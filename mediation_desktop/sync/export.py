@@ -89,7 +89,9 @@ def _export_one(backend: Backend, keys: NodeKeys, peer, out_dir: Path, *, full: 
     with backend.db.read() as conn:
         acked, exported = sync_repo.ack_state(conn, peer.node_id)
         first = 1 if full else (acked if since_ack else max(acked, exported)) + 1
-        entries, counts = build_entries(backend, conn, peer.node_id, first, last, full=full)
+        entries, counts = build_entries(backend, conn, peer.node_id, first, last, full=full,
+                                         all_audit=full or since_ack)
+        audit_upto = counts.pop("last_audit_id")
     kind = "downstream" if me.role == "supervisor" else ("full" if full else "incremental")
     card = parse_card(peer.card.encode("utf-8"))
     path = write_package(out_dir, sender=keys, recipients=[card.peer_keys()], entries=entries,
@@ -100,6 +102,8 @@ def _export_one(backend: Backend, keys: NodeKeys, peer, out_dir: Path, *, full: 
     with backend.db.write() as conn:
         acked_now, exported_now = sync_repo.ack_state(conn, peer.node_id)
         sync_repo.set_ack_state(conn, peer.node_id, acked_now, max(exported_now, last))
+        if audit_upto:
+            sync_repo.set_setting(conn, f"sync.audit_sent.{peer.node_id}", str(audit_upto))
         audit(conn, backend.user, "sync_export", "package", package_id,
               {"to": peer.org_code, "from_seq": first, "to_seq": last, "kind": kind, "file": path.name, **counts})
     return ExportResult(path, package_id, kind, peer.node_id, peer.org_code, first, last, counts, path.stat().st_size)
@@ -116,7 +120,7 @@ def _jsonl(items: list) -> bytes:
 
 
 def build_entries(backend: Backend, conn: Connection, recipient: str, first: int, last: int, *,
-                  full: bool) -> tuple[list[tuple[str, bytes]], dict[str, int]]:
+                  full: bool, all_audit: bool = False) -> tuple[list[tuple[str, bytes]], dict[str, int]]:
     """The inner archive's entries for our changes [first, last] as seen by ``recipient``."""
     me = backend.node
     rows = sync_repo.outbox_range(conn, me.node_id, first, last)
@@ -149,7 +153,7 @@ def build_entries(backend: Backend, conn: Connection, recipient: str, first: int
     lines.extend(_notice_lines(conn, me.node_id, by_entity.get("notice", set()), full))
     control = {"organisation": _organisation(conn, me.org.id), "acks": _acks(conn, recipient),
                "reference": _reference(backend, conn, blobs) if me.role == "supervisor" else None}
-    audit_rows = sync_repo.audit_of(conn, None if full else owned)
+    audit_rows = sync_repo.audit_after(conn, 0 if all_audit else audit_cursor(conn, recipient))
     entries: list[tuple[str, bytes]] = [
         (rec.CONTROL, dumps_canonical(control)),
         (rec.CHANGES, _jsonl(changes)),
@@ -161,8 +165,14 @@ def build_entries(backend: Backend, conn: Connection, recipient: str, first: int
         entries.append((rec.BLOB_DIR + digest, path.read_bytes()))
     counts = {"changes": len(changes), "cases": len(owned), "remarks": sum(1 for x in lines if x["entity"] == "remark"),
               "notices": sum(1 for x in lines if x["entity"] == "notice"), "tombstones": len(tomb),
-              "attachments": len(blobs)}
+              "attachments": len(blobs), "audit": len(audit_rows),
+              "last_audit_id": audit_rows[-1]["id"] if audit_rows else 0}
     return entries, counts
+
+
+def audit_cursor(conn: Connection, recipient: str) -> int:
+    """The last of our audit entries already sent to ``recipient`` (kept in ``settings``)."""
+    return int(sync_repo.get_setting(conn, f"sync.audit_sent.{recipient}") or 0)
 
 
 def _organisation(conn: Connection, org_id: str) -> dict:
