@@ -45,24 +45,28 @@ def committed_lines(side_file: Path) -> list[str]:
     return [line for line in lines[:-1] if line]
 
 
-def run_and_kill(work: Callable[[], None], max_delay: float, rng: random.Random) -> bool:
-    """Fork, let ``work`` run until it signals it is ready, kill it after a random delay.
+def run_and_kill(work: Callable[[Callable[[], None]], None], max_delay: float, rng: random.Random) -> bool:
+    """Fork, let ``work`` set up until it calls ``ready()``, kill it after a random delay (the
+    delay covers the workload, not the start-up of the process).
 
-    Returns True when the kill landed (False when the child had already finished)."""
+    Returns True when the kill landed (False when the child had already finished). A failure in
+    the workload itself is reported through a pipe, so a kill cannot hide it."""
     ready_r, ready_w = os.pipe()
+    err_r, err_w = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never return into pytest
         code = 0
         try:
             os.close(ready_r)
-            os.write(ready_w, b"r")
-            work()
+            os.close(err_r)
+            work(lambda: os.write(ready_w, b"r"))
         except BaseException:  # noqa: BLE001
-            traceback.print_exc()
+            os.write(err_w, traceback.format_exc().encode()[-4000:])
             code = 3
         finally:
             os._exit(code)
     os.close(ready_w)
+    os.close(err_w)
     os.read(ready_r, 1)
     os.close(ready_r)
     time.sleep(rng.uniform(0, max_delay))
@@ -71,8 +75,10 @@ def run_and_kill(work: Callable[[], None], max_delay: float, rng: random.Random)
     except ProcessLookupError:
         pass
     _, status = os.waitpid(pid, 0)
-    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 3:
-        raise AssertionError("the workload failed on its own (see the traceback above)")
+    failure = os.read(err_r, 4000)
+    os.close(err_r)
+    if failure:
+        raise AssertionError("the workload failed on its own:\n" + failure.decode(errors="replace"))
     return os.WIFSIGNALED(status)
 
 

@@ -50,8 +50,10 @@ def test_ledger_import_is_all_or_nothing_under_sigkill(tmp_path):
     rng = random.Random(6)
     next_batch = [0]
 
-    def work() -> None:
+    def work(ready) -> None:
         backend = Backend.open(root, "crash-test")
+        backend.calendar  # noqa: B018 - loaded before the clock starts
+        ready()
         batch = next_batch[0]
         while True:
             ledger = tmp_path / f"ledger-{batch}.csv"
@@ -62,8 +64,9 @@ def test_ledger_import_is_all_or_nothing_under_sigkill(tmp_path):
             batch += 1
 
     kills = 0
-    for _ in range(runs(55)):
-        kills += run_and_kill(work, 0.25, rng)  # one import (with its backup first) takes ~0.1 s here
+    while kills < runs(45) or next_batch[0] < runs(12):
+        assert kills < runs(45) * 4, f"only {next_batch[0]} imports finished in {kills} runs"
+        kills += run_and_kill(work, 0.2, rng)  # one import (with its backup first) takes ~0.1 s here
         assert integrity(db) == []
         con = sqlite3.connect(db)
         per_batch = dict(con.execute("SELECT remarks, count(*) FROM cases GROUP BY remarks"))
@@ -77,8 +80,6 @@ def test_ledger_import_is_all_or_nothing_under_sigkill(tmp_path):
             record_committed(side, name.removeprefix("批次"))
         next_batch[0] = len(per_batch)
         assert audit_chain_problems(db) == []
-    assert kills >= runs(55) * 0.8
-    assert next_batch[0] > 5, "the kills should land after some imports finished"
 
 
 def test_case_edits_survive_sigkill(tmp_path):
@@ -104,10 +105,12 @@ def test_case_edits_survive_sigkill(tmp_path):
         finally:
             con.close()
 
-    def work() -> None:
+    def work(ready) -> None:
         backend = Backend.open(root, "crash-test")
         service = CaseService(backend)
+        service.view(cycled)  # loads the calendar before the clock starts
         today = date.today()
+        ready()
         i = 0
         while True:
             i += 1
@@ -123,8 +126,11 @@ def test_case_edits_survive_sigkill(tmp_path):
             record_committed(side, f"{cycled} {service.get(cycled).version}")
 
     before = {edited: saves(edited), cycled: saves(cycled)}
-    for _ in range(runs(80)):
-        run_and_kill(work, 0.15, rng)  # the first edit in a fresh process loads the calendar (~50 ms)
+    kills, changes = 0, 0
+    # Until enough kills AND enough committed changes between them (a loaded CI machine is slower).
+    while kills < runs(70) or changes < runs(35):
+        assert kills < runs(70) * 4, f"only {changes} changes committed in {kills} runs"
+        kills += run_and_kill(work, 0.1, rng)
         assert integrity(db) == []
         con = sqlite3.connect(db)
         versions = dict(con.execute("SELECT id, version FROM cases WHERE id IN (?, ?)", ids))
@@ -138,7 +144,7 @@ def test_case_edits_survive_sigkill(tmp_path):
             # each save wrote exactly one audit entry in the same transaction
             assert saves(case_id) - before[case_id] == versions[case_id] - 1
         assert audit_chain_problems(db) == []
-    assert sum(versions.values()) > runs(80) // 3, versions  # the kills landed among many committed changes
+        changes = sum(versions.values()) - 2
 
 
 def test_backups_survive_sigkill(tmp_path):
@@ -150,8 +156,9 @@ def test_backups_survive_sigkill(tmp_path):
     db = root / "mediation.sqlite3"
     rng = random.Random(8)
 
-    def work() -> None:
+    def work(ready) -> None:
         backend = Backend.open(root, "crash-test")
+        ready()
         n = 0
         while True:
             n += 1
