@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import distinct, or_, select
+from sqlalchemy import or_, select
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.permissions import require_backend
@@ -93,12 +93,12 @@ def _detail(text: str) -> dict:
 
 def audit_users(backend) -> list[str]:  # noqa: ANN001
     with backend.db.read() as conn:
-        return sorted(conn.execute(select(distinct(audit_log.c.user))).scalars())
+        return sorted(conn.execute(select(audit_log.c.user).distinct()).scalars())
 
 
 def audit_actions(backend) -> list[str]:  # noqa: ANN001
     with backend.db.read() as conn:
-        return sorted(conn.execute(select(distinct(audit_log.c.action))).scalars())
+        return sorted(conn.execute(select(audit_log.c.action).distinct()).scalars())
 
 
 def chain_problems(backend) -> list[str]:  # noqa: ANN001

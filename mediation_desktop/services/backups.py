@@ -182,7 +182,9 @@ def maybe_auto_backup(backend) -> Path | None:  # noqa: ANN001
 
 # -- restoring ---------------------------------------------------------------------------------------
 def refuse_if_in_use(paths: DataPaths) -> None:
-    if InstanceLock(paths.root / "mediation.lock").held_elsewhere():
+    from mediation_desktop.services.instance import lock_path
+
+    if InstanceLock(lock_path(paths)).held_elsewhere():
         raise UserError("E_DATA_IN_USE", "调解工作台的窗口正在使用这个数据目录，请先关闭程序再恢复")
 
 
@@ -217,14 +219,16 @@ def _install_copy(source: Path, paths: DataPaths, keep_suffix: str) -> Path | No
     return replaced
 
 
-def restore_database(paths: DataPaths, source: Path, user: str) -> RestoreResult:
-    """Replace the database with a backup. The caller has closed its own connections."""
+def restore_database(paths: DataPaths, source: Path, user: str, *, lock_held_by_caller: bool = False) -> RestoreResult:
+    """Replace the database with a backup. The caller has closed its own connections; the GUI,
+    holding the folder's lock itself, says so with ``lock_held_by_caller``."""
     from mediation_desktop.services import audit_head
     from mediation_desktop.services.backend import Backend
 
     source = Path(source).resolve()
     check_restorable(source)
-    refuse_if_in_use(paths)
+    if not lock_held_by_caller:
+        refuse_if_in_use(paths)
     safety = None
     if paths.database.exists():
         if source == paths.database.resolve():
@@ -266,14 +270,15 @@ def newest_good_backup(paths: DataPaths) -> Path | None:
     return None
 
 
-def recover_from_backup(paths: DataPaths, user: str = "system") -> Path:
+def recover_from_backup(paths: DataPaths, user: str = "system", *, lock_held_by_caller: bool = False) -> Path:
     """Put the newest good backup in place of a damaged database; the damaged file is kept as
     ``mediation.sqlite3.damaged-<stamp>``. Returns the backup used."""
     source = newest_good_backup(paths)
     if source is None:
         raise UserError("E_NO_GOOD_BACKUP", f"在 {paths.backups} 中没有找到完好的备份，无法自动恢复。"
                         "请把损坏的数据库文件交给技术人员处理，不要删除它")
-    refuse_if_in_use(paths)
+    if not lock_held_by_caller:
+        refuse_if_in_use(paths)
     stamp = now().strftime("%Y%m%d-%H%M%S")
     kept = _install_copy(source, paths, f"damaged-{stamp}")
     from mediation_desktop.services import audit_head

@@ -165,7 +165,7 @@ def test_backups_survive_sigkill(tmp_path):
             record_event(backend, "export", None, None, {"n": n})
             take_backup(backend, "manual")
 
-    for _ in range(runs(90)):
+    for _ in range(runs(70)):
         run_and_kill(work, 0.06, rng)
         assert integrity(db) == []
         assert audit_chain_problems(db) == []

@@ -1,0 +1,1 @@
+"""Administration: users, the audit trail, backups and recovery. Widgets take ``(backend, parent=None)``."""

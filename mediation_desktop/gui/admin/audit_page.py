@@ -1,0 +1,128 @@
+"""The audit trail viewer: filters, newest first, more rows on demand, and the chain's state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.gui import messages
+from mediation_desktop.services.audit_view import (ACTION_LABELS, AuditEntry, AuditFilter, audit_actions,
+                                                   audit_users, chain_problems, query_audit)
+
+PAGE = 200
+COLUMNS = ("时间", "操作人", "操作", "对象", "内容")
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self.entries: list[AuditEntry] = []
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        e = self.entries[index.row()]
+        return (e.at.replace("T", " ")[:19], e.user, e.action_label, e.detail.get("case_no") or e.entity or "",
+                e.summary)[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def reset_to(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def append(self, entries: list[AuditEntry]) -> None:
+        if not entries:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.entries), len(self.entries) + len(entries) - 1)
+        self.entries.extend(entries)
+        self.endInsertRows()
+
+
+class AuditPage(QWidget):
+    def __init__(self, backend, parent: QWidget | None = None):  # noqa: ANN001
+        super().__init__(parent)
+        self.backend = backend
+        self.user = QComboBox()
+        self.action = QComboBox()
+        self.case = QLineEdit()
+        self.case.setPlaceholderText("案号")
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("内容包含")
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from.setDate(QDate.currentDate().addMonths(-1))
+        self.date_to.setDate(QDate.currentDate())
+        search, more = QPushButton("查询"), QPushButton("更多")
+        search.clicked.connect(self.search)
+        more.clicked.connect(self.more)
+        self.model = AuditModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.chain = QLabel("")
+        self.chain.setWordWrap(True)
+        filters = QHBoxLayout()
+        for label, w in (("操作人", self.user), ("操作", self.action), ("从", self.date_from), ("到", self.date_to)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(w)
+        filters.addWidget(self.case)
+        filters.addWidget(self.text)
+        filters.addWidget(search)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.chain, 1)
+        bottom.addWidget(more)
+        layout.addLayout(bottom)
+        self.reload_choices()
+        self.search()
+
+    def reload_choices(self) -> None:
+        self.user.clear()
+        self.user.addItem("全部", None)
+        for u in audit_users(self.backend):
+            self.user.addItem(u, u)
+        self.action.clear()
+        self.action.addItem("全部", None)
+        for a in audit_actions(self.backend):
+            self.action.addItem(ACTION_LABELS.get(a, a), a)
+
+    def current_filter(self) -> AuditFilter:
+        return AuditFilter(user=self.user.currentData(), action=self.action.currentData(),
+                           case=self.case.text().strip() or None, text=self.text.text().strip() or None,
+                           date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython())
+
+    def search(self) -> None:
+        try:
+            self.model.reset_to(query_audit(self.backend, self.current_filter(), limit=PAGE))
+            problems = chain_problems(self.backend)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.chain.setText("审计日志完整（哈希链校验通过）" if not problems
+                           else "审计日志校验发现问题：" + "；".join(problems[:3]))
+
+    def more(self) -> None:
+        if not self.model.entries:
+            return
+        try:
+            self.model.append(query_audit(self.backend, self.current_filter(), limit=PAGE,
+                                          before_id=self.model.entries[-1].id))
+        except UserError as exc:
+            messages.show_user_error(self, exc)

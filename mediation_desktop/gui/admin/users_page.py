@@ -1,0 +1,109 @@
+"""User management for administrators: list, add, disable/enable, reset a password."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.gui import messages
+from mediation_desktop.services import accounts
+from mediation_desktop.services.permissions import ROLE_LABELS
+
+ROLE_CHOICES = [("mediator", "调解员"), ("head", "组织负责人"), ("supervisor", "区人社监管"), ("admin", "管理员"),
+                ("head+admin", "组织负责人兼管理员")]
+
+
+class AddUserDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("添加用户")
+        self.name, self.display, self.password = QLineEdit(), QLineEdit(), QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role = QComboBox()
+        for code, label in ROLE_CHOICES:
+            self.role.addItem(label, code)
+        form = QFormLayout(self)
+        form.addRow("用户名", self.name)
+        form.addRow("姓名", self.display)
+        form.addRow("角色", self.role)
+        form.addRow("初始密码", self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class UsersPage(QWidget):
+    def __init__(self, backend, parent: QWidget | None = None):  # noqa: ANN001
+        super().__init__(parent)
+        self.backend = backend
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["用户名", "姓名", "角色", "状态"])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        row = QHBoxLayout()
+        for text, slot in (("添加用户", self.add), ("停用", lambda: self.set_active(False)),
+                           ("启用/解锁", lambda: self.set_active(True)), ("重设密码", self.reset_password)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            found = accounts.list_users(self.backend)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.table.setRowCount(len(found))
+        for i, a in enumerate(found):
+            state = "已停用" if not a.active else ("已锁定" if a.locked_until else "正常")
+            for j, text in enumerate((a.name, a.display_name, a.role_label, state)):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+
+    def selected_name(self) -> str | None:
+        row = self.table.currentRow()
+        return self.table.item(row, 0).text() if row >= 0 else None
+
+    def _do(self, action) -> bool:  # noqa: ANN001
+        try:
+            action()
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    def add(self, dialog: AddUserDialog | None = None) -> None:
+        dialog = dialog or AddUserDialog(self)
+        if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._do(lambda: accounts.add_user(self.backend, dialog.name.text(), dialog.password.text(),
+                                           dialog.role.currentData(), dialog.display.text()))
+
+    def set_active(self, active: bool) -> None:
+        name = self.selected_name()
+        if name:
+            self._do(lambda: accounts.set_active(self.backend, name, active))
+
+    def reset_password(self, new_password: str | None = None) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name = self.selected_name()
+        if not name:
+            return
+        if new_password is None:
+            new_password, ok = QInputDialog.getText(self, "重设密码", f"{name} 的新密码（至少8位）：",
+                                                    QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+        if self._do(lambda: accounts.change_password(self.backend, name, new_password)):
+            messages.info(self, "重设密码", f"已重设 {name} 的密码")
+
+
+__all__ = ["UsersPage", "AddUserDialog", "ROLE_LABELS"]
