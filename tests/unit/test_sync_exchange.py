@@ -154,3 +154,19 @@ def test_several_files_in_one_call_report_each(tmp_path):
     reports = import_packages(sup, [p2, p1, tmp_path / "missing.mdpkg"])
     assert [r.status for r in reports] == ["held", "imported", "rejected"]
     assert reports[1].created == 3
+
+
+def test_shared_folder_is_used_when_reachable(tmp_path):
+    from mediation_desktop.sync.auto_folder import last_received, sync_with_folder
+
+    room, sup = make_pair(tmp_path, cases=3)
+    share = tmp_path / "share"
+    offline = sync_with_folder(room, share / "up", None)
+    assert not offline.outbox_reachable and offline.written == []
+    (share / "up").mkdir(parents=True)
+    sent = sync_with_folder(room, share / "up", None)
+    assert len(sent.written) == 1
+    assert sync_with_folder(room, share / "up", None).written == []  # nothing new: nothing written
+    received = sync_with_folder(sup, None, share / "up")
+    assert [r["status"] for r in received.imported] == ["imported"]
+    assert list((share / "up" / "done").iterdir()) and last_received(sup) is not None
