@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+
+from mediation_desktop.core.errors import UserError
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -61,10 +64,17 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            conn = conn.execution_options(write=True)
-            with conn.begin():
-                yield conn
+        try:
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(write=True)
+                with conn.begin():
+                    yield conn
+        except OperationalError as exc:
+            # Another process held the write lock past the busy timeout: nothing was written.
+            if "database is locked" in str(exc.orig):
+                raise UserError("E_DATABASE_BUSY", "数据库正被另一个程序（如已打开的调解工作台窗口或其他命令）写入，"
+                                "本次操作没有保存。请稍后重试") from None
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -68,3 +68,31 @@ def test_restore_is_refused_while_the_gui_holds_the_folder(data_dir, tmp_path):
     finally:
         gui.release()
     backups.restore_database(DataPaths.resolve(data_dir), saved, "admin")
+
+
+def test_a_writer_blocked_past_the_busy_timeout_gets_a_clear_message_and_writes_nothing(data_dir, monkeypatch):
+    import sqlite3
+
+    from mediation_desktop.services.audit_events import record_event
+    from mediation_desktop.services.backend import Backend
+    from mediation_desktop.storage import engine
+
+    b = Backend.open(data_dir, "x", must_exist=False)
+    b.initialise("和平区调解中心", "津和平")
+    b.close()
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
+    other = sqlite3.connect(data_dir / "mediation.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # someone else is writing
+    b = Backend.open(data_dir, "x")
+    try:
+        with pytest.raises(UserError) as info:
+            record_event(b, "export", None, None, {"n": 1})
+        assert info.value.code == "E_DATABASE_BUSY"
+        other.execute("ROLLBACK")
+        record_event(b, "export", None, None, {"n": 2})
+        with b.db.read() as conn:
+            details = [r[0] for r in conn.exec_driver_sql("SELECT detail FROM audit_log WHERE action = 'export'")]
+        assert details == ['{"n": 2}']
+    finally:
+        other.close()
+        b.close()
