@@ -1,0 +1,141 @@
+"""The sync page (同步): export a package (then say when the stick is safe to remove), import with a
+dry-run report the user confirms, this node's fingerprint in groups people can read aloud, and per
+enrolled node the sync status (for a supervisor: every room). All work runs on the task runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+STATUS_LABELS = {"imported": "已导入", "already_imported": "此前已导入", "held": "已暂存（等待缺少的包）",
+                 "rejected": "已拒绝"}
+COLUMNS = ("机构", "代码", "角色", "已收到序号", "缺口", "暂存", "案件", "冲突", "最后联系", "状态")
+
+
+def spoken_groups(fingerprint: str) -> str:
+    """'1234 5678 …' shown as two lines of four groups, with wide gaps, for reading over the phone."""
+    groups = fingerprint.split()
+    return "    ".join(groups[:4]) + "\n" + "    ".join(groups[4:])
+
+
+class SyncPage(QWidget):
+    def __init__(self, backend, runner, parent: QWidget | None = None):  # noqa: ANN001
+        super().__init__(parent)
+        self.backend = backend
+        self.runner = runner
+        layout = QVBoxLayout(self)
+        self.fingerprint = QLabel("本机指纹：…")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setStyleSheet("font-size: 18px; font-family: monospace;")
+        layout.addWidget(self.fingerprint)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton("导出同步包…")
+        self.import_button = QPushButton("导入同步包…")
+        self.refresh_button = QPushButton("刷新")
+        for b in (self.export_button, self.import_button, self.refresh_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 1)
+        self.export_button.clicked.connect(self._choose_export)
+        self.import_button.clicked.connect(self._choose_import)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    # -- status -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        def work():  # noqa: ANN202
+            from mediation_desktop.sync.keys import fingerprint
+            from mediation_desktop.sync.supervisor import sync_status
+            from mediation_desktop.sync.trust import node_keys
+
+            return fingerprint(node_keys(self.backend)), sync_status(self.backend)
+        self.runner.run(work, self._show_status, parent=self)
+
+    def _show_status(self, result) -> None:  # noqa: ANN001
+        fp, status = result
+        self.fingerprint.setText("本机指纹（请逐组念给对方核对）：\n" + spoken_groups(fp))
+        peers = status["peers"]
+        self.table.setRowCount(len(peers))
+        for row, p in enumerate(peers):
+            gap = f"{p['missing'][0]}–{p['missing'][1]}" if p["missing"] else ""
+            values = (p["org_name"], p["org_code"], "区人社监管" if p["role"] == "supervisor" else "调解组织",
+                      str(p["high_water"]), gap, str(p["held"]), str(p["cases"]), str(p["conflicts"]),
+                      (p["last_seen"] or "从未")[:16].replace("T", " "),
+                      "已吊销" if p["status"] == "revoked" else "已信任")
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        if status["conflicts"]:
+            self.message.setText(f"有 {status['conflicts']} 条同步冲突待处理（双方都修改了同一记录，未自动覆盖）。")
+
+    # -- export -----------------------------------------------------------------------------------
+    def _choose_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择 U 盘或共享文件夹")
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        from mediation_desktop.sync.export import export_packages
+
+        self.message.setText("正在写出同步包，请不要拔出 U 盘…")
+        self.runner.run(lambda: export_packages(self.backend, folder), self._exported, label="正在导出同步包", parent=self)
+
+    def _exported(self, results) -> None:  # noqa: ANN001
+        names = "、".join(r.path.name for r in results)
+        self.message.setText(f"已写出并校验：{names}。现在可以安全拔出 U 盘。")
+        self.refresh()
+
+    # -- import -----------------------------------------------------------------------------------
+    def _choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "选择同步包", "", "同步包 (*.mdpkg)")
+        if files:
+            self.dry_run([Path(f) for f in files])
+
+    def dry_run(self, files: list[Path]) -> None:
+        from mediation_desktop.sync.importer import import_packages
+
+        self.runner.run(lambda: import_packages(self.backend, files, dry_run=True),
+                        lambda reports: self._confirm(files, reports), label="正在检查同步包", parent=self)
+
+    def report_text(self, reports) -> str:  # noqa: ANN001
+        lines = []
+        for r in reports:
+            lines.append(f"{Path(r.file).name}：{STATUS_LABELS[r.status]}；新增 {r.created}，更新 {r.updated}，"
+                         f"未变 {r.unchanged}，冲突 {r.conflicts}" + (f"。{r.reason}" if r.reason else ""))
+        return "\n".join(lines)
+
+    def _confirm(self, files: list[Path], reports) -> None:  # noqa: ANN001
+        text = self.report_text(reports)
+        if all(r.status in ("rejected", "already_imported") for r in reports):
+            self.message.setText("试导入结果：\n" + text)
+            return
+        answer = QMessageBox.question(self, "确认导入", "试导入结果如下，确定导入吗？\n\n" + text)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.import_now(files)
+
+    def import_now(self, files: list[Path]) -> None:
+        from mediation_desktop.sync.importer import import_packages
+
+        self.runner.run(lambda: import_packages(self.backend, files), self._imported, label="正在导入同步包",
+                        parent=self)
+
+    def _imported(self, reports) -> None:  # noqa: ANN001
+        self.message.setText("导入结果：\n" + self.report_text(reports))
+        self.refresh()
