@@ -1,0 +1,76 @@
+"""The supervisor's consolidated database on PostgreSQL: migrated fresh, room packages imported into
+it, totals and search checked. Needs env MEDIATION_DESKTOP_TEST_PG_URL (scripts/run-tests.sh starts a
+server); skipped without it, except on CI where a missing server is a failure."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date
+
+import pytest
+
+from mediation_desktop.paths import DataPaths
+from mediation_desktop.services.backend import Backend
+from mediation_desktop.services.statistics import compile_return
+from mediation_desktop.storage.cases_repo import CaseFilter
+from mediation_desktop.storage.queries import list_cases
+
+from .sync_helpers import enrol, export_one, import_one, make_node
+
+pytestmark = pytest.mark.postgres
+PG_URL = os.environ.get("MEDIATION_DESKTOP_TEST_PG_URL")
+
+
+@pytest.fixture
+def pg_url():
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("MEDIATION_DESKTOP_TEST_PG_URL is not set on CI: the PostgreSQL tests must run there")
+        pytest.skip("no PostgreSQL server (set MEDIATION_DESKTOP_TEST_PG_URL)")
+    from sqlalchemy import create_engine, text  # noqa: F401 - tests may use SQLAlchemy directly
+
+    name = f"md_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+    base = PG_URL.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def test_rooms_packages_consolidate_on_postgres(tmp_path, pg_url, monkeypatch):
+    monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
+    sup = Backend(DataPaths.resolve(tmp_path / "sup"), "督导员", db_url=pg_url)
+    sup.migrate()
+    sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
+    rooms = [make_node(tmp_path / code, "room", name, code) for code, name in
+             (("HP", "和平区劳动人事争议调解中心"), ("HX", "河西区劳动人事争议调解中心"))]
+    from mediation_desktop.services.demo import fill_demo
+
+    for i, room in enumerate(rooms):
+        enrol(room, sup)
+        fill_demo(room, 15 + i * 5, seed=30 + i)
+        report = import_one(sup, export_one(room, tmp_path / f"stick{i}"))
+        assert (report.status, report.created) == ("imported", 15 + i * 5)
+    again = import_one(sup, export_one(rooms[0], tmp_path / "again", full=True))
+    assert again.status == "imported" and again.unchanged == 15
+
+    start, end = date(2000, 1, 1), date(2099, 12, 31)
+    consolidated = {r["org_code"]: r for r in compile_return(sup, start, end).rows if "org_code" in r}
+    for room in rooms:
+        mine = next(r for r in compile_return(room, start, end).rows if r.get("org_code") == room.node.org.code)
+        assert consolidated[room.node.org.code] == mine
+
+    with rooms[1].db.read() as conn:
+        name = list_cases(conn, CaseFilter(), limit=1)[0].respondent.name
+    with sup.db.read() as conn:
+        found = list_cases(conn, CaseFilter(search=name[:4]))
+    with rooms[1].db.read() as conn:
+        local = list_cases(conn, CaseFilter(search=name[:4]))
+    assert {c.id for c in local} <= {c.id for c in found} and found
+    sup.db.dispose()
