@@ -12,14 +12,12 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select, update
-
 from mediation_desktop.core.clock import now as clock_now
 from mediation_desktop.core.errors import NotFoundError, UserError
 from mediation_desktop.core.model import new_id
 from mediation_desktop.services import permissions as perms
+from mediation_desktop.storage import users_repo as repo
 from mediation_desktop.storage.outbox import audit
-from mediation_desktop.storage.schema import users
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +75,12 @@ def _row_to_account(r) -> Account:  # noqa: ANN001 - a Row
 
 def list_users(backend) -> list[Account]:  # noqa: ANN001 - services.backend.Backend
     with backend.db.read() as conn:
-        return [_row_to_account(r) for r in conn.execute(select(users).order_by(users.c.name))]
+        return [_row_to_account(r) for r in repo.all_users(conn)]
 
 
 def get_user(backend, name: str) -> Account:  # noqa: ANN001
     with backend.db.read() as conn:
-        r = conn.execute(select(users).where(users.c.name == name)).first()
+        r = repo.find_user(conn, name)
     if r is None:
         raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
     return _row_to_account(r)
@@ -90,7 +88,7 @@ def get_user(backend, name: str) -> Account:  # noqa: ANN001
 
 def has_users(backend) -> bool:  # noqa: ANN001
     with backend.db.read() as conn:
-        return conn.execute(select(func.count()).select_from(users)).scalar_one() > 0
+        return repo.count_users(conn) > 0
 
 
 def _insert(conn, actor: str, name: str, display_name: str, role: str, password: str) -> Account:  # noqa: ANN001
@@ -99,13 +97,12 @@ def _insert(conn, actor: str, name: str, display_name: str, role: str, password:
     if not role:
         raise UserError("E_ROLE", "请为用户选择角色：调解员、组织负责人、区人社监管或管理员", field="role")
     check_password_strength(password)
-    if conn.execute(select(users.c.id).where(users.c.name == name)).first() is not None:
+    if repo.find_user(conn, name) is not None:
         raise UserError("E_USER_EXISTS", f"用户名“{name}”已被使用", field="name")
     uid = new_id()
     display = (display_name or name).strip()[:50]
-    conn.execute(users.insert().values(
-        id=uid, name=name, display_name=display, role=role, password_hash=_hasher.hash(password),
-        active=True, failed_attempts=0, locked_until=None, created_at=clock_now().isoformat()))
+    repo.insert_user(conn, id=uid, name=name, display_name=display, role=role, password_hash=_hasher.hash(password),
+                     active=True, failed_attempts=0, locked_until=None, created_at=clock_now().isoformat())
     audit(conn, actor, "user_add", "user", uid, {"name": name, "role": role})
     return Account(uid, name, display, role, True, 0, None)
 
@@ -115,7 +112,7 @@ def create_first_user(backend, name: str, password: str, display_name: str = "",
     """The account created by the setup wizard: by default the head who also administers (a small
     room has nobody else to do it). Refused once any account exists."""
     with backend.db.write() as conn:
-        if conn.execute(select(func.count()).select_from(users)).scalar_one():
+        if repo.count_users(conn):
             raise UserError("E_USERS_EXIST", "已经有用户账户，请由管理员在“用户管理”中添加新用户")
         account = _insert(conn, _check_name(name), name, display_name, role, password)
     log.info("first user account created (role %s)", account.role)
@@ -129,14 +126,14 @@ def add_user(backend, name: str, password: str, role: str, display_name: str = "
 
 
 def _active_admins(conn, excluding: str | None = None) -> int:  # noqa: ANN001
-    rows = conn.execute(select(users.c.name, users.c.role).where(users.c.active.is_(True))).all()
-    return sum(1 for r in rows if r.name != excluding and perms.ADMIN in perms.parse_roles(r.role))
+    return sum(1 for name, role in repo.active_user_roles(conn)
+               if name != excluding and perms.ADMIN in perms.parse_roles(role))
 
 
 def set_active(backend, name: str, active: bool) -> Account:  # noqa: ANN001
     perms.require_backend(backend, "users.manage")
     with backend.db.write() as conn:
-        r = conn.execute(select(users).where(users.c.name == name)).first()
+        r = repo.find_user(conn, name)
         if r is None:
             raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
         if not active and perms.ADMIN in perms.parse_roles(r.role) and _active_admins(conn, excluding=name) == 0:
@@ -144,7 +141,7 @@ def set_active(backend, name: str, active: bool) -> Account:  # noqa: ANN001
         values = {"active": active}
         if active:
             values.update(failed_attempts=0, locked_until=None)
-        conn.execute(update(users).where(users.c.id == r.id).values(**values))
+        repo.update_user(conn, r.id, **values)
         audit(conn, backend.user, "user_enable" if active else "user_disable", "user", r.id, {"name": name})
     return get_user(backend, name)
 
@@ -155,12 +152,12 @@ def set_role(backend, name: str, role: str) -> Account:  # noqa: ANN001
     if not new_role:
         raise UserError("E_ROLE", "请为用户选择角色", field="role")
     with backend.db.write() as conn:
-        r = conn.execute(select(users).where(users.c.name == name)).first()
+        r = repo.find_user(conn, name)
         if r is None:
             raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
         if perms.ADMIN not in perms.parse_roles(new_role) and _active_admins(conn, excluding=name) == 0:
             raise UserError("E_LAST_ADMIN", "不能取消最后一个管理员的管理员角色")
-        conn.execute(update(users).where(users.c.id == r.id).values(role=new_role))
+        repo.update_user(conn, r.id, role=new_role)
         audit(conn, backend.user, "user_role", "user", r.id, {"name": name, "from": r.role, "to": new_role})
     return get_user(backend, name)
 
@@ -169,7 +166,7 @@ def change_password(backend, name: str, new_password: str, old_password: str | N
     """Users change their own password with the old one; administrators reset anyone's."""
     check_password_strength(new_password)
     with backend.db.write() as conn:
-        r = conn.execute(select(users).where(users.c.name == name)).first()
+        r = repo.find_user(conn, name)
         if r is None:
             raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
         if old_password is not None:
@@ -177,8 +174,7 @@ def change_password(backend, name: str, new_password: str, old_password: str | N
                 raise UserError("E_PASSWORD_WRONG", "原密码不正确", field="old_password")
         else:
             perms.require_backend(backend, "users.manage")
-        conn.execute(update(users).where(users.c.id == r.id).values(
-            password_hash=_hasher.hash(new_password), failed_attempts=0, locked_until=None))
+        repo.update_user(conn, r.id, password_hash=_hasher.hash(new_password), failed_attempts=0, locked_until=None)
         audit(conn, backend.user, "user_password", "user", r.id, {"name": name, "reset": old_password is None})
 
 
@@ -197,7 +193,7 @@ def sign_in(backend, name: str, password: str, *, at: datetime | None = None) ->
     name = (name or "").strip()
     error: UserError | None = None
     with backend.db.write() as conn:
-        r = conn.execute(select(users).where(users.c.name == name)).first()
+        r = repo.find_user(conn, name)
         locked = datetime.fromisoformat(r.locked_until) if r is not None and r.locked_until else None
         if r is None or not r.active:
             _verify(_DUMMY_HASH, password)  # same cost as a real check: the answer time reveals nothing
@@ -209,8 +205,8 @@ def sign_in(backend, name: str, password: str, *, at: datetime | None = None) ->
         elif not _verify(r.password_hash, password):
             failures = r.failed_attempts + 1
             delay = retry_delay(failures)
-            conn.execute(update(users).where(users.c.id == r.id).values(
-                failed_attempts=failures, locked_until=(at + delay).isoformat() if delay else None))
+            repo.update_user(conn, r.id, failed_attempts=failures,
+                             locked_until=(at + delay).isoformat() if delay else None)
             audit(conn, name, "sign_in_failed", "user", r.id, {"name": name, "failures": failures})
             error = (_locked_error(delay) if delay >= timedelta(minutes=LOCK_MINUTES)
                      else UserError("E_SIGNIN_FAILED", "用户名或密码不正确"))
@@ -218,7 +214,7 @@ def sign_in(backend, name: str, password: str, *, at: datetime | None = None) ->
             values = {"failed_attempts": 0, "locked_until": None}
             if _hasher.check_needs_rehash(r.password_hash):
                 values["password_hash"] = _hasher.hash(password)
-            conn.execute(update(users).where(users.c.id == r.id).values(**values))
+            repo.update_user(conn, r.id, **values)
             audit(conn, name, "sign_in", "user", r.id, {"name": name})
     if error is not None:
         raise error

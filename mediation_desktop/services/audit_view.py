@@ -6,13 +6,11 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
-
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.permissions import require_backend
+from mediation_desktop.storage.audit_repo import audit_rows, distinct_audit_values
+from mediation_desktop.storage.cases_repo import find_case_id
 from mediation_desktop.storage.outbox import verify_audit_chain
-from mediation_desktop.storage.schema import audit_log
-from mediation_desktop.storage.schema import cases as cases_t
 
 ACTION_LABELS = {
     "init": "初始化", "register": "登记案件", "edit": "修改案件", "accept": "受理", "not_accept": "不予受理",
@@ -58,28 +56,16 @@ def query_audit(backend, flt: AuditFilter = AuditFilter(), limit: int = 200,  # 
                 before_id: int | None = None) -> list[AuditEntry]:
     """Newest first; pass the last id shown as ``before_id`` for the next page."""
     require_backend(backend, "audit.read")
-    stmt = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
-    if before_id is not None:
-        stmt = stmt.where(audit_log.c.id < before_id)
-    if flt.user:
-        stmt = stmt.where(audit_log.c.user == flt.user)
-    if flt.action:
-        stmt = stmt.where(audit_log.c.action == flt.action)
-    if flt.date_from:
-        stmt = stmt.where(audit_log.c.at >= flt.date_from.isoformat())
-    if flt.date_to:
-        stmt = stmt.where(audit_log.c.at < (flt.date_to + timedelta(days=1)).isoformat())
-    if flt.text:
-        stmt = stmt.where(audit_log.c.detail.contains(flt.text.strip(), autoescape=True))
     with backend.db.read() as conn:
+        entity_id = None
         if flt.case:
-            ref = flt.case.strip()
-            case_id = conn.execute(select(cases_t.c.id).where(
-                or_(cases_t.c.case_no == ref, cases_t.c.id == ref))).scalar()
-            if case_id is None:
-                raise UserError("E_CASE_NOT_FOUND", f"找不到案件“{ref}”")
-            stmt = stmt.where(audit_log.c.entity_id == case_id)
-        rows = conn.execute(stmt).all()
+            entity_id = find_case_id(conn, flt.case.strip())
+            if entity_id is None:
+                raise UserError("E_CASE_NOT_FOUND", f"找不到案件“{flt.case.strip()}”")
+        rows = audit_rows(conn, user=flt.user, action=flt.action, entity_id=entity_id, before_id=before_id,
+                          since=flt.date_from.isoformat() if flt.date_from else None,
+                          before=(flt.date_to + timedelta(days=1)).isoformat() if flt.date_to else None,
+                          text=flt.text.strip() if flt.text else None, limit=limit)
     return [AuditEntry(r.id, r.at, r.user, r.action, r.entity, r.entity_id, _detail(r.detail)) for r in rows]
 
 
@@ -93,12 +79,12 @@ def _detail(text: str) -> dict:
 
 def audit_users(backend) -> list[str]:  # noqa: ANN001
     with backend.db.read() as conn:
-        return sorted(conn.execute(select(audit_log.c.user).distinct()).scalars())
+        return distinct_audit_values(conn, "user")
 
 
 def audit_actions(backend) -> list[str]:  # noqa: ANN001
     with backend.db.read() as conn:
-        return sorted(conn.execute(select(audit_log.c.action).distinct()).scalars())
+        return distinct_audit_values(conn, "action")
 
 
 def chain_problems(backend) -> list[str]:  # noqa: ANN001

@@ -14,7 +14,7 @@ from mediation_desktop.core.errors import PermissionDenied, UserError
 from mediation_desktop.services import accounts
 from mediation_desktop.services import permissions as perms
 from mediation_desktop.services.backend import Backend
-from mediation_desktop.storage.schema import audit_log, cases
+from mediation_desktop.storage.schema import audit_log, cases, users
 
 # The whole table, written out: a change to GRANTS must change this test too.
 M, H, S, A = "mediator", "head", "supervisor", "admin"
@@ -112,7 +112,7 @@ def test_first_user_is_created_once_and_can_sign_in(backend):
     signed = accounts.sign_in(backend, "wang", "correct-horse")
     assert (backend.user, backend.role) == ("wang", "head+admin") and signed.display_name == "王主任"
     with backend.db.read() as conn:
-        hashes = [r for r in conn.execute(select(accounts.users.c.password_hash)).scalars()]
+        hashes = [r for r in conn.execute(select(users.c.password_hash)).scalars()]
     assert hashes[0].startswith("$argon2") and "correct-horse" not in hashes[0]
 
 
