@@ -119,6 +119,8 @@ class Backend:
         with self.db.write() as conn:
             create_node(conn, node_id, org)
             audit(conn, self.user, "init", "organisation", org.id, {"org": org_name, "code": org_code, "role": role})
+        import mediation_desktop.sync.trust  # noqa: F401 - registers the hook that creates this node's keys
+
         for hook in INIT_HOOKS:
             hook(self, node_id, org)
         self._node = NodeInfo(node_id, role, org)

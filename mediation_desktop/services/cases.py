@@ -11,7 +11,7 @@ from mediation_desktop.core import lifecycle
 from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.core.deadlines import Deadlines, check_extension, compute_deadlines
 from mediation_desktop.core.enums import COURT_CHANNELS, DisputeType
-from mediation_desktop.core.errors import NotFoundError, ValidationError, ValidationErrors
+from mediation_desktop.core.errors import NotFoundError, PermissionDenied, ValidationError, ValidationErrors
 from mediation_desktop.core.model import Case
 from mediation_desktop.core.risk import Risk, assess
 from mediation_desktop.core.validation import check_id_number, check_name, check_phone, check_uscc
@@ -142,6 +142,11 @@ class CaseService:
         return case
 
     def _save(self, conn: Connection, case: Case, action: str, detail: dict | None = None) -> None:
+        node_id = self.backend.node.node_id
+        if case.origin_node and case.origin_node != node_id:
+            # A room owns its cases; at the district they are read-only, and remarks or correction
+            # requests (records of the supervisor's own) travel back instead.
+            raise PermissionDenied("E_NOT_OWNER", "这是其他调解组织登记的案件，只能查看；如需更正，请发送更正意见")
         deadlines = compute_deadlines(case, self.backend.calendar)
         cases_repo.save_case(conn, case, deadlines, self.backend.node.node_id, self.backend.user)
         record_changes(conn, "case", [case.id])

@@ -132,3 +132,21 @@ def test_case_number_pattern_is_configurable_and_checked(svc):
     svc.backend._node = None  # re-read the organisation as a fresh start would
     assert svc.register(walk_in()).case_no == "（2026）津和平调字第1号"
     assert svc.backend.node.org.arbitration_name == "和平区劳动人事争议仲裁委员会"
+
+
+def test_cases_owned_by_another_node_are_read_only_here(svc):
+    case = svc.register(walk_in())
+    from mediation_desktop.storage.schema import cases as cases_t
+
+    with svc.backend.db.write() as conn:  # as if the case had arrived in a room's sync package
+        conn.execute(cases_t.update().values(origin_node="0b7e2f1c-0000-4000-8000-000000000001"))
+    from mediation_desktop.core.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied) as exc:
+        svc.accept(case.case_no, date(2026, 2, 14))
+    assert exc.value.code == "E_NOT_OWNER"
+    assert svc.get(case.case_no).accepted_on is None
+
+
+def test_init_creates_this_nodes_keys(svc):
+    assert (svc.backend.paths.keys / "node_key.json").exists()
