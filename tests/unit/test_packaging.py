@@ -1,0 +1,234 @@
+"""The frozen bundle's recipe (installer/) agrees with the code it packages.
+
+The fast tests read the spec, the NSIS script and pyproject.toml without building anything. The one
+slow test builds the real bundle with PyInstaller and runs it (see its docstring).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+
+import mediation_desktop
+from mediation_desktop import cli, paths
+from mediation_desktop.documents import rendering
+
+ROOT = Path(__file__).resolve().parents[2]
+INSTALLER = ROOT / "installer"
+SPEC = INSTALLER / "mediation-desktop.spec"
+NSI = INSTALLER / "mediation-desktop.nsi"
+MIGRATIONS = ROOT / "mediation_desktop" / "storage" / "migrations"
+
+
+def spec_tree() -> ast.Module:
+    return ast.parse(SPEC.read_text(encoding="utf-8"), filename=str(SPEC))
+
+
+def spec_literal(name: str):
+    """The value of a top-level ``NAME = <literal>`` assignment in the spec."""
+    for node in spec_tree().body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} is not assigned a literal in {SPEC.name}")
+
+
+def nsis_text() -> str:
+    return NSI.read_text(encoding="utf-8-sig")
+
+
+def nsis_section(name: str) -> str:
+    match = re.search(rf'^Section "{re.escape(name)}"[^\n]*\n(.*?)^SectionEnd', nsis_text(), re.S | re.M)
+    assert match, f"no Section {name!r} in {NSI.name}"
+    return match.group(1)
+
+
+def load_installer_module(name: str):
+    spec = importlib.util.spec_from_file_location(f"installer_{name}", INSTALLER / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- the PyInstaller spec ---------------------------------------------------------------------
+
+def test_spec_is_python_and_starts_at_the_launcher_which_runs_the_cli():
+    tree = spec_tree()
+    source = SPEC.read_text(encoding="utf-8")
+    assert 'ENTRY_SCRIPT = str(ROOT / "installer" / "launcher.py")' in source
+    assert any(isinstance(n, ast.Call) and getattr(n.func, "id", "") == "Analysis" for n in ast.walk(tree))
+
+    launcher = ast.parse((INSTALLER / "launcher.py").read_text(encoding="utf-8"))
+    imports = {(n.module, a.name) for n in ast.walk(launcher) if isinstance(n, ast.ImportFrom) for a in n.names}
+    assert ("mediation_desktop.cli", "main") in imports
+
+
+def test_spec_builds_a_windowed_gui_and_a_console_cli_into_one_folder():
+    source = SPEC.read_text(encoding="utf-8")
+    assert '_exe("mediation-desktop", console=False)' in source
+    assert '_exe("mediation-desktop-cli", console=True)' in source
+    assert "COLLECT(" in source and "onefile" not in source.lower()
+
+
+def test_every_command_module_is_a_hidden_import():
+    listed = set(spec_literal("COMMAND_MODULES"))
+    missing = set(cli.COMMAND_MODULES) - listed
+    assert not missing, f"add {sorted(missing)} to COMMAND_MODULES in {SPEC.name}"
+    source = SPEC.read_text(encoding="utf-8")
+    assert 'f"mediation_desktop.commands.{name}" for name in COMMAND_MODULES' in source
+
+
+def test_every_bundled_resource_exists_and_is_not_empty():
+    resources = ROOT / "resources"
+    for name in spec_literal("RESOURCE_FOLDERS"):
+        folder = resources / name
+        assert folder.is_dir(), f"the spec bundles resources/{name}, which is missing"
+        assert any(p.is_file() for p in folder.rglob("*")), f"resources/{name} is empty"
+    for name in spec_literal("RESOURCE_FILES"):
+        assert (resources / name).is_file()
+    for name in spec_literal("OPTIONAL_RESOURCE_FOLDERS"):
+        assert name not in spec_literal("RESOURCE_FOLDERS")
+
+
+def test_every_template_kind_is_in_the_bundled_templates_folder():
+    from mediation_desktop.documents.kinds import KINDS
+
+    assert "templates" in spec_literal("RESOURCE_FOLDERS")
+    for kind in KINDS:
+        assert (ROOT / "resources" / "templates" / f"{kind}.docx").is_file()
+
+
+def test_the_app_looks_for_resources_where_the_spec_puts_them(monkeypatch, tmp_path):
+    # In a checkout: the folder the spec bundles from.
+    assert paths.resources_dir() == ROOT / "resources"
+    assert rendering.builtin_template_dir() == ROOT / "resources" / "templates"
+    # In a bundle: the spec's destination "resources/<name>" below sys._MEIPASS.
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert paths.resources_dir() == tmp_path / "resources"
+    assert rendering.builtin_template_dir() == tmp_path / "resources" / "templates"
+
+
+def test_the_migrations_alembic_loads_by_path_are_bundled():
+    source = SPEC.read_text(encoding="utf-8")
+    assert 'ROOT / "mediation_desktop" / "storage" / "migrations"' in source
+    assert '_files_under(MIGRATIONS, "mediation_desktop/storage/migrations")' in source
+    from mediation_desktop.storage import migrate
+
+    assert migrate.MIGRATIONS == MIGRATIONS  # the bundle keeps the package-relative layout
+    assert (MIGRATIONS / "env.py").is_file() and list((MIGRATIONS / "versions").glob("*.py"))
+
+
+def test_data_files_of_libraries_are_collected():
+    source = SPEC.read_text(encoding="utf-8")
+    for package in ("cn2an", "docx"):
+        assert f'collect_data_files("{package}")' in source
+
+
+def test_qt_is_trimmed_to_the_essentials_the_gui_uses():
+    excludes = set(spec_literal("QT_EXCLUDES"))
+    for heavy in ("PySide6.QtWebEngineCore", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtPdf",
+                  "PySide6.QtMultimedia"):
+        assert heavy in excludes
+    assert not excludes & {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
+    # libQt6Gui links libQt6DBus on Linux: dropping it made the frozen GUI fail to start.
+    assert not any("dbus" in token for token in spec_literal("QT_FILE_DROPS"))
+
+
+# --- the NSIS installer -----------------------------------------------------------------------
+
+def test_installer_is_unicode_simplified_chinese_and_per_user():
+    text = nsis_text()
+    assert re.search(r"^Unicode true$", text, re.M)
+    assert '!insertmacro MUI_LANGUAGE "SimpChinese"' in text
+    assert re.search(r"^RequestExecutionLevel user$", text, re.M)
+    assert re.search(r'^InstallDir "\$LOCALAPPDATA\\Programs\\\$\{APP_ID\}"$', text, re.M)
+    assert NSI.read_bytes().startswith(b"\xef\xbb\xbf"), "keep the BOM so makensis reads the Chinese as UTF-8"
+
+
+def test_installer_names_the_data_folder_the_app_uses():
+    text = nsis_text()
+    assert f'!define APP_ID "{mediation_desktop.APP_NAME}"' in text
+    # platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False) on Windows
+    assert '!define DATA_DIR "$LOCALAPPDATA\\${APP_ID}"' in text
+
+
+def test_installer_makes_start_menu_and_desktop_shortcuts():
+    assert 'CreateShortcut "$SMPROGRAMS\\${APP_NAME}.lnk" "$INSTDIR\\${GUI_EXE}"' in nsis_section("!${APP_NAME}（必需）")
+    assert 'CreateShortcut "$DESKTOP\\${APP_NAME}.lnk"' in nsis_section("桌面快捷方式")
+
+
+def test_uninstaller_leaves_the_data_folder_alone_and_says_so():
+    uninstall = nsis_section("Uninstall")
+    removals = [line.strip() for line in uninstall.splitlines() if line.strip().startswith(("RMDir", "Delete"))]
+    assert removals, "the uninstaller removes nothing?"
+    for line in removals:
+        assert "DATA_DIR" not in line and "LOCALAPPDATA" not in line and "APPDATA" not in line, line
+        if line.startswith("RMDir /r"):
+            # recursive removal only of the bundle's own folder, never of the install folder itself
+            assert line == 'RMDir /r "$INSTDIR\\_internal"', line
+    assert 'RMDir "$INSTDIR"' in removals  # removed only when nothing else is left in it
+    text = nsis_text()
+    assert "不会被删除" in text and "没有删除" in text  # the confirm page and the final message
+
+
+def test_nsis_script_compiles_with_makensis(tmp_path):
+    """Compiles the real script over a tiny fake bundle (seconds, not minutes)."""
+    makensis = shutil.which("makensis")
+    if makensis is None:
+        pytest.skip("makensis (NSIS 3) is not installed")
+    bundle = tmp_path / "mediation-desktop"
+    (bundle / "_internal").mkdir(parents=True)
+    for name in ("mediation-desktop.exe", "mediation-desktop-cli.exe", "_internal/placeholder.txt"):
+        (bundle / name).write_bytes(b"placeholder")
+    out = tmp_path / "setup-check.exe"
+    dash = "/" if sys.platform == "win32" else "-"
+    done = subprocess.run([makensis, f"{dash}V2", f"{dash}INPUTCHARSET", "UTF8", f"{dash}DDIST_DIR={bundle}",
+                           f"{dash}DOUT_FILE={out}", f"{dash}DVERSION={mediation_desktop.__version__}", str(NSI)],
+                          capture_output=True, text=True, cwd=INSTALLER, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert out.read_bytes()[:2] == b"MZ"
+
+
+# --- pyproject ------------------------------------------------------------------------------
+
+def test_package_data_ships_every_migration_file():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = project["tool"]["setuptools"]["package-data"]["mediation_desktop"]
+    package = ROOT / "mediation_desktop"
+    needed = [p for p in MIGRATIONS.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in needed:
+        rel = path.relative_to(package).as_posix()
+        assert any(fnmatch(rel, pattern) for pattern in patterns), f"{rel} is not in package-data"
+    assert not any(pattern.startswith("resources/") for pattern in patterns), \
+        "resources/ is beside the package, not inside it"
+    assert any(req.lower().startswith("pyinstaller") for req in project["project"]["optional-dependencies"]["build"])
+
+
+# --- the real build -------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("MEDIATION_DESKTOP_TEST_FREEZE") != "1",
+                    reason="set MEDIATION_DESKTOP_TEST_FREEZE=1 to build the frozen bundle (about 2 minutes)")
+def test_frozen_bundle_runs_the_cli_and_starts_the_gui(tmp_path):
+    """Builds the bundle with PyInstaller and runs the smoke test on it (installer/smoke.py).
+
+    Too slow for every CI run (about 100 s to build and 190 MB on disk on two cores), so it only
+    runs with MEDIATION_DESKTOP_TEST_FREEZE=1; run it after changing the spec, the launcher, a
+    dependency or anything loaded by name or by path.
+    """
+    pytest.importorskip("PyInstaller")
+    build = load_installer_module("build")
+    bundle = build.run_pyinstaller(tmp_path / "dist", tmp_path / "work")
+    steps = build.smoke_test(bundle, tmp_path / "smoke")
+    assert steps[:3] == ["init", "demo --cases 20", "cases --json"]
+    assert "doc agreement" in steps and "ledger template" in steps
+    assert steps[-1].startswith("GUI still running")
