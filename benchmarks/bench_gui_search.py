@@ -18,6 +18,9 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 KEY_GAP_S = 0.12
+# PySide6 6.12.0 drops a reference to None on every processEvents() called from Python; on
+# Python < 3.12 that ends in a fatal error after enough calls. Extra references keep None alive.
+_NONE_BALLAST = [None] * 5_000_000
 
 
 def main() -> None:

@@ -17,10 +17,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QMainWi
 from mediation_desktop import APP_TITLE
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
-from mediation_desktop.gui.pages.case_list import CaseListPage
-from mediation_desktop.gui.pages.desk import DeskPage
-from mediation_desktop.gui.pages.ledger_import import LedgerImportPage
-from mediation_desktop.gui.pages.register import RegisterPage
 from mediation_desktop.gui.tasks import TaskRunner
 from mediation_desktop.paths import DataPaths
 
@@ -55,13 +51,9 @@ class MainWindow(QMainWindow):
         for key in PAGES:
             self.nav.addItem(PAGE_TITLES[key])
         self.stack = QStackedWidget()
-        self.desk = DeskPage(self.ctx)
-        self.cases = CaseListPage(self.ctx)
-        self.register = RegisterPage(self.ctx)
-        self.ledger = LedgerImportPage(self.ctx)
+        self.stack.addWidget(QLabel("正在准备…"))
+        self._pages_built = False
         self._detail = None   # built on first use: keeps its imports off the start-up path
-        for page in (self.desk, self.cases, self.register, self.ledger):
-            self.stack.addWidget(page)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(4, 4, 4, 4)
@@ -73,10 +65,31 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.ctx.open_case.connect(self.open_case)
-        self.register.registered.connect(self.open_case)
         self._previous_page = 0
         self._actions()
         self._restore()
+
+    def build_pages(self) -> None:
+        """The pages, built right after the first paint so the empty window shows at once."""
+        if self._pages_built:
+            return
+        from mediation_desktop.gui.pages.case_list import CaseListPage
+        from mediation_desktop.gui.pages.desk import DeskPage
+        from mediation_desktop.gui.pages.ledger_import import LedgerImportPage
+        from mediation_desktop.gui.pages.register import RegisterPage
+
+        placeholder = self.stack.widget(0)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.desk = DeskPage(self.ctx)
+        self.cases = CaseListPage(self.ctx)
+        self.register = RegisterPage(self.ctx)
+        self.ledger = LedgerImportPage(self.ctx)
+        for page in (self.desk, self.cases, self.register, self.ledger):
+            self.stack.addWidget(page)
+        self.register.registered.connect(self.open_case)
+        self._pages_built = True
+        self._nav_changed(max(self.nav.currentRow(), 0))
 
     @property
     def detail(self):  # noqa: ANN201 - CaseDetailPage
@@ -109,18 +122,22 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
 
     def _nav_changed(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or not self._pages_built:
             return
         self.stack.setCurrentIndex(row)
         if PAGES[row] == "cases":
             self.cases.activate()
 
     def focus_search(self) -> None:
+        if not self._pages_built:
+            return
         self.show_page(PAGES.index("cases"))
         self.cases.search.setFocus()
         self.cases.search.selectAll()
 
     def open_case(self, case_id: str) -> None:
+        if not self._pages_built:
+            return
         if self.stack.currentWidget() is not self.detail:
             self._previous_page = max(self.nav.currentRow(), 0)
         self.nav.blockSignals(True)
@@ -137,7 +154,8 @@ class MainWindow(QMainWindow):
 
     # -- start ---------------------------------------------------------------------------------------
     def start(self) -> None:
-        """Open the database off the GUI thread (call after the window has been shown)."""
+        """Build the pages and open the database off the GUI thread (call after the first paint)."""
+        self.build_pages()
         paths, user = self.paths, self.user
 
         def work():  # noqa: ANN202 - a Backend
@@ -210,7 +228,7 @@ class MainWindow(QMainWindow):
         self.show_page(last if 0 <= last < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.register.dirty and not messages.ask(
+        if self._pages_built and self.register.dirty and not messages.ask(
                 self, "有未保存的登记", "登记表中有尚未保存的内容，关闭后将丢失。确定关闭吗？",
                 yes="关闭", no="返回继续填写"):
             event.ignore()

@@ -26,6 +26,17 @@ class Cancelled(Exception):
     """Raised inside a task's progress callback once the user pressed 取消."""
 
 
+class _Boxed:
+    """Results cross threads inside a box: emitting a bare ``None`` through a ``Signal(object)``
+    from a worker thread corrupted None's reference count in PySide6 6.12 (a fatal error after
+    many emissions), so no bare Python singleton is ever sent."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):  # noqa: ANN401
+        self.value = value
+
+
 class _Signals(QObject):
     finished = Signal(object)
     failed = Signal(object, str)
@@ -43,9 +54,9 @@ class _Job(QRunnable):
         try:
             result = task.fn(task.report) if task.wants_progress else task.fn()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
-            task.signals.failed.emit(exc, traceback.format_exc())
+            task.signals.failed.emit(_Boxed(exc), traceback.format_exc())
         else:
-            task.signals.finished.emit(result)
+            task.signals.finished.emit(_Boxed(result))
 
 
 class Task:
@@ -107,7 +118,8 @@ class Task:
             self.dialog = None
         self.runner._forget(self)
 
-    def _finished(self, result: Any) -> None:  # noqa: ANN401
+    def _finished(self, boxed: _Boxed) -> None:
+        result = boxed.value
         self._close()
         if self.on_done is not None:
             try:
@@ -115,7 +127,8 @@ class Task:
             except Exception as exc:  # noqa: BLE001 - a bug in a result handler must not kill the app
                 self.runner.report_failure(exc, traceback.format_exc(), self.parent)
 
-    def _failed(self, exc: BaseException, tb: str) -> None:
+    def _failed(self, boxed: _Boxed, tb: str) -> None:
+        exc = boxed.value
         self._close()
         if isinstance(exc, Cancelled):
             return

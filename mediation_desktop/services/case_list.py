@@ -8,6 +8,7 @@ Everything returned is plain data (dataclasses of str/int/date), never database 
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -35,6 +36,40 @@ COLLATE_LIMIT = 100_000
 DESK_LIMIT = 200
 SOON_DAYS = 3
 OPEN_STATUSES = ("registered", "mediating")
+
+
+class QueryCancelled(Exception):
+    """The query was interrupted because a newer one replaced it (typing went on)."""
+
+
+class QueryCancel:
+    """Lets another thread stop a running list query (SQLite ``interrupt``), so a long scan for
+    a one-character prefix never delays the query for what the user finally typed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._dbapi = None
+        self.cancelled = False
+
+    def attach(self, dbapi_connection) -> None:  # noqa: ANN001
+        with self._lock:
+            self._dbapi = dbapi_connection
+            if self.cancelled:
+                self._interrupt()
+
+    def detach(self) -> None:
+        with self._lock:
+            self._dbapi = None
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            self._interrupt()
+
+    def _interrupt(self) -> None:
+        interrupt = getattr(self._dbapi, "interrupt", None)
+        if interrupt is not None:
+            interrupt()
 
 
 @dataclass(frozen=True)
@@ -153,22 +188,39 @@ class CaseListService:
 
     # -- the lazy list -----------------------------------------------------------------------------
     def keys(self, f: ListFilter, sort: str = "received_on", descending: bool = True,
-             name_key: Callable[[str], Any] | None = None) -> list[int]:
+             name_key: Callable[[str], Any] | None = None, cancel: QueryCancel | None = None) -> list[int]:
         """The row keys matching ``f`` in display order. For name columns, ``name_key`` (a
-        locale collation key) sorts up to COLLATE_LIMIT matches; larger sets use database order."""
+        locale collation key) sorts up to COLLATE_LIMIT matches; larger sets use database order.
+        ``cancel`` lets another thread interrupt the query (then QueryCancelled is raised)."""
+        if cancel is not None and cancel.cancelled:
+            raise QueryCancelled()
+        with self.backend.db.read() as conn:
+            if cancel is None:
+                return self._keys(conn, f, sort, descending, name_key)
+            cancel.attach(conn.connection.driver_connection)
+            try:
+                return self._keys(conn, f, sort, descending, name_key)
+            except Exception as exc:
+                if cancel.cancelled:
+                    raise QueryCancelled() from exc
+                raise
+            finally:
+                cancel.detach()
+
+    def _keys(self, conn, f: ListFilter, sort: str, descending: bool,  # noqa: ANN001 - a Connection
+              name_key: Callable[[str], Any] | None) -> list[int]:
         from mediation_desktop.storage import queries
 
         if sort not in SORT_COLUMNS:
             raise ValueError(f"unknown sort column {sort}")
         sf = self._storage_filter(f)
-        with self.backend.db.read() as conn:
-            if sort in NAME_COLUMNS and name_key is not None:
-                if queries.count_cases(conn, sf) <= COLLATE_LIMIT:
-                    col = queries.SORTABLE[sort]
-                    pairs = list(conn.execute(queries.filtered(conn, [queries.cases.c.num, col], sf)))
-                    pairs.sort(key=lambda p: (name_key(p[1]), p[0]), reverse=descending)
-                    return [p[0] for p in pairs]
-            return queries.list_keys(conn, sf, sort, descending)
+        if sort in NAME_COLUMNS and name_key is not None:
+            if queries.count_cases(conn, sf) <= COLLATE_LIMIT:
+                col = queries.SORTABLE[sort]
+                pairs = list(conn.execute(queries.filtered(conn, [queries.cases.c.num, col], sf)))
+                pairs.sort(key=lambda p: (name_key(p[1]), p[0]), reverse=descending)
+                return [p[0] for p in pairs]
+        return queries.list_keys(conn, sf, sort, descending)
 
     def rows(self, nums: Sequence[int]) -> dict[int, CaseRow]:
         from mediation_desktop.storage import queries

@@ -28,6 +28,8 @@ from mediation_desktop.gui.models.case_table import CASE_ID_ROLE, CaseTableModel
 from mediation_desktop.services.case_list import ListFilter
 
 SEARCH_DELAY_MS = 60   # short: a query under 100 ms after the last key needs most of the budget
+# 1–2 characters cannot use the trigram index (a scan); wait until typing pauses before running one.
+SHORT_SEARCH_DELAY_MS = 400
 # 状态 filters by the stored status; 结果 narrows further (调解中 + 达成协议 = agreed, not yet closed).
 STATUS_FILTERS = (("", "全部状态"), ("registered", "待受理"), ("mediating", "调解中（含待结案）"), ("closed", "已结案"))
 
@@ -40,6 +42,7 @@ class CaseListPage(QWidget):
         self.ctx = ctx
         self.sort_key, self.descending = "received_on", True
         self._query_generation = 0
+        self._cancel = None   # services.case_list.QueryCancel of the query in flight
         self._loaded = False
         layout = QVBoxLayout(self)
 
@@ -111,7 +114,7 @@ class CaseListPage(QWidget):
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(SEARCH_DELAY_MS)
         self.debounce.timeout.connect(self.query)
-        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self.query)
         setTabOrder = QWidget.setTabOrder  # noqa: N806 - Qt's name
         setTabOrder(self.search, self.stage)
@@ -129,6 +132,13 @@ class CaseListPage(QWidget):
         combo.currentIndexChanged.connect(self.query)
         row.addWidget(combo)
         return combo
+
+    def _search_changed(self, text: str) -> None:
+        longest = max((len(t) for t in text.split()), default=0)
+        self.debounce.setInterval(SHORT_SEARCH_DELAY_MS if 0 < longest < 3 else SEARCH_DELAY_MS)
+        self.debounce.start()
+        if self._cancel is not None:
+            self._cancel.cancel()   # the result would be thrown away: stop scanning now
 
     # -- querying ----------------------------------------------------------------------------------
     def current_filter(self) -> ListFilter:
@@ -175,10 +185,13 @@ class CaseListPage(QWidget):
         if self.ctx.backend is None:
             return
         self.debounce.stop()
-        from mediation_desktop.services.case_list import CaseListService
+        from mediation_desktop.services.case_list import CaseListService, QueryCancel, QueryCancelled
 
         service = CaseListService(self.ctx.backend)
         f, sort, desc = self.current_filter(), self.sort_key, self.descending
+        if self._cancel is not None:
+            self._cancel.cancel()
+        cancel = self._cancel = QueryCancel()
         self._query_generation += 1
         generation = self._query_generation
 
@@ -191,7 +204,10 @@ class CaseListPage(QWidget):
 
                 collator = name_collator()   # one per call: a QCollator is not shared across threads
                 name_key = collator.sortKey
-            return service.keys(f, sort, desc, name_key=name_key)
+            try:
+                return service.keys(f, sort, desc, name_key=name_key, cancel=cancel)
+            except QueryCancelled:
+                return None
 
         def done(keys: list[int] | None) -> None:
             if keys is None or generation != self._query_generation:
