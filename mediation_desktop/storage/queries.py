@@ -15,7 +15,7 @@ from sqlalchemy.sql import Select
 
 from mediation_desktop.core.model import Case, Respondent
 from mediation_desktop.storage.cases_repo import CaseFilter, case_from_row
-from mediation_desktop.storage.schema import applicants, cases
+from mediation_desktop.storage.schema import applicants, case_names, cases
 
 FTS_MIN = 3
 
@@ -50,9 +50,12 @@ def _search_clause(conn: Connection, query: str):
                                      (cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name, cases.c.facts))))
     for t in short_terms:
         pattern = _like(t)
-        clauses.append(or_(cases.c.applicant_names.like(pattern, escape="\\"),
-                           cases.c.respondent_name.like(pattern, escape="\\"),
-                           cases.c.case_no.like(pattern, escape="\\")))
+        if conn.dialect.name == "sqlite":
+            clauses.append(cases.c.num.in_(select(case_names.c.num).where(case_names.c.names.like(pattern, escape="\\"))))
+        else:
+            clauses.append(or_(cases.c.applicant_names.like(pattern, escape="\\"),
+                               cases.c.respondent_name.like(pattern, escape="\\"),
+                               cases.c.case_no.like(pattern, escape="\\")))
     return and_(*clauses) if clauses else None
 
 

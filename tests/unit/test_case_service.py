@@ -150,3 +150,16 @@ def test_cases_owned_by_another_node_are_read_only_here(svc):
 
 def test_init_creates_this_nodes_keys(svc):
     assert (svc.backend.paths.keys / "node_key.json").exists()
+
+
+def test_short_search_follows_renames_and_deletes(svc):
+    case = svc.register(walk_in("张伟"))
+    case.applicants[0].name = "王芳"
+    svc.update(case)
+    with svc.backend.db.read() as conn:
+        assert count_cases(conn, CaseFilter(search="张伟")) == 0
+        assert count_cases(conn, CaseFilter(search="王芳")) == 1
+        assert count_cases(conn, CaseFilter(search="鑫达")) == 1   # the employer, 2 characters
+    with svc.backend.db.write() as conn:
+        conn.execute(cases.delete())
+        assert conn.exec_driver_sql("SELECT count(*) FROM case_names").scalar() == 0
