@@ -107,6 +107,7 @@ def smoke_test(bundle: Path, work: Path | None = None) -> list[str]:
             raise SmokeFailure(f"missing executable {exe}")
     with tempfile.TemporaryDirectory(prefix="md-smoke-") as tmp:
         folder = Path(work or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         steps = check_cli(cli, folder)
         steps.append(check_gui(gui, folder))
     return steps
