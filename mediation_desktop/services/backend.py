@@ -7,6 +7,7 @@ imports Qt. Opening runs pending migrations (after a backup) so every caller see
 from __future__ import annotations
 
 import getpass
+from datetime import timedelta
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,13 +54,16 @@ class Backend:
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, user: str | None = None, *, must_exist: bool = True) -> "Backend":
+    def open(cls, data_dir: str | Path | None = None, user: str | None = None, *, must_exist: bool = True,
+             check_max_age: timedelta | None = timedelta(days=1)) -> "Backend":
         paths = DataPaths.resolve(data_dir)
         if must_exist and not paths.database.exists():
             raise UserError("E_NOT_INITIALISED", f"数据目录 {paths.root} 中还没有数据库，请先运行 init 命令初始化")
         from mediation_desktop.services.integrity import startup_check
 
-        startup_check(paths)  # quick_check before anything writes; a damaged file is refused, kept
+        # quick_check before anything writes (at most daily by default, see startup_check); a damaged
+        # file is refused and kept.
+        startup_check(paths, check_max_age)
         backend = cls(paths, user)
         backend.migrate()
         return backend

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.paths import DataPaths
@@ -12,16 +13,38 @@ from mediation_desktop.storage import backup as store
 log = logging.getLogger(__name__)
 
 
-def startup_check(paths: DataPaths) -> None:
-    """Refuse to open a damaged database, naming the way back (the damaged file is never touched)."""
+STAMP = "last-quick-check.txt"
+
+
+def startup_check(paths: DataPaths, max_age: timedelta | None = None) -> None:
+    """Refuse to open a damaged database, naming the way back (the damaged file is never touched).
+
+    The GUI checks at every start. A command-line call passes ``max_age`` (a day): quick_check
+    reads the whole file, seconds at a million cases, and scripts may call the CLI many times."""
     db = paths.database
     if not db.exists():
         return
+    stamp = paths.logs / STAMP
+    if max_age is not None and _checked_within(stamp, max_age):
+        return
     problems = store.integrity_problems(db, quick=True)
     if not problems:
+        try:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(datetime.now(timezone.utc).isoformat(), encoding="utf-8")
+        except OSError:
+            pass  # an unwritable logs folder only means checking again next time
         return
     log.error("database failed quick_check: %s", "; ".join(problems[:3]))
     raise damaged_error(paths, problems)
+
+
+def _checked_within(stamp, max_age: timedelta) -> bool:  # noqa: ANN001 - a Path
+    try:
+        last = datetime.fromisoformat(stamp.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return False
+    return timedelta(0) <= datetime.now(timezone.utc) - last < max_age
 
 
 def damaged_error(paths: DataPaths, problems: list[str]) -> UserError:

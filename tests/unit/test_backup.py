@@ -141,8 +141,13 @@ def test_damaged_database_is_refused_at_open_and_recovered_from_the_newest_good_
     _corrupt(paths.database)
     assert integrity_problems(paths.database)
     with pytest.raises(UserError) as info:
-        Backend.open(data_dir, "x")
+        Backend.open(data_dir, "x", check_max_age=None)  # the GUI's every-start check
     assert info.value.code == "E_DATABASE_DAMAGED" and good.name in info.value.message
+    # The command line checks at most once a day: with no recent successful check it checks too.
+    stamp = paths.logs / "last-quick-check.txt"
+    stamp.write_text("2000-01-01T00:00:00+00:00", encoding="utf-8")
+    with pytest.raises(UserError):
+        Backend.open(data_dir, "x")
     damaged_bytes = paths.database.read_bytes()
     used = backups.recover_from_backup(paths)
     assert used == good
@@ -205,3 +210,20 @@ def test_location_warnings(tmp_path):
     cloud = location_warnings(Path("/home/u/OneDrive/调解数据"), mounts_text=mounts)
     assert len(cloud) == 1 and "云同步" in cloud[0]
     assert "坚果云" in location_warnings(Path("/home/u/坚果云/data"), mounts_text=mounts)[0]
+
+
+def test_command_line_quick_check_runs_at_most_daily(backend, data_dir, monkeypatch):
+    from datetime import timedelta
+
+    from mediation_desktop.services import integrity
+
+    backend.close()
+    calls = []
+    real = integrity.store.integrity_problems
+    monkeypatch.setattr(integrity.store, "integrity_problems", lambda *a, **k: calls.append(1) or real(*a, **k))
+    for _ in range(3):
+        Backend.open(data_dir, "x").close()
+    assert len(calls) == 1
+    Backend.open(data_dir, "x", check_max_age=None).close()
+    Backend.open(data_dir, "x", check_max_age=timedelta(0)).close()
+    assert len(calls) == 3
