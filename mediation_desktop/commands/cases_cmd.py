@@ -32,23 +32,26 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_cases(ctx) -> int:  # noqa: ANN001
-    from mediation_desktop.services.case_json import case_json
+    from mediation_desktop.core.enums import Outcome, Stage
+    from mediation_desktop.services.case_json import summary_json
     from mediation_desktop.storage.cases_repo import CaseFilter
-    from mediation_desktop.storage.queries import list_cases
+    from mediation_desktop.storage.queries import list_summaries
 
     if ctx.args.limit < 0:
         raise UserError("E_ARGUMENT", "--limit 不能为负数")
     backend = ctx.backend()
     with backend.db.read() as conn:
-        found = list_cases(conn, CaseFilter(status=ctx.args.status, search=ctx.args.search), limit=ctx.args.limit or None)
+        found = [summary_json(r) for r in list_summaries(
+            conn, CaseFilter(status=ctx.args.status, search=ctx.args.search), limit=ctx.args.limit or None)]
     if ctx.args.json:
-        ctx.out_json([case_json(c) for c in found])
+        ctx.out_json(found)
         return 0
     if not found:
         ctx.say("没有符合条件的案件。")
     for c in found:
-        label = STAGE_LABELS[c.stage] + (f"·{OUTCOME_LABELS[c.outcome]}" if c.outcome else "")
-        ctx.say(f"{c.case_no}\t{c.received_on.isoformat()}\t{c.applicant_names}\t{c.respondent.name}\t{label}")
+        label = STAGE_LABELS[Stage(c["stage"])] + (f"·{OUTCOME_LABELS[Outcome(c['outcome'])]}" if c["outcome"] else "")
+        names = "、".join(a["name"] for a in c["applicants"])
+        ctx.say(f"{c['case_no']}\t{c['received_on']}\t{names}\t{c['respondent']['name']}\t{label}")
     return 0
 
 

@@ -48,6 +48,24 @@ def case_json(case: Case, deadlines: Deadlines | None = None, risk: dict | None 
     return data
 
 
+def summary_json(r) -> dict:  # noqa: ANN001 - a row of storage.queries.SUMMARY_COLUMNS
+    """The same object as ``case_json(case)`` for a list row, built without a Case (a long list
+    of search hits is mostly this loop)."""
+    status, outcome = r.status, r.outcome
+    stage = "closed" if status == "closed" else ("concluded" if outcome and status == "mediating" else status)
+    return {
+        "id": r.id, "case_no": r.case_no, "status": status, "stage": stage, "outcome": outcome,
+        "received_on": _iso(r.received_on), "accepted_on": _iso(r.accepted_on),
+        "concluded_on": _iso(r.concluded_on), "closed_on": _iso(r.closed_on),
+        "applicants": [{"name": n} for n in r.applicant_names.split("、") if n],
+        "respondent": {"name": r.respondent_name, "uscc": r.respondent_uscc},
+        "dispute_types": [t for t in r.dispute_types.split(",") if t], "workers_involved": r.workers_involved,
+        "collective": bool(r.collective),
+        "amount_claimed": format_plain(r.amount_claimed_fen), "amount_agreed": format_plain(r.amount_agreed_fen),
+        "channel": r.channel, "court_case_no": r.court_case_no, "mediator": r.mediator,
+    }
+
+
 def case_detail_json(case: Case, deadlines: Deadlines, risk: dict, full_personal_data: bool = False) -> dict:
     data = case_json(case, deadlines, risk, full_personal_data)
     data["facts"] = case.facts

@@ -152,7 +152,8 @@ def case_from_row(r, children: dict | None = None) -> Case:  # noqa: ANN001 - a 
     children = children or {}
     case = Case(
         id=r.id, org_id=r.org_id, case_no=r.case_no, received_on=r.received_on,
-        applicants=children.get("applicants") or [Applicant(name=n) for n in r.applicant_names.split("、") if n],
+        # Without child rows (a list), the names stand in; id "" marks them as not stored records.
+        applicants=children.get("applicants") or [Applicant(name=n, id="") for n in r.applicant_names.split("、") if n],
         respondent=Respondent(name=r.respondent_name, uscc=r.respondent_uscc, legal_rep=r.respondent_legal_rep,
                               address=r.respondent_address, phone=r.respondent_phone),
         status=Status(r.status), outcome=Outcome(r.outcome) if r.outcome else None,
@@ -186,7 +187,14 @@ def load_children(conn: Connection, case_ids: Sequence[str]) -> dict[str, dict]:
         out[r.case_id]["sessions"].append(MediationSession(
             id=r.id, held_on=r.held_on, place=r.place, mode=r.mode, attendees=r.attendees, notes=r.notes,
             recorder=r.recorder))
-    ag_by_id: dict[str, Agreement] = {}
+    for case_id, ag in _agreements_of(conn, case_ids).items():
+        out[case_id]["agreement"] = ag
+    return out
+
+
+def _agreements_of(conn: Connection, case_ids: Sequence[str]) -> dict[str, Agreement]:
+    by_case: dict[str, Agreement] = {}
+    by_id: dict[str, Agreement] = {}
     for r in conn.execute(select(agreements).where(agreements.c.case_id.in_(case_ids))):
         ag = Agreement(id=r.id, signed_on=r.signed_on, effective_on=r.effective_on,
                        full_and_final=bool(r.full_and_final), default_route=r.default_route,
@@ -194,14 +202,21 @@ def load_children(conn: Connection, case_ids: Sequence[str]) -> dict[str, dict]:
                        arbitration_review_result=r.arbitration_review_result,
                        judicial_confirmation_applied_on=r.judicial_confirmation_applied_on,
                        judicial_confirmation_result=r.judicial_confirmation_result)
-        ag_by_id[r.id] = ag
-        out[r.case_id]["agreement"] = ag
-    if ag_by_id:
-        for r in conn.execute(select(agreement_items).where(agreement_items.c.agreement_id.in_(list(ag_by_id)))
+        by_id[r.id] = by_case[r.case_id] = ag
+    if by_id:
+        for r in conn.execute(select(agreement_items).where(agreement_items.c.agreement_id.in_(list(by_id)))
                               .order_by(agreement_items.c.position)):
-            ag_by_id[r.agreement_id].items.append(AgreementItem(
+            by_id[r.agreement_id].items.append(AgreementItem(
                 id=r.id, payer=r.payer, payee=r.payee, description=r.description, amount_fen=r.amount_fen,
                 due_on=r.due_on, method=r.method, performed_on=r.performed_on, performed_fen=r.performed_fen))
+    return by_case
+
+
+def load_agreements(conn: Connection, case_ids: Sequence[str]) -> dict[str, Agreement]:
+    """Agreements (with items) of the given cases, by case id, in chunks the driver accepts."""
+    out: dict[str, Agreement] = {}
+    for start in range(0, len(case_ids), 500):
+        out.update(_agreements_of(conn, list(case_ids[start:start + 500])))
     return out
 
 
@@ -217,9 +232,10 @@ def load_cases(conn: Connection, case_ids: Sequence[str]) -> list[Case]:
 
 
 def find_case_id(conn: Connection, case_no_or_id: str) -> str | None:
+    """By case number, else by id: two indexed lookups (an OR of the two would scan the table)."""
     key = case_no_or_id.strip()
-    return conn.execute(select(cases.c.id).where((cases.c.case_no == key) | (cases.c.id == key))
-                        .order_by(cases.c.num).limit(1)).scalar()
+    found = conn.execute(select(cases.c.id).where(cases.c.case_no == key).order_by(cases.c.num).limit(1)).scalar()
+    return found or conn.execute(select(cases.c.id).where(cases.c.id == key)).scalar()
 
 
 def existing_ledger_keys(conn: Connection, keys: Iterable[str]) -> set[str]:

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, and_, desc, func, or_, select, text
 from sqlalchemy.sql import Select
 
 from mediation_desktop.core.model import Case, Respondent
-from mediation_desktop.storage.cases_repo import CaseFilter, case_from_row
+from mediation_desktop.storage.cases_repo import CaseFilter, case_from_row, load_agreements
 from mediation_desktop.storage.schema import applicants, case_names, cases
 
 FTS_MIN = 3
@@ -104,15 +104,33 @@ def list_cases(conn: Connection, f: CaseFilter, limit: int | None = None,
     return [case_from_row(r) for r in conn.execute(stmt)]
 
 
+# What a list row shows (CONTRACT §2 case objects without deadlines): no wide text, no children.
+SUMMARY_COLUMNS = [cases.c[name] for name in (
+    "id", "case_no", "status", "outcome", "received_on", "accepted_on", "concluded_on", "closed_on",
+    "applicant_names", "respondent_name", "respondent_uscc", "dispute_types", "workers_involved", "collective",
+    "amount_claimed_fen", "amount_agreed_fen", "channel", "court_case_no", "mediator")]
+
+
+def list_summaries(conn: Connection, f: CaseFilter, limit: int | None = None) -> list:
+    """Rows of SUMMARY_COLUMNS newest first: the fast path for long lists (``cases --json``)."""
+    stmt = filtered(conn, SUMMARY_COLUMNS, f).order_by(*NEWEST_FIRST)
+    if limit:
+        stmt = stmt.limit(limit)
+    return conn.execute(stmt).all()
+
+
 def count_cases(conn: Connection, f: CaseFilter) -> int:
     return conn.execute(filtered(conn, [func.count()], f).select_from(cases)).scalar_one()
 
 
 def due_cases(conn: Connection, until: date) -> list[Case]:
-    """Open cases with a deadline on or before ``until`` (overdue ones included), soonest first."""
+    """Open cases with a deadline on or before ``until`` (overdue ones included), soonest first,
+    with their agreements (the 仲裁审查/司法确认 deadlines run from them)."""
     stmt = (select(cases).where(cases.c.status != "closed", cases.c.next_due <= until)
             .order_by(cases.c.next_due, cases.c.num))
-    return [case_from_row(r) for r in conn.execute(stmt)]
+    rows = conn.execute(stmt).all()
+    agreed = load_agreements(conn, [r.id for r in rows if r.outcome == "agreement"])
+    return [case_from_row(r, {"agreement": agreed[r.id]} if r.id in agreed else None) for r in rows]
 
 
 # -- the GUI's lazy list: keys first, rows on demand ------------------------------------------------

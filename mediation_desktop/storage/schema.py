@@ -124,6 +124,11 @@ cases = Table(
 Index("ix_cases_received", cases.c.received_on, cases.c.num)
 Index("ix_cases_open_due", cases.c.status, cases.c.next_due)
 Index("ix_cases_ledger_key", cases.c.ledger_key)
+# `case show 案号` and sync look a case up by its number alone (the unique key leads with org_id).
+Index("ix_cases_case_no", cases.c.case_no)
+# Same-employer risk counts and duplicate warnings at registration look cases up by employer.
+Index("ix_cases_respondent_uscc", cases.c.respondent_uscc)
+Index("ix_cases_respondent_name", cases.c.respondent_name)
 
 # The short text a 1–2 character search looks through (案号, applicants, employer), in a narrow table
 # of its own: a trigram index cannot answer such queries, and a LIKE scan over this is a fraction
@@ -139,8 +144,8 @@ applicants = Table(
     Column("id", UUID, primary_key=True),
     Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
-    Column("name", String(100), nullable=False),
-    Column("id_number", String(18)),
+    Column("name", String(100), nullable=False, index=True),
+    Column("id_number", String(18), index=True),
     Column("phone", String(32)),
     Column("gender", String(4)),
     Column("address", String(200)),

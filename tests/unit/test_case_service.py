@@ -163,3 +163,32 @@ def test_short_search_follows_renames_and_deletes(svc):
     with svc.backend.db.write() as conn:
         conn.execute(cases.delete())
         assert conn.exec_driver_sql("SELECT count(*) FROM case_names").scalar() == 0
+
+
+def test_list_rows_and_whole_cases_give_the_same_json(svc):
+    from mediation_desktop.services.case_json import case_json, summary_json
+    from mediation_desktop.services.demo import fill_demo
+    from mediation_desktop.storage.queries import list_summaries
+
+    fill_demo(svc.backend, 150, seed=7)
+    with svc.backend.db.read() as conn:
+        whole = [case_json(c) for c in list_cases(conn, CaseFilter())]
+        rows = [summary_json(r) for r in list_summaries(conn, CaseFilter())]
+    assert rows == whole
+    assert {c["stage"] for c in rows} >= {"registered", "mediating", "closed"}
+
+
+def test_deadlines_list_includes_the_review_and_confirmation_terms_of_an_agreement(svc):
+    from mediation_desktop.core.deadlines import compute_deadlines, open_deadline_items
+    from mediation_desktop.storage.queries import due_cases
+
+    c = svc.register(walk_in())
+    svc.accept(c.case_no, date(2026, 2, 14))
+    svc.conclude(c.case_no, Outcome.AGREEMENT, date(2026, 2, 20), agreement=Agreement(
+        signed_on=date(2026, 2, 20), items=[AgreementItem("公司", "张三", "工资", 100)]))
+    with svc.backend.db.read() as conn:
+        found = due_cases(conn, date(2026, 3, 31))
+    items = [i for case in found for i in open_deadline_items(case, compute_deadlines(case, svc.backend.calendar),
+                                                               date(2026, 3, 1))]
+    assert [(i.deadline_key, i.due.isoformat()) for i in items] == [
+        ("arbitration_review_due", "2026-03-09"), ("judicial_confirmation_due", "2026-03-23")]
