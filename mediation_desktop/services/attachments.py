@@ -53,8 +53,8 @@ class AttachmentService:
     def add(self, case_id: str, source: str | Path, description: str = "") -> Attachment:
         """Copy ``source`` into the store (if not there yet) and link it to the case."""
         from mediation_desktop.core.clock import now_iso
+        from mediation_desktop.storage import attachments_repo
         from mediation_desktop.storage.outbox import audit, record_changes
-        from mediation_desktop.storage.schema import attachments
 
         src = Path(source)
         if not src.is_file():
@@ -73,30 +73,20 @@ class AttachmentService:
             os.replace(partial, target)
         att = Attachment(new_id(), case_id, src.name, digest, size, description.strip(), self.backend.user, now_iso())
         with self.backend.db.write() as conn:
-            self._require_case(conn, case_id)
-            conn.execute(attachments.insert().values(
-                id=att.id, case_id=case_id, sha256=digest, file_name=att.file_name, size=size,
-                description=att.description, added_by=att.added_by, added_at=att.added_at))
+            if not attachments_repo.case_exists(conn, case_id):
+                raise NotFoundError("E_CASE_NOT_FOUND", "找不到该案件，可能已被删除")
+            attachments_repo.insert_attachment(
+                conn, id=att.id, case_id=case_id, sha256=digest, file_name=att.file_name, size=size,
+                description=att.description, added_by=att.added_by, added_at=att.added_at)
             record_changes(conn, "attachment", [att.id])
             audit(conn, self.backend.user, "attach", "case", case_id, {"file": att.file_name, "sha256": digest})
         return att
 
-    @staticmethod
-    def _require_case(conn, case_id: str) -> None:  # noqa: ANN001 - a Connection
-        from sqlalchemy import select
-
-        from mediation_desktop.storage.schema import cases
-
-        if conn.execute(select(cases.c.num).where(cases.c.id == case_id)).first() is None:
-            raise NotFoundError("E_CASE_NOT_FOUND", "找不到该案件，可能已被删除")
-
     def list(self, case_id: str) -> list[Attachment]:
-        from sqlalchemy import select
-
-        from mediation_desktop.storage.schema import attachments as t
+        from mediation_desktop.storage import attachments_repo
 
         with self.backend.db.read() as conn:
-            rows = conn.execute(select(t).where(t.c.case_id == case_id).order_by(t.c.added_at, t.c.id)).all()
+            rows = attachments_repo.list_attachments(conn, case_id)
         return [Attachment(r.id, r.case_id, r.file_name, r.sha256, r.size, r.description, r.added_by, r.added_at)
                 for r in rows]
 

@@ -35,7 +35,6 @@ NAME_COLUMNS = ("applicant_names", "respondent_name")
 COLLATE_LIMIT = 100_000
 DESK_LIMIT = 200
 SOON_DAYS = 3
-OPEN_STATUSES = ("registered", "mediating")
 
 
 class QueryCancelled(Exception):
@@ -235,46 +234,25 @@ class CaseListService:
             return queries.count_cases(conn, self._storage_filter(f))
 
     def mediators(self) -> list[str]:
-        from sqlalchemy import select
-
-        from mediation_desktop.storage.schema import cases
+        from mediation_desktop.storage import desk_queries
 
         with self.backend.db.read() as conn:
-            stmt = select(cases.c.mediator).where(cases.c.mediator.is_not(None)).distinct().limit(200)
-            return sorted(m for m in conn.execute(stmt).scalars() if m)
+            return desk_queries.mediators(conn)
 
     # -- the desk ----------------------------------------------------------------------------------
     def desk(self, today: date) -> Desk:
-        from sqlalchemy import func, select
-
         from mediation_desktop.core.deadlines import DEADLINE_LABELS, RULE_TEXTS, compute_deadlines, open_deadline_items
         from mediation_desktop.core.deadlines import warning_text
-        from mediation_desktop.storage import cases_repo
-        from mediation_desktop.storage.schema import agreement_items, agreements, cases
+        from mediation_desktop.storage import cases_repo, desk_queries
 
         desk = Desk(today)
         until = today + timedelta(days=SOON_DAYS)
-        # status IN (open statuses) rather than != closed: lets SQLite range-scan ix_cases_open_due.
-        due_where = (cases.c.status.in_(OPEN_STATUSES), cases.c.next_due <= until)
         with self.backend.db.read() as conn:
-            desk.deadlines_total = conn.execute(select(func.count()).select_from(cases).where(*due_where)).scalar_one()
-            ids = list(conn.execute(select(cases.c.id).where(*due_where)
-                                    .order_by(cases.c.next_due, cases.c.num).limit(DESK_LIMIT)).scalars())
+            desk.deadlines_total, ids = desk_queries.due_ids(conn, until, DESK_LIMIT)
             due = cases_repo.load_cases(conn, ids)
-            fresh = conn.execute(select(cases).where(cases.c.status == "registered")
-                                 .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(50)).all()
-            collective = conn.execute(select(cases).where(cases.c.status.in_(OPEN_STATUSES), cases.c.collective.is_(True))
-                                      .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(50)).all()
-            unpaid = conn.execute(
-                select(cases.c.id, cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name,
-                       agreement_items.c.description, agreement_items.c.amount_fen, agreement_items.c.due_on)
-                .join(agreements, agreements.c.case_id == cases.c.id)
-                .join(agreement_items, agreement_items.c.agreement_id == agreements.c.id)
-                # Only mediating cases concluded by agreement can owe performance: drive from the
-                # status index instead of scanning every agreement item.
-                .where(cases.c.status == "mediating", cases.c.outcome == "agreement", agreement_items.c.due_on < today,
-                       agreement_items.c.performed_on.is_(None))
-                .order_by(agreement_items.c.due_on, cases.c.num).limit(50)).all()
+            fresh = desk_queries.newest_registered(conn, 50)
+            collective = desk_queries.open_collective(conn, 50)
+            unpaid = desk_queries.unpaid_items(conn, today, 50)
         warnings: set[str] = set()
         for case in due:
             deadlines = compute_deadlines(case, self.backend.calendar)
@@ -308,13 +286,10 @@ class CaseListService:
 
     # -- the audit trail ---------------------------------------------------------------------------
     def audit_trail(self, case_id: str) -> list[AuditEntry]:
-        from sqlalchemy import select
-
-        from mediation_desktop.storage.schema import audit_log
+        from mediation_desktop.storage import desk_queries
 
         with self.backend.db.read() as conn:
-            rows = conn.execute(select(audit_log).where(audit_log.c.entity_id == case_id)
-                                .order_by(audit_log.c.id)).all()
+            rows = desk_queries.audit_rows_for(conn, case_id)
         out = []
         for r in rows:
             try:

@@ -1,0 +1,52 @@
+"""The queries behind the desk (工作台) and the case list's small helpers, each through an index."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Connection, func, select
+
+from mediation_desktop.storage.schema import agreement_items, agreements, audit_log, cases
+
+OPEN_STATUSES = ("registered", "mediating")
+
+
+def mediators(conn: Connection, limit: int = 200) -> list[str]:
+    stmt = select(cases.c.mediator).where(cases.c.mediator.is_not(None)).distinct().limit(limit)
+    return sorted(m for m in conn.execute(stmt).scalars() if m)
+
+
+def due_ids(conn: Connection, until: date, limit: int) -> tuple[int, list[str]]:
+    """How many open cases have something due by ``until`` (or overdue), and the soonest ids.
+    ``status IN (open)`` rather than ``!= closed`` lets SQLite range-scan ix_cases_open_due."""
+    where = (cases.c.status.in_(OPEN_STATUSES), cases.c.next_due <= until)
+    total = conn.execute(select(func.count()).select_from(cases).where(*where)).scalar_one()
+    ids = list(conn.execute(select(cases.c.id).where(*where).order_by(cases.c.next_due, cases.c.num).limit(limit)).scalars())
+    return total, ids
+
+
+def newest_registered(conn: Connection, limit: int) -> list:
+    return conn.execute(select(cases).where(cases.c.status == "registered")
+                        .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(limit)).all()
+
+
+def open_collective(conn: Connection, limit: int) -> list:
+    return conn.execute(select(cases).where(cases.c.status.in_(OPEN_STATUSES), cases.c.collective.is_(True))
+                        .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(limit)).all()
+
+
+def unpaid_items(conn: Connection, today: date, limit: int) -> list:
+    """Agreed payments past their date with no performance recorded. Only mediating cases concluded
+    by agreement can owe performance: drive from the status index, not every agreement item."""
+    return conn.execute(
+        select(cases.c.id, cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name,
+               agreement_items.c.description, agreement_items.c.amount_fen, agreement_items.c.due_on)
+        .join(agreements, agreements.c.case_id == cases.c.id)
+        .join(agreement_items, agreement_items.c.agreement_id == agreements.c.id)
+        .where(cases.c.status == "mediating", cases.c.outcome == "agreement", agreement_items.c.due_on < today,
+               agreement_items.c.performed_on.is_(None))
+        .order_by(agreement_items.c.due_on, cases.c.num).limit(limit)).all()
+
+
+def audit_rows_for(conn: Connection, entity_id: str) -> list:
+    return conn.execute(select(audit_log).where(audit_log.c.entity_id == entity_id).order_by(audit_log.c.id)).all()
