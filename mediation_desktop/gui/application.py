@@ -1,5 +1,6 @@
 """Building the QApplication: logging, Chinese, the font, the crash hook, then the window.
 
+A second copy on a data folder that is already open explains and exits before showing a window.
 The window is shown before the database is opened; ``MainWindow.start`` runs right after the
 first paint.
 """
@@ -37,6 +38,24 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def claim_or_explain(paths: DataPaths):  # noqa: ANN201 - an InstanceLock, or None after explaining
+    """One window per data folder: a second copy says so in Chinese and exits before any window."""
+    from mediation_desktop.core.errors import UserError
+    from mediation_desktop.gui import messages
+    from mediation_desktop.services.instance import claim_data_folder
+
+    try:
+        return claim_data_folder(paths)
+    except UserError as exc:
+        if messages.HEADLESS:
+            messages.shown.append(("调解工作台已经打开", exc.message))
+        else:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(None, "调解工作台已经打开", exc.message)
+        return None
+
+
 def main(data_dir: str | Path | None = None, user: str | None = None) -> int:
     paths = DataPaths.resolve(data_dir)
     log_path = paths.log_file
@@ -52,7 +71,10 @@ def main(data_dir: str | Path | None = None, user: str | None = None) -> int:
     from mediation_desktop.gui.main_window import MainWindow
 
     install_excepthook(str(log_path))
-    window = MainWindow(paths, user)
+    lock = claim_or_explain(paths)
+    if lock is None:
+        return 1
+    window = MainWindow(paths, user, lock=lock)
     window.show()
     QTimer.singleShot(0, window.start)   # after the first paint
     return app.exec()

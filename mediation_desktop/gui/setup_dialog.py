@@ -1,4 +1,5 @@
-"""First start: the organisation, its role and the first user, then the main window."""
+"""First start: the organisation, its role and the first user account (name and password), then the
+main window."""
 
 from __future__ import annotations
 
@@ -36,12 +37,23 @@ class SetupDialog(QDialog):
         self.role.addItem("调解组织（街道、乡镇、企业调解委员会等）", "room")
         self.role.addItem("区人社监管（汇总各调解组织的数据）", "supervisor")
         self.user = QLineEdit(user)
-        self.user.setPlaceholderText("您的姓名，记入操作记录")
+        self.user.setPlaceholderText("登录用的用户名，如您的姓名，记入操作记录")
+        self.password = QLineEdit()
+        self.password.setPlaceholderText("至少8位")
+        self.again = QLineEdit()
+        for field in (self.password, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("组织名称(&N)：", self.org_name)
         form.addRow("组织代码(&C)：", self.org_code)
         form.addRow("角色(&R)：", self.role)
-        form.addRow("使用人(&U)：", self.user)
+        form.addRow("用户名(&U)：", self.user)
+        form.addRow("密码(&P)：", self.password)
+        form.addRow("再输入一次：", self.again)
+        account = QLabel("这个账户是组织负责人，同时是管理员，可以为其他人员建立账户。")
+        account.setWordWrap(True)
+        account.setStyleSheet("color:#546e7a;")
         layout.addLayout(form)
+        layout.addWidget(account)
         self.example = QLabel("")
         self.example.setStyleSheet("color:#546e7a;")
         layout.addWidget(self.example)
@@ -63,10 +75,24 @@ class SetupDialog(QDialog):
         self.example.setText(f"案号示例：{code.strip()}劳调〔{date.today().year}〕1号" if code.strip() else "")
 
     def _check(self) -> None:
+        from mediation_desktop.core.errors import UserError
+        from mediation_desktop.services.accounts import check_password_strength
+
         missing = [what for what, edit in (("组织名称", self.org_name), ("组织代码", self.org_code),
-                                           ("使用人", self.user)) if not edit.text().strip()]
+                                           ("用户名", self.user), ("密码", self.password)) if not edit.text().strip()]
         if missing:
             self.error.setText("请填写" + "、".join(missing))
+            return
+        if any(c.isspace() for c in self.user.text().strip()):
+            self.error.setText("用户名不能含空格")
+            return
+        if self.password.text() != self.again.text():
+            self.error.setText("两次输入的密码不一致")
+            return
+        try:
+            check_password_strength(self.password.text())
+        except UserError as exc:
+            self.error.setText(exc.message)
             return
         self.accept()
 

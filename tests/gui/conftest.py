@@ -13,6 +13,58 @@ from mediation_desktop.gui import crash, messages
 _NONE_BALLAST = [None] * 5_000_000
 
 
+TEST_USER, TEST_PASSWORD = "测试员", "correct-horse"
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashing(monkeypatch):
+    """Sign-in is exercised many times: a weak argon2 setting keeps it fast (never in production)."""
+    from argon2 import PasswordHasher
+
+    from mediation_desktop.services import accounts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    monkeypatch.setattr(accounts, "_hasher", cheap)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("x"))
+
+
+@pytest.fixture
+def dialog_answers(monkeypatch):
+    """The main window's modal start-up questions, answered by dialog class name. By default the
+    sign-in and first-account dialogs are filled with the test account; a test puts its own
+    ``fn(dialog) -> bool`` in the returned dict to answer differently."""
+    from PySide6.QtWidgets import QDialog
+
+    from mediation_desktop.gui import main_window
+
+    answers: dict = {}
+    asked: list[str] = []
+
+    def answer(dialog) -> bool:  # noqa: ANN001
+        name = type(dialog).__name__
+        asked.append(name)
+        if name in answers:
+            return answers[name](dialog)
+        if name == "SignInDialog":
+            dialog.name.setText(TEST_USER)
+            dialog.password.setText(TEST_PASSWORD)
+            dialog.try_sign_in()
+        elif name == "FirstUserDialog":
+            dialog.name.setText(TEST_USER)
+            dialog.password.setText(TEST_PASSWORD)
+            dialog.again.setText(TEST_PASSWORD)
+            dialog.create()
+        elif name == "SetupDialog":
+            return dialog.exec() == QDialog.DialogCode.Accepted   # tests replace SetupDialog.exec
+        else:
+            raise AssertionError(f"unexpected dialog {name}")
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    answers["_asked"] = asked
+    monkeypatch.setattr(main_window, "run_dialog", answer)
+    return answers
+
+
 @pytest.fixture(autouse=True)
 def headless_dialogs(monkeypatch):
     monkeypatch.setattr(messages, "HEADLESS", True)
@@ -33,8 +85,9 @@ def wait_idle(qtbot):
 
 
 @pytest.fixture
-def make_window(qtbot, data_dir):
-    """Build a main window on ``data_dir`` (optionally initialised by the back end first)."""
+def make_window(qtbot, data_dir, dialog_answers):
+    """Build a main window on ``data_dir`` (optionally initialised by the back end first, with the
+    test account ``TEST_USER`` as head and administrator), signed in as that account."""
     from mediation_desktop.gui.application import make_app
     from mediation_desktop.gui.main_window import MainWindow
     from mediation_desktop.paths import DataPaths
@@ -42,7 +95,7 @@ def make_window(qtbot, data_dir):
     make_app()
     windows = []
 
-    def build(org: str | None = "和平区劳动人事争议调解中心", demo: int = 0):
+    def build(org: str | None = "和平区劳动人事争议调解中心", demo: int = 0, wait: bool = True):
         paths = DataPaths.resolve(data_dir)
         if org is not None and not (paths.root / "mediation.sqlite3").exists():
             from mediation_desktop.services.backend import Backend
@@ -50,6 +103,9 @@ def make_window(qtbot, data_dir):
             backend = Backend(paths, "测试员")
             backend.migrate()
             backend.initialise(org, "津和平")
+            from mediation_desktop.services.accounts import create_first_user
+
+            create_first_user(backend, TEST_USER, TEST_PASSWORD)
             if demo:
                 from mediation_desktop.services.demo import fill_demo
 
@@ -59,7 +115,7 @@ def make_window(qtbot, data_dir):
         qtbot.addWidget(window)
         window.show()
         window.start()
-        if org is not None:
+        if org is not None and wait:
             with qtbot.waitSignal(window.ready, timeout=15000):
                 pass
         _wait_idle(qtbot, window)
@@ -68,5 +124,6 @@ def make_window(qtbot, data_dir):
 
     yield build
     for w in windows:
-        w.register.dirty = False
+        if w._pages_built:
+            w.register.dirty = False
         w.close()

@@ -23,6 +23,8 @@ def _fill_setup(dialog: SetupDialog) -> int:
     dialog.org_name.setText("和平区劳动人事争议调解中心")
     dialog.org_code.setText("津和平")
     dialog.user.setText("王调解")
+    dialog.password.setText("correct-horse")
+    dialog.again.setText("correct-horse")
     dialog._check()
     return dialog.result()
 

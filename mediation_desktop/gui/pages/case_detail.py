@@ -122,7 +122,14 @@ class CaseDetailPage(QWidget):
         tab = QWidget()
         v = QVBoxLayout(tab)
         v.addWidget(self.summary)
-        v.addWidget(QLabel("申请人"))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("申请人"))
+        row.addStretch(1)
+        self.reveal_button = QPushButton("显示完整证件号")
+        self.reveal_button.setToolTip("显示完整的身份证号和电话；每次查看都记入审计日志")
+        self.reveal_button.clicked.connect(lambda: self.reveal_personal())
+        row.addWidget(self.reveal_button)
+        v.addLayout(row)
         v.addWidget(self.applicants, 1)
         v.addWidget(QLabel("请求事项"))
         v.addWidget(self.claims, 1)
@@ -249,10 +256,7 @@ class CaseDetailPage(QWidget):
             f"　调解员 {case.mediator or '—'}\n争议类型：{types or '—'}　请求金额：{amount}\n"
             f"用人单位：{case.respondent.name}　信用代码：{case.respondent.uscc or '—'}"
             f"　法定代表人：{case.respondent.legal_rep or '—'}\n事实与理由：{case.facts or '—'}")
-        from mediation_desktop.core.validation import mask_id, mask_phone
-
-        _fill(self.applicants, [[a.name, mask_id(a.id_number) or "", mask_phone(a.phone) or "",
-                                 "是" if a.is_representative else ""] for a in case.applicants])
+        self._fill_applicants(case, full=False)
         _fill(self.claims, [[c.description, format_figures(c.amount_fen) if c.amount_fen is not None else "",
                              DISPUTE_TYPE_LABELS.get(c.dispute_type, "") if c.dispute_type else ""]  # type: ignore[call-overload]
                             for c in case.claims])
@@ -280,6 +284,32 @@ class CaseDetailPage(QWidget):
         _fill(self.audit, [[e.at[:19].replace("T", " "), e.user, e.action,
                             "，".join(f"{k}={v}" for k, v in e.detail.items() if k != "case_no")]
                            for e in loaded.audit])
+
+    def _fill_applicants(self, case, full: bool) -> None:  # noqa: ANN001
+        """ID and phone numbers masked unless a permitted user asked for them (and was audited)."""
+        from mediation_desktop.core.validation import mask_id, mask_phone
+        from mediation_desktop.services.permissions import allowed
+
+        show_id = (lambda v: v) if full else mask_id
+        show_phone = (lambda v: v) if full else mask_phone
+        _fill(self.applicants, [[a.name, show_id(a.id_number) or "", show_phone(a.phone) or "",
+                                 "是" if a.is_representative else ""] for a in case.applicants])
+        role = self.ctx.backend.role if self.ctx.backend is not None else ""
+        self.reveal_button.setVisible(not full and allowed(role, "case.view_personal")
+                                      and any(a.id_number or a.phone for a in case.applicants))
+
+    def reveal_personal(self) -> None:
+        if self.loaded is None:
+            return
+        from mediation_desktop.services.audit_events import audit_view_personal
+
+        case, backend = self.loaded.view.case, self.ctx.require_backend()
+
+        def shown(_=None) -> None:  # noqa: ANN001
+            if self.loaded is not None and self.loaded.view.case.id == case.id:
+                self._fill_applicants(case, full=True)
+
+        self.ctx.runner.run(lambda: audit_view_personal(backend, case.id, case.case_no), shown, parent=self)
 
     # -- actions -------------------------------------------------------------------------------------
     def run_action(self, code: str, dialog_hook: Callable[[QDialog], None] | None = None) -> None:

@@ -1,0 +1,225 @@
+"""The case detail's 文书 tab: every generated document of the case (kind, version, who generated it
+and when, whether a signed scan is attached), generate a new version, open it in Word or WPS, print
+it, show its folder, and attach the scan of the signed paper to the version it signs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from mediation_desktop.gui import messages
+from mediation_desktop.gui.context import AppContext
+
+COLUMNS = ("文书", "版本", "生成人", "生成时间", "模板", "签字件")
+
+
+def open_file(path: Path) -> bool:
+    """Open a file (or folder) with the program the system has for it: Word or WPS for .docx."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def print_file(path: Path) -> str | None:
+    """Send the document to the default printer where the system can (Windows, through Word or
+    WPS); elsewhere open it and return what the user should do instead."""
+    if sys.platform == "win32":
+        os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - the user's own file
+        return None
+    open_file(path)
+    return "已用文字处理程序打开文书，请在 Word 或 WPS 中选择“打印”。"
+
+
+def kind_label(kind: str) -> str:
+    from mediation_desktop.documents.kinds import KINDS
+
+    return KINDS.get(kind, kind)
+
+
+class DocumentsPanel(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        from mediation_desktop.documents.kinds import KINDS
+
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case = None
+        self.records: list = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.kind = QComboBox()
+        for code, label in KINDS.items():
+            self.kind.addItem(label, code)
+        self.generate_button = QPushButton("生成(&G)")
+        self.generate_button.clicked.connect(lambda: self.generate())
+        top.addWidget(QLabel("文书种类："))
+        top.addWidget(self.kind)
+        top.addWidget(self.generate_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self.open_selected())
+        self.table.itemSelectionChanged.connect(self._enable)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton("打开")
+        self.print_button = QPushButton("打印")
+        self.folder_button = QPushButton("打开所在文件夹")
+        self.attach_button = QPushButton("附加签字扫描件…")
+        for button, slot in ((self.open_button, self.open_selected), (self.print_button, self.print_selected),
+                             (self.folder_button, self.show_folder), (self.attach_button, self.attach_signed)):
+            button.clicked.connect(lambda _=False, slot=slot: slot())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self._enable()
+
+    # -- loading -------------------------------------------------------------------------------------
+    def show_case(self, case) -> None:  # noqa: ANN001 - core.model.Case
+        self.case = case
+        self.message.setText("")
+        self.reload()
+
+    def _service(self):  # noqa: ANN202
+        from mediation_desktop.services.document_register import DocumentService
+
+        return DocumentService(self.ctx.require_backend())
+
+    def reload(self) -> None:
+        if self.case is None:
+            return
+        service, case_id = self._service(), self.case.id
+        self.ctx.runner.run(lambda: (case_id, service.list(case_id)), self._fill, parent=self)
+
+    def _fill(self, loaded) -> None:  # noqa: ANN001
+        case_id, records = loaded
+        if self.case is None or case_id != self.case.id:
+            return   # another case was opened meanwhile
+        self.records = records
+        self.table.setRowCount(len(records))
+        for row, rec in enumerate(records):
+            signed = f"已附 {len(rec.signed_copies)} 份" if rec.signed_copies else ""
+            source = "自定义模板" if rec.template_source == "user" else "内置模板"
+            for col, text in enumerate((kind_label(rec.kind), f"第{rec.version}版", rec.generated_by,
+                                        rec.generated_at[:16].replace("T", " "), source, signed)):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self._enable()
+
+    def _enable(self) -> None:
+        from mediation_desktop.services.permissions import allowed
+
+        backend = self.ctx.backend
+        role = backend.role if backend is not None else ""
+        chosen = self.selected() is not None
+        self.generate_button.setEnabled(self.case is not None and allowed(role, "document.generate"))
+        for button in (self.open_button, self.print_button, self.folder_button):
+            button.setEnabled(chosen)
+        self.attach_button.setEnabled(chosen and allowed(role, "case.record"))
+
+    def selected(self):  # noqa: ANN201 - a DocumentRecord or None
+        row = self.table.currentRow()
+        return self.records[row] if 0 <= row < len(self.records) and self.table.selectedItems() else None
+
+    # -- actions -------------------------------------------------------------------------------------
+    def generate(self, kind: str | None = None) -> None:
+        if self.case is None:
+            return
+        kind = kind or self.kind.currentData()
+        service, case_id = self._service(), self.case.id
+
+        def done(result) -> None:  # noqa: ANN001 - (DocumentRecord, warning)
+            rec, warning = result
+            self.message.setText(f"已生成 {kind_label(rec.kind)} 第{rec.version}版：{rec.file_name}")
+            if warning:
+                messages.warn(self, "自定义模板有误，已改用内置模板", warning)
+            self.reload()
+
+        self.ctx.runner.run(lambda: service.generate(case_id, kind), done, label="正在生成文书…", parent=self)
+
+    def _with_path(self, then) -> None:  # noqa: ANN001
+        rec = self.selected()
+        if rec is None:
+            return
+        service = self._service()
+        self.ctx.runner.run(lambda: service.path_of(rec), then, parent=self)
+
+    def open_selected(self) -> None:
+        def opened(path: Path) -> None:
+            if not path.exists():
+                messages.warn(self, "找不到文书", f"文书文件已不在原处：\n{path}\n可以重新生成一版。")
+            elif not open_file(path):
+                messages.warn(self, "无法打开文书", f"没有找到可以打开 Word 文档的程序（Word 或 WPS）。文件位置：\n{path}")
+        self._with_path(opened)
+
+    def print_selected(self) -> None:
+        def printing(path: Path) -> None:
+            try:
+                advice = print_file(path)
+            except OSError as exc:
+                messages.warn(self, "无法打印", f"系统未能打印这份文书（{exc.strerror or exc}）。请打开后在 Word 或 WPS 中打印。")
+                return
+            self.message.setText(advice or "已发送到默认打印机。")
+        self._with_path(printing)
+
+    def show_folder(self) -> None:
+        self._with_path(lambda path: open_file(path.parent))
+
+    def attach_signed(self, scan: str | None = None) -> None:
+        rec = self.selected()
+        if rec is None:
+            return
+        if not scan:
+            scan, _ = QFileDialog.getOpenFileName(self, "选择签字扫描件", "",
+                                                  "扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)")
+            if not scan:
+                return
+        service = self._service()
+
+        def done(_attachment_id) -> None:  # noqa: ANN001
+            self.message.setText(f"已把签字扫描件附到 {kind_label(rec.kind)} 第{rec.version}版。")
+            self._reload_detail()
+
+        self.ctx.runner.run(lambda: service.attach_signed_copy(rec.id, Path(scan)), done,
+                            label="正在保存扫描件…", parent=self)
+
+    def _reload_detail(self) -> None:
+        """The scan is also an attachment: the whole case detail reloads (and this tab with it)."""
+        widget = self.parentWidget()
+        while widget is not None and not hasattr(widget, "back_requested"):
+            widget = widget.parentWidget()
+        if widget is not None:
+            widget.reload()
+        else:
+            self.reload()
+
+
+def documents_provider(container: QWidget, ctx: AppContext, case) -> None:  # noqa: ANN001
+    """Registered with the case detail: put the panel into the 文书 tab once, then show ``case``."""
+    panel = container.findChild(DocumentsPanel)
+    if panel is None:
+        for placeholder in container.findChildren(QListWidget):
+            placeholder.hide()
+        panel = DocumentsPanel(ctx, container)
+        container.layout().addWidget(panel)
+    panel.show_case(case)
+
+
+def install_documents_tab() -> None:
+    from mediation_desktop.gui.pages.case_detail import DOCUMENTS_PROVIDERS, register_documents_provider
+
+    if documents_provider not in DOCUMENTS_PROVIDERS:
+        register_documents_provider(documents_provider)
