@@ -264,6 +264,8 @@ def _item(no: int, item: AgreementItem) -> dict[str, Any]:
     due = f"于{date_cn(item.due_on)}前" if item.due_on else ""
     method = f"以{item.method.strip()}方式" if item.method.strip() else ""
     description = item.description.strip().rstrip("。；;，,")
+    if item.amount_fen is not None and description.startswith("支付"):
+        description = description[2:]  # the sentence already says 支付: "向张三支付拖欠工资…"
     if item.amount_fen is not None:
         text = f"{item.payer}{due}{method}向{item.payee}支付{description}{money_cn(item.amount_fen)}。"
     else:

@@ -147,7 +147,7 @@ class DemoGenerator:
             share = rng.choice((0.6, 0.7, 0.8, 0.9, 1.0))
             amount = int((case.amount_claimed_fen or 0) * share) // 100 * 100
             case.agreement = Agreement(signed_on=end, items=[AgreementItem(
-                payer=case.respondent.name, payee=case.applicant_names, description="支付拖欠工资及经济补偿",
+                payer=case.respondent.name, payee=case.applicant_names, description="拖欠工资及经济补偿",
                 amount_fen=amount, due_on=end + timedelta(days=rng.randrange(3, 30)), method="银行转账")])
             case.amount_agreed_fen = amount
         elif outcome == Outcome.TRANSFERRED:

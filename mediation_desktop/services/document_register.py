@@ -17,6 +17,7 @@ from mediation_desktop.core.errors import NotFoundError, UserError
 from mediation_desktop.core.model import Case, new_id
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.cases import CaseService
+from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.storage import documents_repo
 from mediation_desktop.storage.documents_repo import DocumentRecord
 from mediation_desktop.storage.nodes import load_organisation
@@ -38,6 +39,7 @@ class DocumentService:
         Returns the register entry and a warning (a broken user template replaced by the built-in)."""
         from mediation_desktop.documents import KINDS, render
 
+        require_backend(self.backend, "document.generate")
         if kind not in KINDS:
             raise UserError("E_DOC_KIND", f"未知的文书种类“{kind}”，可选：{'、'.join(KINDS)}")
         if out is not None and out.suffix.lower() != ".docx":

@@ -17,6 +17,7 @@ from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import Agreement, AgreementItem, Case
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.bulk import insert_new_cases
+from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.services.ledger_reader import LedgerIssue, LedgerRecord, read_ledger
 from mediation_desktop.storage.cases_repo import existing_ledger_keys
 from mediation_desktop.storage.outbox import audit
@@ -55,7 +56,7 @@ def record_to_case(r: LedgerRecord, key: str) -> Case:
     case.closed_on = r.closed_on
     if r.outcome == Outcome.AGREEMENT and r.amount_agreed_fen and r.closed_on:
         case.agreement = Agreement(signed_on=r.closed_on, items=[AgreementItem(
-            payer=r.respondent.name, payee=case.applicant_names, description="按调解协议支付（台账导入）",
+            payer=r.respondent.name, payee=case.applicant_names, description="调解协议约定款项（台账导入）",
             amount_fen=r.amount_agreed_fen)])
     return case
 
@@ -65,6 +66,7 @@ def _issue(i: LedgerIssue) -> dict:
 
 
 def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress: Progress | None = None) -> dict:
+    require_backend(backend, "ledger.import")
     path = Path(path)
     if not path.is_file():
         raise UserError("E_FILE_NOT_FOUND", f"找不到文件：{path}")

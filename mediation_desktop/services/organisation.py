@@ -8,6 +8,7 @@ import string
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.model import Organisation
 from mediation_desktop.services.backend import Backend
+from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.storage.nodes import save_organisation
 from mediation_desktop.storage.outbox import audit, record_changes
 
@@ -31,6 +32,7 @@ def check_case_no_pattern(pattern: str) -> str:
 
 
 def update_organisation(backend: Backend, **changes: str | None) -> Organisation:
+    require_backend(backend, "users.manage")
     org = backend.node.org
     for key, value in changes.items():
         if key not in EDITABLE:

@@ -16,6 +16,7 @@ from mediation_desktop.core.enums import DISPUTE_TYPE_LABELS, DisputeType
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.money import format_plain
 from mediation_desktop.services.backend import Backend
+from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.storage import stats_queries
 
 INDICATORS = [
@@ -51,6 +52,7 @@ def _finish(values: dict, types: dict[str, int]) -> dict:
 
 
 def compile_return(backend: Backend, start: date, end: date) -> Return:
+    require_backend(backend, "data.export")
     if end < start:
         raise UserError("E_DATE_ORDER", "统计期间的结束日期不能早于开始日期")
     with backend.db.read() as conn:

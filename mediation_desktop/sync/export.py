@@ -71,6 +71,9 @@ def recipients(conn: Connection, my_role: str, to: str | None) -> list:
 def export_packages(backend: Backend, out_dir: Path, *, full: bool = False, to: str | None = None,
                     since_ack: bool = False) -> list[ExportResult]:
     """Write one package per recipient into ``out_dir``; each is verified before it gets its name."""
+    from mediation_desktop.services.permissions import require_backend
+
+    require_backend(backend, "data.export")
     keys = node_keys(backend)
     me = backend.node
     with backend.db.read() as conn:

@@ -70,6 +70,9 @@ def held_dir(backend: Backend) -> Path:
 
 
 def import_packages(backend: Backend, files: Iterable[str | Path], *, dry_run: bool = False) -> list[FileReport]:
+    from mediation_desktop.services.permissions import require_backend
+
+    require_backend(backend, "sync.import")
     keys = node_keys(backend)
     reports: list[FileReport] = []
     backed_up = False
