@@ -19,13 +19,14 @@ from common import best_of, fresh_backend, report, timer
 from mediation_desktop.core.clock import today
 from mediation_desktop.core.deadlines import compute_deadlines, open_deadline_items
 from mediation_desktop.services.backend import Backend
-from mediation_desktop.services.case_json import case_json
+from mediation_desktop.services.case_json import summary_json
 from mediation_desktop.services.cases import CaseService
 from mediation_desktop.services.demo import fill_demo
-from mediation_desktop.storage.cases_repo import CaseFilter
-from mediation_desktop.storage.queries import due_cases, list_cases
+from mediation_desktop.core.model import CaseFilter
+from mediation_desktop.storage.queries import due_cases, list_keys, list_summaries
 
-QUERIES = ["恒通物流", "拖欠工资三个月" , "天津市和平区", "建筑工程"]
+QUERIES = ["恒通物流", "拖欠工资三个月", "天津市和平区", "建筑工程"]
+SHORT = ["杜娟", "伟"]
 
 
 def ensure_db(root: Path, n: int) -> Backend:
@@ -49,19 +50,35 @@ def main() -> None:
     print(f"database: {total} cases, {backend.db.path.stat().st_size / 1e6:.0f} MB")
 
     for q in QUERIES:
-        def ours():
+        def ours_ids():
             with backend.db.read() as conn:
-                return [case_json(c) for c in list_cases(conn, CaseFilter(search=q))]
+                return list_keys(conn, CaseFilter(search=q))
 
-        def floor():
-            rows = raw.execute(
+        def floor_ids():
+            return raw.execute(
+                "SELECT c.num FROM cases c WHERE c.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) "
+                "ORDER BY c.received_on DESC, c.num DESC", ('"' + q + '"',)).fetchall()
+
+        def ours_json():
+            with backend.db.read() as conn:
+                return [summary_json(r) for r in list_summaries(conn, CaseFilter(search=q))]
+
+        def floor_rows():
+            return raw.execute(
                 "SELECT c.* FROM cases c WHERE c.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) "
                 "ORDER BY c.received_on DESC, c.num DESC", ('"' + q + '"',)).fetchall()
-            return rows
 
-        hits = len(floor())
-        assert len(ours()) == hits
-        report(f"search {q!r} ({hits} hits)", best_of(ours), best_of(floor), 1.5)
+        hits = len(floor_ids())
+        assert len(ours_ids()) == hits == len(ours_json())
+        report(f"search ids {q!r} ({hits} hits)", best_of(ours_ids), best_of(floor_ids), 1.5)
+        report(f"search as JSON {q!r} vs raw rows", best_of(ours_json, 3), best_of(floor_rows, 3), 1.5)
+
+    for q in SHORT:
+        def short():
+            with backend.db.read() as conn:
+                return list_keys(conn, CaseFilter(search=q))
+        t = best_of(short, 3)
+        print(f"short search {q!r}: {len(short())} hits in {t * 1000:.0f} ms (LIKE over case_names)")
 
     on = today()
     def deadlines():

@@ -34,7 +34,7 @@ def register(sub) -> None:  # noqa: ANN001
 def run_cases(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.core.enums import Outcome, Stage
     from mediation_desktop.services.case_json import summary_json
-    from mediation_desktop.storage.cases_repo import CaseFilter
+    from mediation_desktop.core.model import CaseFilter
     from mediation_desktop.storage.queries import list_summaries
 
     if ctx.args.limit < 0:

@@ -167,3 +167,20 @@ class Case:
     @property
     def is_open(self) -> bool:
         return self.status != Status.CLOSED
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What a case list shows (every field optional). Plain data, so the GUI can build one on the
+    GUI thread and storage can turn it into SQL on a worker thread."""
+
+    status: str | None = None
+    outcome: str | None = None          # an Outcome code, or "open" for none yet
+    dispute_type: str | None = None
+    mediator: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    overdue_on: date | None = None      # open cases whose next deadline is before this date
+    collective: bool | None = None
+    search: str | None = None
+    org_id: str | None = None

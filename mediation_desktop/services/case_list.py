@@ -22,6 +22,7 @@ from mediation_desktop.core.enums import (
     Outcome,
     Stage,
 )
+from mediation_desktop.core.model import CaseFilter
 
 if TYPE_CHECKING:
     from mediation_desktop.services.backend import Backend
@@ -71,19 +72,8 @@ class QueryCancel:
             interrupt()
 
 
-@dataclass(frozen=True)
-class ListFilter:
-    """The list's filters (all optional); converted to storage's CaseFilter on the worker thread."""
-
-    status: str | None = None
-    outcome: str | None = None
-    dispute_type: str | None = None
-    mediator: str | None = None
-    received_from: date | None = None
-    received_to: date | None = None
-    overdue_on: date | None = None
-    collective: bool | None = None
-    search: str | None = None
+# The list's filters are core's CaseFilter (the name stays for the GUI's callers).
+ListFilter = CaseFilter
 
 
 @dataclass(frozen=True)
@@ -177,15 +167,6 @@ class CaseListService:
     def __init__(self, backend: "Backend"):
         self.backend = backend
 
-    @staticmethod
-    def _storage_filter(f: ListFilter):  # noqa: ANN205 - storage.cases_repo.CaseFilter
-        from mediation_desktop.storage.cases_repo import CaseFilter
-
-        return CaseFilter(status=f.status, outcome=f.outcome, dispute_type=f.dispute_type, mediator=f.mediator,
-                          received_from=f.received_from, received_to=f.received_to, overdue_on=f.overdue_on,
-                          collective=f.collective, search=f.search)
-
-    # -- the lazy list -----------------------------------------------------------------------------
     def keys(self, f: ListFilter, sort: str = "received_on", descending: bool = True,
              name_key: Callable[[str], Any] | None = None, cancel: QueryCancel | None = None) -> list[int]:
         """The row keys matching ``f`` in display order. For name columns, ``name_key`` (a
@@ -212,14 +193,12 @@ class CaseListService:
 
         if sort not in SORT_COLUMNS:
             raise ValueError(f"unknown sort column {sort}")
-        sf = self._storage_filter(f)
         if sort in NAME_COLUMNS and name_key is not None:
-            if queries.count_cases(conn, sf) <= COLLATE_LIMIT:
-                col = queries.SORTABLE[sort]
-                pairs = list(conn.execute(queries.filtered(conn, [queries.cases.c.num, col], sf)))
+            if queries.count_cases(conn, f) <= COLLATE_LIMIT:
+                pairs = queries.keys_with_values(conn, f, sort)
                 pairs.sort(key=lambda p: (name_key(p[1]), p[0]), reverse=descending)
                 return [p[0] for p in pairs]
-        return queries.list_keys(conn, sf, sort, descending)
+        return queries.list_keys(conn, f, sort, descending)
 
     def rows(self, nums: Sequence[int]) -> dict[int, CaseRow]:
         from mediation_desktop.storage import queries
@@ -231,7 +210,7 @@ class CaseListService:
         from mediation_desktop.storage import queries
 
         with self.backend.db.read() as conn:
-            return queries.count_cases(conn, self._storage_filter(f))
+            return queries.count_cases(conn, f)
 
     def mediators(self) -> list[str]:
         from mediation_desktop.storage import desk_queries

@@ -22,6 +22,7 @@ from mediation_desktop.core.model import (
     AgreementItem,
     Applicant,
     Case,
+    CaseFilter,
     Claim,
     MediationSession,
     Respondent,
@@ -245,25 +246,3 @@ def existing_ledger_keys(conn: Connection, keys: Iterable[str]) -> set[str]:
         chunk = keys[start:start + 900]
         found.update(conn.execute(select(cases.c.ledger_key).where(cases.c.ledger_key.in_(chunk))).scalars())
     return found
-
-
-@dataclass
-class CaseFilter:
-    status: str | None = None
-    outcome: str | None = None
-    dispute_type: str | None = None
-    mediator: str | None = None
-    received_from: date | None = None
-    received_to: date | None = None
-    overdue_on: date | None = None     # open cases whose next deadline is before this date
-    collective: bool | None = None
-    search: str | None = None
-    org_id: str | None = None
-
-
-def store_deadlines(conn: Connection, case: Case, deadlines: Deadlines) -> None:
-    """Refresh only the stored deadline columns (after a holiday table changes)."""
-    conn.execute(update(cases).where(cases.c.id == case.id).values(
-        acceptance_due=deadlines.acceptance_due, statutory_due=deadlines.statutory_due,
-        mediation_due=deadlines.mediation_due, next_due=next_due(case, deadlines) if case.is_open else None,
-        deadlines_approx=bool(deadlines.approximate)))

@@ -13,8 +13,8 @@ from typing import Sequence
 from sqlalchemy import Connection, and_, desc, func, or_, select, text
 from sqlalchemy.sql import Select
 
-from mediation_desktop.core.model import Case, Respondent
-from mediation_desktop.storage.cases_repo import CaseFilter, case_from_row, load_agreements
+from mediation_desktop.core.model import Case, CaseFilter, Respondent
+from mediation_desktop.storage.cases_repo import case_from_row, load_agreements
 from mediation_desktop.storage.schema import applicants, case_names, cases
 
 FTS_MIN = 3
@@ -147,6 +147,12 @@ def list_keys(conn: Connection, f: CaseFilter, sort: str = "received_on", descen
     col = SORTABLE[sort]
     order = (desc(col), desc(cases.c.num)) if descending else (col, cases.c.num)
     return list(conn.execute(filtered(conn, [cases.c.num], f).order_by(*order)).scalars())
+
+
+def keys_with_values(conn: Connection, f: CaseFilter, sort: str) -> list[tuple[int, object]]:
+    """(num, value of the sort column) of every matching case, for sorting in Python (Chinese
+    collation of names, which SQLite cannot do)."""
+    return [tuple(r) for r in conn.execute(filtered(conn, [cases.c.num, SORTABLE[sort]], f))]
 
 
 def rows_by_keys(conn: Connection, nums: Sequence[int]) -> dict[int, object]:

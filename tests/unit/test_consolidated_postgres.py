@@ -13,7 +13,7 @@ import pytest
 from mediation_desktop.paths import DataPaths
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.statistics import compile_return
-from mediation_desktop.storage.cases_repo import CaseFilter
+from mediation_desktop.core.model import CaseFilter
 from mediation_desktop.storage.queries import list_cases
 
 from .sync_helpers import enrol, export_one, import_one, make_node
