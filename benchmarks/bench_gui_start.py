@@ -39,6 +39,17 @@ from PySide6.QtCore import QTimer
 from mediation_desktop.gui.application import make_app
 from mediation_desktop.gui.main_window import MainWindow
 from mediation_desktop.paths import DataPaths
+from mediation_desktop.gui import main_window
+def sign_in(dialog):   # answers the sign-in (or first-account) dialog as a person would
+    dialog.name.setText("bench")
+    dialog.password.setText("bench-password")
+    if hasattr(dialog, "again"):
+        dialog.again.setText("bench-password")
+        dialog.create()
+    else:
+        dialog.try_sign_in()
+    return dialog.account is not None
+main_window.run_dialog = sign_in
 app = make_app()
 w = MainWindow(DataPaths.resolve(sys.argv[2]), "bench")
 w.show()

@@ -303,7 +303,8 @@ class MainWindow(QMainWindow):
         paths, user = self.paths, self.user
         self.status.setText("正在检查并打开数据库…")
 
-        def work():  # noqa: ANN202 - a Backend
+        def work():  # noqa: ANN202 - (Backend, whether any account exists)
+            from mediation_desktop.services import accounts  # argon2 loads here, not on the GUI thread
             from mediation_desktop.services.backend import Backend
             from mediation_desktop.services.integrity import startup_check
 
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
             backend = Backend(paths, user)
             backend.role = ""      # nobody is signed in yet: every permission check refuses
             backend.migrate()
-            return backend
+            return backend, backend.initialised and accounts.has_users(backend)
 
         self.ctx.runner.run(work, self._opened, on_error=self._open_failed, parent=self)
 
@@ -333,13 +334,14 @@ class MainWindow(QMainWindow):
             self.close()
         return True
 
-    def _opened(self, backend) -> None:  # noqa: ANN001
+    def _opened(self, opened) -> None:  # noqa: ANN001
+        backend, has_users = opened
         self._backend = backend
         if not backend.initialised:
             self.status.setText("首次使用，请完成设置")
             self.run_setup()
             return
-        self.sign_in()
+        self.sign_in(has_users)
 
     def run_setup(self, dialog_hook=None) -> None:  # noqa: ANN001 - tests fill the dialog
         from mediation_desktop.gui.setup_dialog import SetupDialog
@@ -376,14 +378,13 @@ class MainWindow(QMainWindow):
 
         self.ctx.runner.run(work, self._signed_in, on_error=failed, label="正在初始化…", parent=self)
 
-    def sign_in(self) -> None:
+    def sign_in(self, has_users: bool = True) -> None:
         """The first account when there is none yet (a folder set up from the command line), else
         the sign-in dialog. Cancelling closes the window."""
         from mediation_desktop.gui.auth.signin import FirstUserDialog, SignInDialog
-        from mediation_desktop.services.accounts import has_users
 
         backend = self._backend
-        if not has_users(backend):
+        if not has_users:
             dialog = FirstUserDialog(backend, self, suggested_name=self.user or "")
         else:
             dialog = SignInDialog(backend, self)

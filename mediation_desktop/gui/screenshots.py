@@ -1,4 +1,5 @@
-"""Screenshots for the README: the desk, the case list, a registration with an error, a case detail.
+"""Screenshots for the README: the desk, the case list, a registration with an error, a case detail
+with its documents, the sync page and the sign-in dialog.
 
 Run under a real X server with a CJK font, e.g.::
 
@@ -13,6 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+
+
+SHOT_PASSWORD = "screenshot-pass"
 
 
 def _settle(app: QApplication, window, ms: int = 300) -> None:  # noqa: ANN001
@@ -41,9 +45,23 @@ def main(out_dir: str) -> int:
     backend = Backend(DataPaths.resolve(folder), "王调解")
     backend.migrate()
     backend.initialise("和平区劳动人事争议调解中心", "津和平")
+    from mediation_desktop.services.accounts import create_first_user
+
+    create_first_user(backend, "王调解", SHOT_PASSWORD, "王建国")
     fill_demo(backend, 2000)
     backend.close()
     app = make_app()
+    from mediation_desktop.gui import main_window
+
+    def sign_in(dialog) -> bool:  # noqa: ANN001 - the sign-in dialog, photographed then answered
+        dialog.name.setText("王调解")
+        dialog.adjustSize()
+        dialog.grab().save(str(out / "sign_in.png"))
+        dialog.password.setText(SHOT_PASSWORD)
+        dialog.try_sign_in()
+        return dialog.account is not None
+
+    main_window.run_dialog = sign_in
     window = MainWindow(DataPaths.resolve(folder), "王调解")
     window.resize(1360, 860)
     window.show()
@@ -68,6 +86,12 @@ def main(out_dir: str) -> int:
     page.facts.setPlainText("申请人自2023年入职被申请人处从事钢筋工工作，被申请人自三个月前起拖欠工资。")
     page.save()
     _settle(app, window)
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = page.findChild(QScrollArea)
+    if scroll is not None:   # both refusals in view: the ID number's and the dispute type's
+        scroll.verticalScrollBar().setValue(90)
+        _settle(app, window)
     window.grab().save(str(out / "register_validation.png"))
     page.dirty = False
 
@@ -84,6 +108,21 @@ def main(out_dir: str) -> int:
     window.detail.tabs.setCurrentIndex(2)
     _settle(app, window)
     window.grab().save(str(out / "case_detail.png"))
+
+    from mediation_desktop.gui.documents.tab import DocumentsPanel
+
+    window.detail.tabs.setCurrentWidget(window.detail.documents_tab)
+    panel = window.detail.documents_tab.findChild(DocumentsPanel)
+    for kind in ("application", "acceptance", "agreement", "agreement"):
+        panel.generate(kind)
+        _settle(app, window)
+    panel.table.selectRow(0)
+    _settle(app, window)
+    window.grab().save(str(out / "case_detail_documents.png"))
+
+    window.show_tool_page("sync")
+    _settle(app, window)
+    window.grab().save(str(out / "sync.png"))
     window.close()
     return 0
 

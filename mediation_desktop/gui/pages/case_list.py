@@ -103,7 +103,7 @@ class CaseListPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((200, 96, 150, 230, 150, 50, 110, 120, 96)):
+        for col, width in enumerate((180, 96, 140, 220, 150, 50, 110, 136, 96)):
             self.view.setColumnWidth(col, width)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
