@@ -32,8 +32,11 @@ def check_case_no_pattern(pattern: str) -> str:
 
 
 def update_organisation(backend: Backend, **changes: str | None) -> Organisation:
+    """Check every change first; only a fully valid set is saved (and only then seen by the app)."""
+    from dataclasses import replace
+
     require_backend(backend, "users.manage")
-    org = backend.node.org
+    values: dict[str, str | None] = {}
     for key, value in changes.items():
         if key not in EDITABLE:
             raise ValidationError("E_ARGUMENT", f"不能修改的设置：{key}", field=key)
@@ -44,10 +47,11 @@ def update_organisation(backend: Backend, **changes: str | None) -> Organisation
             value = check_case_no_pattern(value)
         if key == "name" and not value:
             raise ValidationError("E_REQUIRED", "组织名称不能为空", field="name")
-        setattr(org, key, value if key in ("name", "case_no_pattern") else (value or None))
+        values[key] = value if key in ("name", "case_no_pattern") else (value or None)
+    org = replace(backend.node.org, **values)
     with backend.db.write() as conn:
         save_organisation(conn, org, backend.node.node_id)
         record_changes(conn, "organisation", [org.id])
-        audit(conn, backend.user, "organisation_update", "organisation", org.id,
-              {k: v for k, v in changes.items() if v is not None})
+        audit(conn, backend.user, "organisation_update", "organisation", org.id, values)
+    backend.node.org = org
     return org

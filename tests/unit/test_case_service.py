@@ -192,3 +192,12 @@ def test_deadlines_list_includes_the_review_and_confirmation_terms_of_an_agreeme
                                                                date(2026, 3, 1))]
     assert [(i.deadline_key, i.due.isoformat()) for i in items] == [
         ("arbitration_review_due", "2026-03-09"), ("judicial_confirmation_due", "2026-03-23")]
+
+
+def test_a_refused_settings_change_changes_nothing(svc):
+    from mediation_desktop.services.organisation import update_organisation
+
+    before = svc.backend.node.org
+    with pytest.raises(ValidationError):
+        update_organisation(svc.backend, address="新地址", case_no_pattern="{seq}")
+    assert svc.backend.node.org == before and svc.backend.node.org.address is None
