@@ -19,7 +19,7 @@ from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.storage import sync_repo
 from mediation_desktop.sync.container import SUFFIX
-from mediation_desktop.sync.export import export_packages, recipients
+from mediation_desktop.sync.export import ack_sent_key, export_packages, recipients
 from mediation_desktop.sync.importer import import_packages
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,9 @@ def _reachable(folder: Path | None) -> bool:
 
 def _has_news(backend: Backend) -> bool:
     """Something to send: our outbox moved past what we exported to some recipient (ignoring the
-    export markers themselves, or we would send forever)."""
+    export markers themselves, or we would send forever), or we have received more of a peer's
+    changes than we last acknowledged to it (so a room learns promptly that the district has its
+    data, even when the district has nothing else to say)."""
     me = backend.node
     with backend.db.read() as conn:
         try:
@@ -56,6 +58,14 @@ def _has_news(backend: Backend) -> bool:
             return False
         last = sync_repo.last_seq(conn)
         for peer in targets:
+            held = sync_repo.origin_state(conn, peer.node_id)
+            acked = int(sync_repo.get_setting(conn, ack_sent_key(peer.node_id)) or 0)
+            if held and held.high_water > acked:
+                # Only real changes deserve an answer: acknowledging a bare export marker would
+                # make two nodes answer each other's acknowledgements forever.
+                got = sync_repo.applied_changes(conn, peer.node_id, acked + 1, held.high_water)
+                if any(entity != "package" for entity, _, _ in got.values()):
+                    return True
             _, exported = sync_repo.ack_state(conn, peer.node_id)
             if any(r.entity != "package" for r in sync_repo.outbox_range(conn, me.node_id, exported + 1, last)):
                 return True
@@ -64,11 +74,7 @@ def _has_news(backend: Backend) -> bool:
 
 def sync_with_folder(backend: Backend, outbox_dir: Path | None, inbox_dir: Path | None) -> FolderReport:
     report = FolderReport(_reachable(outbox_dir), _reachable(inbox_dir))
-    if report.outbox_reachable and _has_news(backend):
-        try:
-            report.written = [str(r.path) for r in export_packages(backend, Path(outbox_dir))]
-        except UserError as exc:
-            report.errors.append(f"{exc.code}: {exc.message}")
+    # Read the inbox first, so that what goes out acknowledges what just came in.
     if report.inbox_reachable:
         inbox = Path(inbox_dir)
         files = sorted(p for p in inbox.iterdir() if p.suffix == SUFFIX and p.is_file() and not p.name.startswith("."))
@@ -77,6 +83,11 @@ def sync_with_folder(backend: Backend, outbox_dir: Path | None, inbox_dir: Path 
                 report.imported.append(r.as_json())
                 _file_away(Path(r.file), "rejected" if r.status == "rejected" else
                            (None if r.status == "held" else "done"))
+    if report.outbox_reachable and _has_news(backend):
+        try:
+            report.written = [str(r.path) for r in export_packages(backend, Path(outbox_dir))]
+        except UserError as exc:
+            report.errors.append(f"{exc.code}: {exc.message}")
     return report
 
 

@@ -95,6 +95,7 @@ def _export_one(backend: Backend, keys: NodeKeys, peer, out_dir: Path, *, full: 
         entries, counts = build_entries(backend, conn, peer.node_id, first, last, full=full,
                                          all_audit=full or since_ack)
         audit_upto = counts.pop("last_audit_id")
+        acked_for_peer = _acks(conn, peer.node_id)["high_water"]
     kind = "downstream" if me.role == "supervisor" else ("full" if full else "incremental")
     card = parse_card(peer.card.encode("utf-8"))
     path = write_package(out_dir, sender=keys, recipients=[card.peer_keys()], entries=entries,
@@ -107,9 +108,15 @@ def _export_one(backend: Backend, keys: NodeKeys, peer, out_dir: Path, *, full: 
         sync_repo.set_ack_state(conn, peer.node_id, acked_now, max(exported_now, last))
         if audit_upto:
             sync_repo.set_setting(conn, f"sync.audit_sent.{peer.node_id}", str(audit_upto))
+        sync_repo.set_setting(conn, ack_sent_key(peer.node_id), str(acked_for_peer))
         audit(conn, backend.user, "sync_export", "package", package_id,
               {"to": peer.org_code, "from_seq": first, "to_seq": last, "kind": kind, "file": path.name, **counts})
     return ExportResult(path, package_id, kind, peer.node_id, peer.org_code, first, last, counts, path.stat().st_size)
+
+
+def ack_sent_key(peer: str) -> str:
+    """Settings key: how far of ``peer``'s changes our last package to it acknowledged."""
+    return f"sync.ack_sent.{peer}"
 
 
 def _package_id_of(path: Path) -> str:

@@ -170,3 +170,24 @@ def test_shared_folder_is_used_when_reachable(tmp_path):
     received = sync_with_folder(sup, None, share / "up")
     assert [r["status"] for r in received.imported] == ["imported"]
     assert list((share / "up" / "done").iterdir()) and last_received(sup) is not None
+
+
+def test_district_acknowledges_through_the_folder_even_with_nothing_else_to_say(tmp_path):
+    from mediation_desktop.sync.auto_folder import sync_with_folder
+
+    room, sup = make_pair(tmp_path, cases=3)
+    up, down = tmp_path / "share" / "up", tmp_path / "share" / "down"
+    up.mkdir(parents=True)
+    down.mkdir(parents=True)
+    assert len(sync_with_folder(room, up, down).written) == 1
+    # The district has no news of its own, but it now holds the room's changes: it answers.
+    answer = sync_with_folder(sup, down, up)
+    assert [r["status"] for r in answer.imported] == ["imported"] and len(answer.written) == 1
+    assert sync_with_folder(sup, down, up).written == []  # acknowledged once, not again
+    back = sync_with_folder(room, None, down)
+    assert [r["status"] for r in back.imported] == ["imported"]
+    status = supervisor.sync_status(room)["peers"][0]
+    assert status["acked_seq"] >= 4  # the room now knows the district holds its cases and markers
+    # An answer that only acknowledges is not answered again: the exchange comes to rest.
+    assert sync_with_folder(room, up, down).written == []
+    assert sync_with_folder(sup, down, up).written == []
