@@ -46,10 +46,10 @@ def parse_amount(value: object, *, field: str | None = None) -> int:
         raise _refuse(value, field)
     if amount < 0:
         raise ValidationError("E_AMOUNT_NEGATIVE", f"金额不能为负数：{value}", field=field)
-    fen = int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if fen >= MAX_FEN:
+    # Checked before rounding: quantize() of a huge value (1e26) overflows Decimal's precision.
+    if amount * 100 >= MAX_FEN:
         raise ValidationError("E_AMOUNT_TOO_LARGE", f"金额过大：{value}", field=field)
-    return fen
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _parse_text(text: str, field: str | None) -> Decimal:

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from mediation_desktop.core.enums import Outcome
 from mediation_desktop.core.errors import UserError
-from mediation_desktop.core.model import Applicant, Respondent
+from mediation_desktop.core.model import Applicant, Respondent, uuid4_strings
 from mediation_desktop.services import ledger_headers as H
 from mediation_desktop.services.ledger_headers import HeaderMap, find_header
 from mediation_desktop.services.ledger_template import write_template
 from mediation_desktop.services.ledger_values import (
     AmountReader, CellError, DateReader, DisputeTypeReader, OutcomeReader, UsccReader, cell_text,
-    check_id_fast, check_phone_fast, id_from_cell, is_blank, read_count, split_list, split_names, uuid4_strings,
+    check_id_fast, check_phone_fast, id_from_cell, is_blank, read_count, split_list, split_names,
 )
 
 __all__ = ["LedgerIssue", "LedgerRecord", "LedgerReadResult", "read_ledger", "read_table", "write_template"]

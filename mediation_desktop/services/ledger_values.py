@@ -11,7 +11,6 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 from operator import mul
-from os import urandom
 
 from mediation_desktop.core.enums import DisputeType, Outcome
 from mediation_desktop.core.errors import ValidationError
@@ -402,19 +401,3 @@ class UsccReader:
         if found[0] == "!":
             raise CellError(found[1:])
         return found
-
-
-# ---------------------------------------------------------------- record ids
-
-
-def uuid4_strings(batch: int = 4096):
-    """Endless random (version 4) UUID strings, like ``str(uuid.uuid4())`` at a fifth of the cost.
-
-    A 100,000-row import makes one per applicant; uuid4() spends most of its time in a system call
-    and object set-up, so the random bytes are fetched in batches and formatted directly.
-    """
-    while True:
-        block = urandom(16 * batch).hex()
-        for start in range(0, 32 * batch, 32):
-            h = block[start:start + 32]
-            yield (f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}")

@@ -111,12 +111,37 @@ CHILD_TABLES = (("applicants", applicants), ("claims", claims), ("sessions", ses
 
 
 def insert_cases(conn: Connection, rows: Sequence[dict], children: dict[str, list[dict]]) -> None:
-    """Bulk insert with Core executemany (the ledger import, demo data and sync paths)."""
-    if rows:
-        conn.execute(insert(cases), list(rows))
-    for name, table in CHILD_TABLES:
-        if children.get(name):
-            conn.execute(insert(table), children[name])
+    """Bulk insert (the ledger import, demo data and sync paths). On SQLite the rows go straight to
+    the driver's executemany as tuples: SQLAlchemy's per-row parameter processing cost as much as
+    SQLite's own work here. Other databases take Core executemany."""
+    batches = [(cases, list(rows))] + [(table, children.get(name) or []) for name, table in CHILD_TABLES]
+    for table, batch in batches:
+        if not batch:
+            continue
+        if conn.dialect.name == "sqlite":
+            _sqlite_executemany(conn, table, batch)
+        else:
+            conn.execute(insert(table), batch)
+
+
+def _sqlite_value(value):  # noqa: ANN001, ANN202 - what SQLAlchemy's SQLite types would store
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _sqlite_executemany(conn: Connection, table, batch: list[dict]) -> None:  # noqa: ANN001 - a Table
+    given = [c.name for c in table.columns if c.name in batch[0]]
+    # Column defaults are applied by SQLAlchemy in Python (e.g. ``version`` = 1), so apply them here.
+    defaults = {c.name: c.default.arg for c in table.columns
+                if c.name not in batch[0] and c.default is not None and c.default.is_scalar}
+    names = given + list(defaults)
+    tail = tuple(_sqlite_value(v) for v in defaults.values())
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    conv = _sqlite_value
+    conn.exec_driver_sql(sql, [tuple(conv(row[n]) for n in given) + tail for row in batch])
 
 
 def delete_children(conn: Connection, case_ids: Sequence[str]) -> None:

@@ -19,6 +19,7 @@ def test_parse_amount_forms(raw, fen):
 @pytest.mark.parametrize("raw,code", [
     ("-5", "E_AMOUNT_NEGATIVE"), (-1, "E_AMOUNT_NEGATIVE"), ("abc", "E_AMOUNT"), ("", "E_AMOUNT"),
     (None, "E_AMOUNT"), (float("nan"), "E_AMOUNT"), (True, "E_AMOUNT"), ("1e20", "E_AMOUNT"),
+    (1e26, "E_AMOUNT_TOO_LARGE"), ("99999999999999999999", "E_AMOUNT_TOO_LARGE"),
 ])
 def test_parse_amount_refusals(raw, code):
     with pytest.raises(ValidationError) as exc:
