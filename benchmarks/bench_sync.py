@@ -87,7 +87,7 @@ def main(n: int, existing: int) -> None:
                             f"ON CONFLICT({key}) DO UPDATE SET {updates}", data)
         con.execute("COMMIT")
     con.close()
-    print(f"rows: " + ", ".join(f"{t} {len(rows[t][1])}" for t in TABLES))
+    print("rows: " + ", ".join(f"{t} {len(rows[t][1])}" for t in TABLES))
     report(f"sync import of {n} cases into {existing} existing", t_import["s"], t_floor["s"], 3.0)
 
 

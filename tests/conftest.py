@@ -26,3 +26,16 @@ def data_dir(tmp_path, monkeypatch):
     d.mkdir()
     monkeypatch.setenv("MEDIATION_DESKTOP_DATA_DIR", str(d))
     return d
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashing(monkeypatch):
+    """Sign-in is exercised many times: a weak argon2 setting keeps it fast (never in production;
+    argon2 at its real cost takes ~0.2 s a hash here, and the logic under test is the same)."""
+    from argon2 import PasswordHasher
+
+    from mediation_desktop.services import accounts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    monkeypatch.setattr(accounts, "_hasher", cheap)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("x"))

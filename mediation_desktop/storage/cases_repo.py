@@ -8,7 +8,6 @@ the aggregate consistent and makes a case the unit that sync sends.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterable, Sequence
 
@@ -22,7 +21,6 @@ from mediation_desktop.core.model import (
     AgreementItem,
     Applicant,
     Case,
-    CaseFilter,
     Claim,
     MediationSession,
     Respondent,

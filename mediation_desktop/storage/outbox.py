@@ -71,12 +71,11 @@ def verify_audit_chain(conn: Connection) -> list[str]:
     deleted one breaks the next entry's link."""
     problems: list[str] = []
     prev = GENESIS_HASH
-    last_id = 0
     for row in conn.execute(select(audit_log).order_by(audit_log.c.id)):
         if row.prev_hash != prev:
             problems.append(f"审计记录 #{row.id} 与前一条记录不衔接（可能有记录被删除）")
         expected = entry_hash(row.prev_hash, row.at, row.user, row.action, row.entity, row.entity_id, row.detail)
         if expected != row.hash:
             problems.append(f"审计记录 #{row.id} 的内容与哈希不符（可能被篡改）")
-        prev, last_id = row.hash, row.id
+        prev = row.hash
     return problems

@@ -16,16 +16,6 @@ _NONE_BALLAST = [None] * 5_000_000
 TEST_USER, TEST_PASSWORD = "测试员", "correct-horse"
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch):
-    """Sign-in is exercised many times: a weak argon2 setting keeps it fast (never in production)."""
-    from argon2 import PasswordHasher
-
-    from mediation_desktop.services import accounts
-
-    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    monkeypatch.setattr(accounts, "_hasher", cheap)
-    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("x"))
 
 
 @pytest.fixture

@@ -11,13 +11,6 @@ from mediation_desktop.services import accounts
 from mediation_desktop.services.backend import Backend
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch):
-    from argon2 import PasswordHasher
-
-    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    monkeypatch.setattr(accounts, "_hasher", cheap)
-    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("x"))
 
 
 @pytest.fixture

@@ -83,14 +83,6 @@ def test_retry_delay_never_shrinks_and_locks_after_five(n):
         assert accounts.retry_delay(n) == timedelta(minutes=accounts.LOCK_MINUTES)
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch):
-    """argon2 at its real cost takes ~0.2 s a hash here; the logic under test is the same."""
-    from argon2 import PasswordHasher
-
-    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    monkeypatch.setattr(accounts, "_hasher", cheap)
-    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("x"))
 
 
 @pytest.fixture

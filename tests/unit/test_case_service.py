@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from mediation_desktop.core.enums import Channel, Outcome, Stage
 from mediation_desktop.core.errors import NotFoundError, TransitionError, ValidationError, ValidationErrors
-from mediation_desktop.core.model import Agreement, AgreementItem, Applicant, MediationSession
+from mediation_desktop.core.model import Agreement, AgreementItem, MediationSession
 from mediation_desktop.services.cases import CaseService
 from mediation_desktop.core.model import CaseFilter
 from mediation_desktop.storage.outbox import verify_audit_chain

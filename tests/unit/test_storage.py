@@ -1,10 +1,9 @@
 import sqlite3
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from hypothesis import HealthCheck, given, settings, strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from mediation_desktop.storage import migrate
 from mediation_desktop.storage.engine import Database

@@ -21,8 +21,6 @@ def _no_passphrase(monkeypatch):
 
 def case_states(backend, origin):
     with backend.db.read() as conn:
-        from sqlalchemy import select  # noqa: F401 - tests may read freely
-
         from mediation_desktop.storage import sync_repo
 
         ids = sync_repo.owned_case_ids(conn, origin)
