@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
+import os
 from os import urandom
 
 from mediation_desktop.core.enums import COLLECTIVE_THRESHOLD, Channel, Outcome, Stage, Status
@@ -31,6 +32,16 @@ def uuid4_strings(batch: int = 4096):
 
 _ids = uuid4_strings()
 _ids_lock = threading.Lock()  # the GUI makes records on its worker thread and its main thread
+
+
+def _fresh_ids_after_fork() -> None:
+    # A forked child would otherwise hand out the very ids its parent has buffered.
+    global _ids, _ids_lock
+    _ids, _ids_lock = uuid4_strings(), threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_ids_after_fork)
 
 
 def new_id() -> str:

@@ -9,6 +9,8 @@ employer and amount) is counted as a duplicate and skipped, so re-importing a fi
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -66,41 +68,99 @@ def _issue(i: LedgerIssue) -> dict:
 
 
 def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress: Progress | None = None) -> dict:
+    """Read, check and write a ledger: all good rows in one transaction, or none.
+
+    Reading (openpyxl, Python) and writing (SQLite, which lets go of the GIL while it works) run at
+    the same time: the reader hands chunks of checked records to a writer thread that holds the
+    one write transaction. A problem on either side rolls the whole transaction back."""
     require_backend(backend, "ledger.import")
     path = Path(path)
     if not path.is_file():
         raise UserError("E_FILE_NOT_FOUND", f"找不到文件：{path}")
-    if progress:
-        progress("读取台账", 0, 0)
-    result = read_ledger(path)
+    if not dry_run:
+        backend.backup_before("import")
+    writer = _Writer(backend, dry_run, progress)
+    writer.start()
+    try:
+        if progress:
+            progress("读取台账", 0, 0)
+        result = read_ledger(path, sink=writer.put)
+    except BaseException:
+        writer.finish(abort=True)
+        raise
     report = {"rows": result.rows, "imported": 0, "duplicates": 0, "rejected": len({e.row for e in result.errors}),
               "errors": [_issue(e) for e in result.errors], "warnings": [_issue(w) for w in result.warnings]}
     if dry_run:
         report["dry_run"] = True
-    if not dry_run and result.records:
-        backend.backup_before("import")
-    keyed = [(ledger_key(r), r) for r in result.records]
-    total = len(keyed)
-    try:
-        with backend.db.write() as conn:
-            seen = existing_ledger_keys(conn, [k for k, _ in keyed])
-            fresh: list[Case] = []
-            for key, record in keyed:
-                if key in seen:
-                    report["duplicates"] += 1
-                    continue
-                seen.add(key)
-                fresh.append(record_to_case(record, key))
-            if progress:
-                progress("写入数据库", 0, total)
-            report["imported"] = insert_new_cases(backend, conn, fresh, user=backend.user)
-            audit(conn, backend.user, "ledger_import", None, None, {
-                "file": path.name, "rows": result.rows, "imported": report["imported"],
-                "duplicates": report["duplicates"], "rejected": report["rejected"], "dry_run": dry_run})
-            if dry_run:
-                raise _Rollback
-    except _Rollback:
-        pass
+    writer.finish(audit_detail={"file": path.name, "rows": result.rows, "rejected": report["rejected"],
+                                "dry_run": dry_run})
+    report["imported"], report["duplicates"] = writer.imported, writer.duplicates
     if progress:
-        progress("完成", total, total)
+        progress("完成", writer.imported, writer.imported)
     return report
+
+
+class _Writer:
+    """The write side of an import: one thread, one connection, one transaction."""
+
+    _ABORT = object()
+
+    def __init__(self, backend: Backend, dry_run: bool, progress: Progress | None):
+        self.backend, self.dry_run, self.progress = backend, dry_run, progress
+        self.queue: queue.Queue = queue.Queue(maxsize=4)   # bounded: the reader waits, memory stays flat
+        self.imported = self.duplicates = 0
+        self.error: BaseException | None = None
+        self.audit_detail: dict | None = None
+        self.thread = threading.Thread(target=self._run, name="ledger-import-writer", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def put(self, records: list[LedgerRecord]) -> None:
+        if self.error is not None:
+            raise self.error       # stop reading as soon as the writer has failed
+        self.queue.put(records)
+
+    def finish(self, abort: bool = False, audit_detail: dict | None = None) -> None:
+        self.audit_detail = audit_detail
+        self.queue.put(self._ABORT if abort else None)
+        self.thread.join()
+        if self.error is not None and not abort:
+            raise self.error
+
+    def _run(self) -> None:
+        try:
+            with self.backend.db.write() as conn:
+                seen: set[str] = set()
+                while (chunk := self.queue.get()) is not None:
+                    if chunk is self._ABORT:
+                        raise _Rollback
+                    self._write(conn, chunk, seen)
+                audit(conn, self.backend.user, "ledger_import", None, None, {
+                    **(self.audit_detail or {}), "imported": self.imported, "duplicates": self.duplicates})
+                if self.dry_run:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        except BaseException as exc:  # noqa: BLE001 - handed to the reading thread, which raises it
+            self.error = exc
+            while True:  # let a reader blocked on the full queue go on to its own error
+                try:
+                    if self.queue.get_nowait() in (None, self._ABORT):
+                        break
+                except queue.Empty:
+                    break
+
+    def _write(self, conn, chunk: list[LedgerRecord], seen: set[str]) -> None:  # noqa: ANN001 - a Connection
+        keyed = [(ledger_key(r), r) for r in chunk]
+        seen |= existing_ledger_keys(conn, [k for k, _ in keyed if k not in seen])
+        fresh: list[Case] = []
+        for key, record in keyed:
+            if key in seen:
+                self.duplicates += 1
+                continue
+            seen.add(key)
+            fresh.append(record_to_case(record, key))
+        self.imported += insert_new_cases(self.backend, conn, fresh, user=self.backend.user)
+        if self.progress:
+            self.progress("写入数据库", self.imported + self.duplicates, 0)

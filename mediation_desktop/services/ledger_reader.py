@@ -15,7 +15,7 @@ import csv
 import gc
 import io
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,10 +75,35 @@ class LedgerReadResult:
     sheet: str | None = None                    # the worksheet read (.xlsx only)
 
 
-def read_ledger(path: Path, *, today: date | None = None) -> LedgerReadResult:
-    """Read and check a ledger. ``today`` bounds birth dates in ID numbers (tests pin it)."""
+RecordSink = Callable[[list["LedgerRecord"]], None]
+
+
+def read_ledger(path: Path, *, today: date | None = None, sink: RecordSink | None = None,
+                chunk: int = 2000) -> LedgerReadResult:
+    """Read and check a ledger. ``today`` bounds birth dates in ID numbers (tests pin it).
+
+    With ``sink``, good records are handed over in lists of ``chunk`` while reading goes on (the
+    import writes them to the database meanwhile) and ``result.records`` stays empty."""
     with collector_paused():
-        return _read_ledger(Path(path), today)
+        return _read_ledger(Path(path), today, _Records(sink, chunk) if sink else None)
+
+
+class _Records(list):
+    """A record list that passes every ``chunk`` records on to a sink instead of keeping them."""
+
+    def __init__(self, sink: RecordSink, chunk: int):
+        super().__init__()
+        self.sink, self.chunk = sink, chunk
+
+    def append(self, record: "LedgerRecord") -> None:
+        super().append(record)
+        if len(self) >= self.chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        if self:
+            self.sink(list(self))
+            self.clear()
 
 
 @contextmanager
@@ -98,17 +123,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_ledger(path: Path, today: date | None) -> LedgerReadResult:
+def _read_ledger(path: Path, today: date | None, records: _Records | None) -> LedgerReadResult:
     data = _read_head(path)
     suffix = path.suffix.lower()
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UserError("E_LEDGER_FORMAT", f"“{path.name}”是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入")
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, today or date.today())
+        return _read_xlsx(path, today or date.today(), records)
     if suffix in (".xlsx", ".xlsm"):
         raise UserError("E_LEDGER_FORMAT", f"“{path.name}”不是有效的 Excel 工作簿（文件可能已损坏），无法读取")
     if suffix in (".csv", ".txt"):
-        return _read_csv(path, today or date.today())
+        return _read_csv(path, today or date.today(), records)
     raise UserError("E_LEDGER_FORMAT", f"不支持的文件类型“{path.suffix or path.name}”：台账须为 .xlsx 或 .csv 文件")
 
 
@@ -146,7 +171,7 @@ def _guarded(rows: Iterable, path: Path) -> Iterator:
 # ---------------------------------------------------------------- .xlsx
 
 
-def _read_xlsx(path: Path, today: date) -> LedgerReadResult:
+def _read_xlsx(path: Path, today: date, records: _Records | None = None) -> LedgerReadResult:
     import openpyxl
 
     # A file object rather than the path: openpyxl judges by the suffix, we by the content.
@@ -160,19 +185,19 @@ def _read_xlsx(path: Path, today: date) -> LedgerReadResult:
         except Exception as exc:
             raise _unreadable(path) from exc
         try:
-            return _read_first_ledger_sheet(workbook, path, today)
+            return _read_first_ledger_sheet(workbook, path, today, records)
         finally:
             workbook.close()
 
 
-def _read_first_ledger_sheet(workbook, path: Path, today: date) -> LedgerReadResult:
+def _read_first_ledger_sheet(workbook, path: Path, today: date, records: _Records | None = None) -> LedgerReadResult:
     """The first worksheet with a header row (a cover sheet in front of the ledger is common)."""
     header_problem: UserError | None = None
     for sheet in workbook.worksheets:
         sheet.reset_dimensions()   # some writers record a wrong <dimension>; trust the rows themselves
         rows = _guarded(sheet.iter_rows(values_only=True), path)
         try:
-            result = read_table(rows, today=today, epoch=workbook.epoch)
+            result = read_table(rows, today=today, epoch=workbook.epoch, _records=records)
         except _EmptyTable:
             continue          # an empty sheet is no reason to stop looking
         except UserError as problem:
@@ -190,7 +215,7 @@ def _read_first_ledger_sheet(workbook, path: Path, today: date) -> LedgerReadRes
 # ---------------------------------------------------------------- .csv
 
 
-def _read_csv(path: Path, today: date) -> LedgerReadResult:
+def _read_csv(path: Path, today: date, records: _Records | None = None) -> LedgerReadResult:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -201,10 +226,11 @@ def _read_csv(path: Path, today: date) -> LedgerReadResult:
     if not text.strip():
         raise UserError("E_LEDGER_FORMAT", f"文件“{path.name}”是空的")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    return read_table(_guarded(reader, path), today=today)
+    return read_table(_guarded(reader, path), today=today, _records=records)
 
 
-def read_table(rows: Iterable[Sequence], *, today: date | None = None, epoch=None) -> LedgerReadResult:
+def read_table(rows: Iterable[Sequence], *, today: date | None = None, epoch=None,
+               _records: _Records | None = None) -> LedgerReadResult:
     """Check rows already in memory (a CSV, a table pasted into the GUI): header search included.
 
     ``rows`` are the sheet's rows from its first, as cell values; ``epoch`` is the workbook's date
@@ -216,7 +242,7 @@ def read_table(rows: Iterable[Sequence], *, today: date | None = None, epoch=Non
         if not any(not is_blank(value) for _, cells in head for value in cells):
             raise _EmptyTable("E_LEDGER_FORMAT", f"表格的前{H.HEADER_SEARCH_ROWS}行没有任何内容")
         header = find_header([cells for _, cells in head])
-        return _read_rows(chain(head[header.row:], numbered), header, today or date.today(), epoch)
+        return _read_rows(chain(head[header.row:], numbered), header, today or date.today(), epoch, _records)
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -243,8 +269,10 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, today: date,
-               epoch) -> LedgerReadResult:
+               epoch, streamed: _Records | None = None) -> LedgerReadResult:
     result = LedgerReadResult(rows=0, header_row=header.row)
+    if streamed is not None:
+        result.records = streamed
     errors, warnings_, records = result.errors, result.warnings, result.records
     cols, label = header.columns, header.labels
     extra = header.ignored
@@ -383,6 +411,8 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
             dispute_types, count, amount_claimed, cell_text(mediator) or None, result_outcome, closed_on,
             amount_agreed, remark_text, cell_text(no) or None,
         ))
+    if streamed is not None:
+        streamed.flush()
     return result
 
 

@@ -96,3 +96,22 @@ def test_org_codes_that_would_break_paths_are_refused(code):
     with pytest.raises(ValidationError) as exc:
         check_org_code(code)
     assert exc.value.code == "E_ORG_CODE"
+
+
+def test_record_ids_are_uuid4_and_differ_in_a_forked_child():
+    import os
+    import uuid
+
+    from mediation_desktop.core.model import new_id
+
+    first = new_id()
+    assert uuid.UUID(first).version == 4 and str(uuid.UUID(first)) == first
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report its next id and leave at once
+        os.write(write, new_id().encode())
+        os._exit(0)
+    os.close(write)
+    child = os.read(read, 64).decode()
+    os.waitpid(pid, 0)
+    assert child != new_id()
