@@ -9,8 +9,6 @@ employer and amount) is counted as a duplicate and skipped, so re-importing a fi
 from __future__ import annotations
 
 import hashlib
-import queue
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -70,97 +68,55 @@ def _issue(i: LedgerIssue) -> dict:
 def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress: Progress | None = None) -> dict:
     """Read, check and write a ledger: all good rows in one transaction, or none.
 
-    Reading (openpyxl, Python) and writing (SQLite, which lets go of the GIL while it works) run at
-    the same time: the reader hands chunks of checked records to a writer thread that holds the
-    one write transaction. A problem on either side rolls the whole transaction back."""
+    The reader hands over checked records in chunks while it goes on reading, and each chunk is
+    written at once inside the one write transaction, so a large ledger is never held in memory
+    whole. (A writer thread was tried: both sides are mostly Python, so they only took turns.)"""
     require_backend(backend, "ledger.import")
     path = Path(path)
     if not path.is_file():
         raise UserError("E_FILE_NOT_FOUND", f"找不到文件：{path}")
     if not dry_run:
         backend.backup_before("import")
-    writer = _Writer(backend, dry_run, progress)
-    writer.start()
+    if progress:
+        progress("读取台账", 0, 0)
+    counts = {"imported": 0, "duplicates": 0}
     try:
-        if progress:
-            progress("读取台账", 0, 0)
-        result = read_ledger(path, sink=writer.put)
-    except BaseException:
-        writer.finish(abort=True)
-        raise
-    report = {"rows": result.rows, "imported": 0, "duplicates": 0, "rejected": len({e.row for e in result.errors}),
+        with backend.db.write() as conn:
+            seen: set[str] = set()
+
+            def write(chunk: list[LedgerRecord]) -> None:
+                _write_chunk(backend, conn, chunk, seen, counts)
+                if progress:
+                    progress("写入数据库", counts["imported"] + counts["duplicates"], 0)
+
+            result = read_ledger(path, sink=write)
+            rejected = len({e.row for e in result.errors})
+            audit(conn, backend.user, "ledger_import", None, None, {
+                "file": path.name, "rows": result.rows, "rejected": rejected, "dry_run": dry_run, **counts})
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    report = {"rows": result.rows, **counts, "rejected": rejected,
               "errors": [_issue(e) for e in result.errors], "warnings": [_issue(w) for w in result.warnings]}
     if dry_run:
         report["dry_run"] = True
-    writer.finish(audit_detail={"file": path.name, "rows": result.rows, "rejected": report["rejected"],
-                                "dry_run": dry_run})
-    report["imported"], report["duplicates"] = writer.imported, writer.duplicates
     if progress:
-        progress("完成", writer.imported, writer.imported)
+        progress("完成", counts["imported"], counts["imported"])
     return report
 
 
-class _Writer:
-    """The write side of an import: one thread, one connection, one transaction."""
-
-    _ABORT = object()
-
-    def __init__(self, backend: Backend, dry_run: bool, progress: Progress | None):
-        self.backend, self.dry_run, self.progress = backend, dry_run, progress
-        self.queue: queue.Queue = queue.Queue(maxsize=4)   # bounded: the reader waits, memory stays flat
-        self.imported = self.duplicates = 0
-        self.error: BaseException | None = None
-        self.audit_detail: dict | None = None
-        self.thread = threading.Thread(target=self._run, name="ledger-import-writer", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def put(self, records: list[LedgerRecord]) -> None:
-        if self.error is not None:
-            raise self.error       # stop reading as soon as the writer has failed
-        self.queue.put(records)
-
-    def finish(self, abort: bool = False, audit_detail: dict | None = None) -> None:
-        self.audit_detail = audit_detail
-        self.queue.put(self._ABORT if abort else None)
-        self.thread.join()
-        if self.error is not None and not abort:
-            raise self.error
-
-    def _run(self) -> None:
-        try:
-            with self.backend.db.write() as conn:
-                seen: set[str] = set()
-                while (chunk := self.queue.get()) is not None:
-                    if chunk is self._ABORT:
-                        raise _Rollback
-                    self._write(conn, chunk, seen)
-                audit(conn, self.backend.user, "ledger_import", None, None, {
-                    **(self.audit_detail or {}), "imported": self.imported, "duplicates": self.duplicates})
-                if self.dry_run:
-                    raise _Rollback
-        except _Rollback:
-            pass
-        except BaseException as exc:  # noqa: BLE001 - handed to the reading thread, which raises it
-            self.error = exc
-            while True:  # let a reader blocked on the full queue go on to its own error
-                try:
-                    if self.queue.get_nowait() in (None, self._ABORT):
-                        break
-                except queue.Empty:
-                    break
-
-    def _write(self, conn, chunk: list[LedgerRecord], seen: set[str]) -> None:  # noqa: ANN001 - a Connection
-        keyed = [(ledger_key(r), r) for r in chunk]
-        seen |= existing_ledger_keys(conn, [k for k, _ in keyed if k not in seen])
-        fresh: list[Case] = []
-        for key, record in keyed:
-            if key in seen:
-                self.duplicates += 1
-                continue
-            seen.add(key)
-            fresh.append(record_to_case(record, key))
-        self.imported += insert_new_cases(self.backend, conn, fresh, user=self.backend.user)
-        if self.progress:
-            self.progress("写入数据库", self.imported + self.duplicates, 0)
+def _write_chunk(backend: Backend, conn, chunk: list[LedgerRecord], seen: set[str],  # noqa: ANN001 - a Connection
+                 counts: dict[str, int]) -> None:
+    """Insert the chunk's new cases; a row already in the database, or earlier in this file, is a
+    duplicate."""
+    keyed = [(ledger_key(r), r) for r in chunk]
+    seen |= existing_ledger_keys(conn, [k for k, _ in keyed if k not in seen])
+    fresh: list[Case] = []
+    for key, record in keyed:
+        if key in seen:
+            counts["duplicates"] += 1
+            continue
+        seen.add(key)
+        fresh.append(record_to_case(record, key))
+    counts["imported"] += insert_new_cases(backend, conn, fresh, user=backend.user)

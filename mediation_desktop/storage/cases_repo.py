@@ -8,10 +8,11 @@ the aggregate consistent and makes a case the unit that sync sends.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import datetime
+from operator import itemgetter
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Boolean, Connection, Date, delete, func, insert, select, update
 
 from mediation_desktop.core.clock import now_iso
 from mediation_desktop.core.deadlines import Deadlines, next_due
@@ -122,24 +123,32 @@ def insert_cases(conn: Connection, rows: Sequence[dict], children: dict[str, lis
             conn.execute(insert(table), batch)
 
 
-def _sqlite_value(value):  # noqa: ANN001, ANN202 - what SQLAlchemy's SQLite types would store
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def _sqlite_executemany(conn: Connection, table, batch: list[dict]) -> None:  # noqa: ANN001 - a Table
+    """Rows as tuples, with dates and booleans stored as SQLAlchemy's SQLite types store them."""
     given = [c.name for c in table.columns if c.name in batch[0]]
     # Column defaults are applied by SQLAlchemy in Python (e.g. ``version`` = 1), so apply them here.
     defaults = {c.name: c.default.arg for c in table.columns
                 if c.name not in batch[0] and c.default is not None and c.default.is_scalar}
+    tail = tuple(int(v) if isinstance(v, bool) else v for v in defaults.values())
+    dates = [i for i, n in enumerate(given) if isinstance(table.c[n].type, Date)]
+    flags = [i for i, n in enumerate(given) if isinstance(table.c[n].type, Boolean)]
+    pick = itemgetter(*given) if len(given) > 1 else (lambda row: (row[given[0]],))
+    if dates or flags:
+        values = []
+        for row in batch:
+            v = list(pick(row))
+            for i in dates:
+                if v[i] is not None:
+                    v[i] = v[i].isoformat()
+            for i in flags:
+                if v[i] is not None:
+                    v[i] = int(v[i])
+            values.append(tuple(v) + tail)
+    else:
+        values = [pick(row) + tail for row in batch]
     names = given + list(defaults)
-    tail = tuple(_sqlite_value(v) for v in defaults.values())
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    conv = _sqlite_value
-    conn.exec_driver_sql(sql, [tuple(conv(row[n]) for n in given) + tail for row in batch])
+    conn.exec_driver_sql(sql, values)
 
 
 def delete_children(conn: Connection, case_ids: Sequence[str]) -> None:
