@@ -28,6 +28,13 @@ def register(sub) -> None:  # noqa: ANN001
     s = sync_sub.add_parser("status", help="同步状态：每个已登记节点的最近包、序号、缺口、最后联系")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=run_status)
+    c = sync_sub.add_parser("conflicts", help="列出待处理的同步冲突（双方都改了同一记录，没有自动覆盖）")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=run_conflicts)
+    r = sync_sub.add_parser("resolve", help="处理一条冲突：保留本地记录（默认）或标记为已知悉")
+    r.add_argument("conflict_id", metavar="ID")
+    r.add_argument("--noted", action="store_true", help="只标记为已知悉")
+    r.set_defaults(func=run_resolve)
 
 
 def run_export(ctx) -> int:  # noqa: ANN001 - cli.Context
@@ -82,4 +89,27 @@ def run_status(ctx) -> int:  # noqa: ANN001
                 f"最后联系 {p['last_seen'] or '从未'}；我方已发至第 {p['exported_seq']} 号，对方确认第 {p['acked_seq']} 号")
     if status["conflicts"]:
         ctx.say(f"有 {status['conflicts']} 条冲突待处理。")
+    return 0
+
+
+def run_conflicts(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.sync.supervisor import conflicts
+
+    found = conflicts(ctx.backend())
+    if ctx.args.json:
+        ctx.out_json([{k: v for k, v in c.items() if k != "incoming"} for c in found])
+        return 0
+    if not found:
+        ctx.say("没有待处理的同步冲突。")
+    for c in found:
+        ctx.say(f"{c['id']}\t{c['detected_at'][:16].replace('T', ' ')}\t{c['entity']} {c['entity_id']}\t{c['reason']}")
+    return 0
+
+
+def run_resolve(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.sync.supervisor import RESOLUTIONS, resolve_conflict
+
+    resolution = "noted" if ctx.args.noted else "kept_local"
+    resolve_conflict(ctx.backend(), ctx.args.conflict_id, resolution)
+    ctx.say(f"已处理：{RESOLUTIONS[resolution]}")
     return 0

@@ -280,9 +280,12 @@ def open_conflicts(conn: Connection) -> list:
                              .order_by(sync_conflicts.c.detected_at)))
 
 
-def resolve_conflict(conn: Connection, conflict_id: str, resolution: str) -> None:
-    conn.execute(update(sync_conflicts).where(sync_conflicts.c.id == conflict_id)
-                 .values(resolved_at=now_iso(), resolution=resolution))
+def resolve_conflict(conn: Connection, conflict_id: str, resolution: str) -> bool:
+    """Mark an open conflict resolved; False when there is no such open conflict."""
+    done = conn.execute(update(sync_conflicts)
+                        .where(sync_conflicts.c.id == conflict_id, sync_conflicts.c.resolved_at.is_(None))
+                        .values(resolved_at=now_iso(), resolution=resolution))
+    return done.rowcount == 1
 
 
 # -- applying case aggregates ----------------------------------------------------------------------

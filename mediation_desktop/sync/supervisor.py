@@ -74,11 +74,17 @@ def conflicts(backend: Backend) -> list[dict]:
     return out
 
 
+RESOLUTIONS = {"kept_local": "保留本地记录", "noted": "已知悉"}
+
+
 def resolve_conflict(backend: Backend, conflict_id: str, resolution: str = "kept_local") -> None:
-    if resolution not in ("kept_local", "accepted_incoming", "noted"):
-        raise UserError("E_ARGUMENT", "处理方式只能是 kept_local、accepted_incoming 或 noted")
+    """Close a conflict. The stored record is never replaced here: the owner of a record changes it
+    at home and the change arrives in its next package (a room owns its cases)."""
+    if resolution not in RESOLUTIONS:
+        raise UserError("E_ARGUMENT", "处理方式只能是 kept_local（保留本地记录）或 noted（已知悉）")
     with backend.db.write() as conn:
-        sync_repo.resolve_conflict(conn, conflict_id, resolution)
+        if not sync_repo.resolve_conflict(conn, conflict_id, resolution):
+            raise UserError("E_CONFLICT_NOT_FOUND", f"找不到待处理的冲突“{conflict_id}”（可能已经处理过）")
         audit(conn, backend.user, "sync_conflict_resolved", "conflict", conflict_id, {"resolution": resolution})
 
 

@@ -47,3 +47,38 @@ def test_export_then_supervisor_sees_the_room(qtbot, tmp_path):
 def test_fingerprint_groups_for_reading_aloud():
     assert spoken_groups("1111 2222 3333 4444 5555 6666 7777 8888") == \
         "1111    2222    3333    4444\n5555    6666    7777    8888"
+
+
+def test_conflicts_are_listed_and_closed_without_overwriting(qtbot, tmp_path):
+    from mediation_desktop.services.cases import CaseService
+    from mediation_desktop.sync import supervisor
+    from sync_helpers import export_one, import_one
+
+    room, sup = make_pair(tmp_path, cases=2)
+    import_one(sup, export_one(room, tmp_path / "a"))
+    case_no = room_case_numbers(room)[0]
+    supervisor.add_remark(sup, case_no, "收案日期有误，请更正", kind="correction")
+    CaseService(room).apply(case_no, "edit", lambda c: setattr(c, "facts", c.facts + "（已更正）"))
+    import_one(sup, export_one(room, tmp_path / "b"))
+
+    runner = TaskRunner()
+    page = SyncPage(sup, runner)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.conflicts_button.isEnabled(), timeout=20000)
+    page.show_conflicts()
+    dialog = page.conflicts_dialog
+    assert dialog.table.rowCount() == 1 and "更正请求" in dialog.table.item(0, 2).text()
+    dialog.keep_button.click()
+    assert dialog.table.rowCount() == 0 and supervisor.conflicts(sup) == []
+    dialog.reject()
+    qtbot.waitUntil(lambda: not page.conflicts_button.isEnabled(), timeout=20000)
+    runner.wait_for_done()
+
+
+def room_case_numbers(room):
+    from mediation_desktop.core.model import CaseFilter
+    from mediation_desktop.storage.queries import list_summaries
+
+    with room.db.read() as conn:
+        return [r.case_no for r in list_summaries(conn, CaseFilter())]

@@ -142,6 +142,17 @@ def test_room_edit_during_an_open_correction_is_flagged(tmp_path):
     assert report.updated == 1 and report.conflicts == 1
     (conflict,) = supervisor.conflicts(sup)
     assert conflict["entity_id"] == target.id and "更正请求" in conflict["reason"]
+    # Handling it closes it once; the stored case stays as the room sent it.
+    from mediation_desktop.core.errors import UserError
+
+    with pytest.raises(UserError) as exc:
+        supervisor.resolve_conflict(sup, conflict["id"], "accepted_incoming")
+    assert exc.value.code == "E_ARGUMENT"
+    supervisor.resolve_conflict(sup, conflict["id"], "kept_local")
+    assert supervisor.conflicts(sup) == []
+    with pytest.raises(UserError) as exc:
+        supervisor.resolve_conflict(sup, conflict["id"], "noted")
+    assert exc.value.code == "E_CONFLICT_NOT_FOUND"
 
 
 def test_several_files_in_one_call_report_each(tmp_path):

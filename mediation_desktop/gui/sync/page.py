@@ -44,7 +44,9 @@ class SyncPage(QWidget):
         self.export_button = QPushButton("导出同步包…")
         self.import_button = QPushButton("导入同步包…")
         self.refresh_button = QPushButton("刷新")
-        for b in (self.export_button, self.import_button, self.refresh_button):
+        self.conflicts_button = QPushButton("处理冲突…")
+        self.conflicts_button.setEnabled(False)
+        for b in (self.export_button, self.import_button, self.refresh_button, self.conflicts_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -58,6 +60,7 @@ class SyncPage(QWidget):
         self.export_button.clicked.connect(self._choose_export)
         self.import_button.clicked.connect(self._choose_import)
         self.refresh_button.clicked.connect(self.refresh)
+        self.conflicts_button.clicked.connect(self.show_conflicts)
 
     # -- status -----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -82,8 +85,18 @@ class SyncPage(QWidget):
                       "已吊销" if p["status"] == "revoked" else "已信任")
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
+        self.conflicts_button.setEnabled(bool(status["conflicts"]))
         if status["conflicts"]:
             self.message.setText(f"有 {status['conflicts']} 条同步冲突待处理（双方都修改了同一记录，未自动覆盖）。")
+
+    # -- conflicts --------------------------------------------------------------------------------
+    def show_conflicts(self) -> None:
+        from mediation_desktop.gui.sync.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self.backend, self)
+        dialog.finished.connect(lambda _code: self.refresh())
+        dialog.open()
+        self.conflicts_dialog = dialog  # reachable for tests; Qt owns it through its parent
 
     # -- export -----------------------------------------------------------------------------------
     def _choose_export(self) -> None:
