@@ -55,8 +55,40 @@ class Context:
             self._backend.close()
 
 
+# argparse's own words, in Chinese (Python ships no translation for them).
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "命令与参数",
+    "options": "选项",
+    "show this help message and exit": "显示帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "取值无效：%(value)r",
+    "expected one argument": "需要一个取值",
+    "expected at least one argument": "至少需要一个取值",
+    "one of the arguments %s is required": "必须给出以下参数之一：%s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+}
+
+
+def _zh(message: str) -> str:
+    return _ARGPARSE_ZH.get(message, message)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """Refused arguments exit 2 like any refused input, with a stable code and a Chinese message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"E_ARGUMENT: {message}。运行 {self.prog} -h 查看用法。\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    argparse._ = _zh  # argparse looks its words up through this name at call time
+    parser = ChineseArgumentParser(
         prog="mediation-desktop",
         description=f"{APP_TITLE}：劳动人事争议协商调解。不带命令运行时打开图形界面。",
     )

@@ -174,3 +174,11 @@ def test_unexpected_fault_exits_1_with_log_path_and_no_traceback(room):
     assert "Traceback" not in r.err
     if r.code == 1:
         assert "mediation-desktop.log" in r.err
+
+
+def test_bad_arguments_are_refused_in_chinese_with_exit_2(tmp_path):
+    r = run_cli(tmp_path / "x", "init")
+    assert r.code == 2 and "E_ARGUMENT: 缺少必需的参数：--org, --org-code" in r.err
+    r = run_cli(tmp_path / "x", "cases", "--status", "bogus")
+    assert r.code == 2 and "参数 --status：无效的取值 'bogus'" in r.err
+    assert "Traceback" not in r.err
