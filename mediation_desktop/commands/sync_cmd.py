@@ -6,8 +6,8 @@ from pathlib import Path
 
 
 def register(sub) -> None:  # noqa: ANN001
-    import mediation_desktop.sync.trust  # noqa: F401 - registers the init hook that makes this node's keys
-
+    # (Backend.initialise registers the key-making hook itself: nothing heavy is imported here, so
+    # every command starts without loading the cryptography stack.)
     p = sub.add_parser("sync", help="同步包：导出给对方、导入对方的包、查看同步状态")
     sync_sub = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
 
