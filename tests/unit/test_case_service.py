@@ -201,3 +201,31 @@ def test_a_refused_settings_change_changes_nothing(svc):
     with pytest.raises(ValidationError):
         update_organisation(svc.backend, address="新地址", case_no_pattern="{seq}")
     assert svc.backend.node.org == before and svc.backend.node.org.address is None
+
+
+def test_key_lists_agree_with_the_filters_of_every_kind(svc):
+    from datetime import date as d
+
+    from mediation_desktop.services.demo import fill_demo
+    from mediation_desktop.storage.queries import list_keys
+
+    fill_demo(svc.backend, 120, seed=11)
+    filters = [CaseFilter(), CaseFilter(status="closed"), CaseFilter(collective=True), CaseFilter(outcome="open"),
+               CaseFilter(received_from=d(2026, 1, 1), received_to=d(2026, 6, 30)),
+               CaseFilter(overdue_on=d(2026, 11, 1)), CaseFilter(search="建筑工程"), CaseFilter(search="伟"),
+               CaseFilter(dispute_type="wages", mediator="刘建华")]
+    with svc.backend.db.read() as conn:
+        nonempty = sum(bool(list_keys(conn, f)) for f in filters)
+        assert nonempty >= 7  # the data exercises the filters, not just empty answers
+        for f in filters:
+            keys = list_keys(conn, f)
+            assert len(keys) == count_cases(conn, f), f
+            expected = [c.case_no for c in list_cases(conn, f)]
+            by_key = {r.num: r.case_no for r in queries_rows(conn, keys)}
+            assert [by_key[k] for k in keys] == expected, f
+
+
+def queries_rows(conn, keys):
+    from mediation_desktop.storage.queries import rows_by_keys
+
+    return rows_by_keys(conn, keys).values()
