@@ -82,3 +82,37 @@ def room_case_numbers(room):
 
     with room.db.read() as conn:
         return [r.case_no for r in list_summaries(conn, CaseFilter())]
+
+
+def test_enrolment_through_the_page_needs_the_fingerprint_read_aloud(qtbot, tmp_path):
+    from sync_helpers import make_node
+
+    from mediation_desktop.sync.keys import fingerprint
+    from mediation_desktop.sync.trust import node_keys, peers
+
+    room = make_node(tmp_path / "room", "room", "和平区劳动人事争议调解中心", "HP")
+    sup = make_node(tmp_path / "sup", "supervisor", "和平区人力资源和社会保障局", "D01")
+    runner = TaskRunner()
+    room_page, sup_page = SyncPage(room, runner), SyncPage(sup, runner)
+    qtbot.addWidget(room_page)
+    qtbot.addWidget(sup_page)
+    card = tmp_path / "room.mdcard"
+    room_page.write_card(card)
+    qtbot.waitUntil(lambda: "已保存本机身份卡" in room_page.message.text(), timeout=20000)
+    spoken = fingerprint(node_keys(room))
+    assert spoken.split()[0] in room_page.message.text()
+
+    sup_page.enrol_from(card)
+    dialog = sup_page.enrol_dialog
+    dialog.fingerprint.setText("0000 0000 0000 0000 0000 0000 0000 0000")
+    dialog.enrol()
+    assert "指纹" in dialog.error.text() and peers(sup) == []
+    dialog.fingerprint.setText(spoken.replace(" ", "-"))
+    dialog.enrol()
+    qtbot.waitUntil(lambda: "已登记" in sup_page.message.text(), timeout=20000)
+    assert [p["org_code"] for p in peers(sup)] == ["HP"]
+    bogus = tmp_path / "bogus.mdcard"
+    bogus.write_text("不是名片", encoding="utf-8")
+    sup_page.enrol_from(bogus)
+    assert "名片" in sup_page.message.text()
+    runner.wait_for_done()

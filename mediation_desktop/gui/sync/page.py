@@ -46,7 +46,10 @@ class SyncPage(QWidget):
         self.refresh_button = QPushButton("刷新")
         self.conflicts_button = QPushButton("处理冲突…")
         self.conflicts_button.setEnabled(False)
-        for b in (self.export_button, self.import_button, self.refresh_button, self.conflicts_button):
+        self.card_button = QPushButton("导出本机身份卡…")
+        self.enrol_button = QPushButton("登记对方身份卡…")
+        for b in (self.export_button, self.import_button, self.refresh_button, self.conflicts_button,
+                  self.card_button, self.enrol_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -61,6 +64,8 @@ class SyncPage(QWidget):
         self.import_button.clicked.connect(self._choose_import)
         self.refresh_button.clicked.connect(self.refresh)
         self.conflicts_button.clicked.connect(self.show_conflicts)
+        self.card_button.clicked.connect(self._choose_card_target)
+        self.enrol_button.clicked.connect(self._choose_card_to_enrol)
 
     # -- status -----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -88,6 +93,43 @@ class SyncPage(QWidget):
         self.conflicts_button.setEnabled(bool(status["conflicts"]))
         if status["conflicts"]:
             self.message.setText(f"有 {status['conflicts']} 条同步冲突待处理（双方都修改了同一记录，未自动覆盖）。")
+
+    # -- enrolment --------------------------------------------------------------------------------
+    def _choose_card_target(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "保存本机身份卡", "身份卡.mdcard", "身份卡 (*.mdcard *.json)")
+        if target:
+            self.write_card(Path(target))
+
+    def write_card(self, target: Path) -> None:
+        from mediation_desktop.sync.trust import write_card
+
+        self.runner.run(lambda: write_card(self.backend, target),
+                        lambda fp: self.message.setText(
+                            f"已保存本机身份卡：{target.name}。请把它交给对方，并在电话中逐组念出指纹：\n"
+                            + spoken_groups(fp)), parent=self)
+
+    def _choose_card_to_enrol(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(self, "选择对方的身份卡", "", "身份卡 (*.mdcard *.json);;所有文件 (*)")
+        if source:
+            self.enrol_from(Path(source))
+
+    def enrol_from(self, source: Path) -> None:
+        from mediation_desktop.core.errors import UserError
+        from mediation_desktop.gui.sync.enrol import EnrolDialog
+
+        try:
+            dialog = EnrolDialog(self.backend, source, self)
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        dialog.accepted.connect(lambda: self._enrolled(dialog.result_info))
+        dialog.open()
+        self.enrol_dialog = dialog  # reachable for tests; Qt owns it through its parent
+
+    def _enrolled(self, info: dict | None) -> None:
+        if info:
+            self.message.setText(f"已登记：{info['org_name']}（{info['org_code']}），今后可以与对方交换同步包。")
+        self.refresh()
 
     # -- conflicts --------------------------------------------------------------------------------
     def show_conflicts(self) -> None:
