@@ -75,16 +75,22 @@ def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress:
     path = Path(path)
     if not path.is_file():
         raise UserError("E_FILE_NOT_FOUND", f"找不到文件：{path}")
-    if not dry_run:
-        backend.backup_before("import")
     if progress:
         progress("读取台账", 0, 0)
     counts = {"imported": 0, "duplicates": 0}
+    backed_up = dry_run  # a dry run changes nothing and needs no backup
     try:
         with backend.db.write() as conn:
             seen: set[str] = set()
 
             def write(chunk: list[LedgerRecord]) -> None:
+                nonlocal backed_up
+                if not backed_up:
+                    # The backup is taken once there is something to write, so a wrong file costs no
+                    # backup. It copies the last committed state (WAL lets it read beside our open
+                    # transaction), which is the database as it was before this import.
+                    backend.backup_before("import")
+                    backed_up = True
                 _write_chunk(backend, conn, chunk, seen, counts)
                 if progress:
                     progress("写入数据库", counts["imported"] + counts["duplicates"], 0)

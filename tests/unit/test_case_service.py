@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mediation_desktop.core.enums import Channel, Outcome, Stage
-from mediation_desktop.core.errors import NotFoundError, TransitionError, ValidationError, ValidationErrors
+from mediation_desktop.core.errors import NotFoundError, TransitionError, UserError, ValidationError, ValidationErrors
 from mediation_desktop.core.model import Agreement, AgreementItem, MediationSession
 from mediation_desktop.services.cases import CaseService
 from mediation_desktop.core.model import CaseFilter
@@ -229,3 +229,24 @@ def queries_rows(conn, keys):
     from mediation_desktop.storage.queries import rows_by_keys
 
     return rows_by_keys(conn, keys).values()
+
+
+def test_ledger_import_backs_up_the_state_before_it_and_a_bad_file_costs_no_backup(svc, tmp_path):
+    import sqlite3
+
+    from mediation_desktop.services.ledger_import import import_ledger
+
+    svc.register(walk_in())
+    bad = tmp_path / "旧台账.xls"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(600))
+    with pytest.raises(UserError):
+        import_ledger(svc.backend, bad)
+    assert list(svc.backend.paths.backups.glob("*import*")) == []
+    good = tmp_path / "l.csv"
+    good.write_text("收案日期,申请人,被申请人,争议类型\n2026-02-13,李四,天津恒通物流有限公司,工资\n"
+                    "2026-02-14,王五,天津恒通物流有限公司,工资\n", encoding="utf-8")
+    assert import_ledger(svc.backend, good)["imported"] == 2
+    (backup,) = svc.backend.paths.backups.glob("*import*")
+    con = sqlite3.connect(backup)
+    assert con.execute("select count(*) from cases").fetchone()[0] == 1  # as it was before the import
+    con.close()
