@@ -166,13 +166,19 @@ def extension() -> TemplateBuilder:
         "延长的期限最长不超过十五日。")
     b.keep(b.p("延长期间，双方当事人应当配合调解工作；延长的期限届满仍未达成调解协议的，视为调解不成，"
                "当事人可以依法申请仲裁。"))
+    _both_parties_sign(b, "{{ today }}")
+    return b
+
+
+def _both_parties_sign(b: TemplateBuilder, date_expr: str) -> None:
+    """The close of a document both sides sign: applicants, the employer with its seal, the mediator,
+    then the organisation's seal and the date."""
     b.keep(b.blank_line())
     _applicant_signatures(b)
     b.signature("被申请人（盖章）：{{ respondent.name }}")
     b.signature(f"法定代表人或委托代理人（签名）：{SIGN_LINE}")
     b.signature(f"调解员（签名）：{SIGN_LINE}")
-    b.seal_and_date("{{ today }}")
-    return b
+    b.seal_and_date(date_expr)
 
 
 def agreement() -> TemplateBuilder:
@@ -213,12 +219,7 @@ def agreement() -> TemplateBuilder:
         "{{ agreement.review_hint }}")
     b.keep(b.p("{{ agreement.clause_no.copies }}、本协议一式三份，双方当事人各执一份，{{ org.self }}留存一份，"
                "具有同等法律效力。"))
-    b.keep(b.blank_line())
-    _applicant_signatures(b)
-    b.signature("被申请人（盖章）：{{ respondent.name }}")
-    b.signature(f"法定代表人或委托代理人（签名）：{SIGN_LINE}")
-    b.signature(f"调解员（签名）：{SIGN_LINE}")
-    b.seal_and_date("{{ agreement.signed_on }}")
+    _both_parties_sign(b, "{{ agreement.signed_on }}")
     return b
 
 
