@@ -64,7 +64,10 @@ def run_show(ctx) -> int:  # noqa: ANN001
     view = CaseService(ctx.backend()).view(ctx.args.case_no)
     case = view.case
     if ctx.args.json:
-        ctx.out_json(case_detail_json(case, view.deadlines, view.risk.as_json()))
+        data = case_detail_json(case, view.deadlines, view.risk.as_json())
+        data["remarks"] = [{"kind": r["kind"], "text": r["text"], "author": r["author"], "created_at": r["created_at"]}
+                           for r in view.remarks]
+        ctx.out_json(data)
         return 0
     ctx.say(f"案号：{case.case_no}    状态：{STAGE_LABELS[case.stage]}"
             + (f"（{OUTCOME_LABELS[case.outcome]}）" if case.outcome else ""))
@@ -81,6 +84,8 @@ def run_show(ctx) -> int:  # noqa: ANN001
         ctx.say("注意：" + warning_text(w))
     if view.risk.level != "none":
         ctx.say(f"风险提示（{view.risk.level}）：" + "；".join(view.risk.reasons))
+    for r in view.remarks:
+        ctx.say(f"区人社{'更正请求' if r['kind'] == 'correction' else '批注'}（{r['created_at'][:10]}）：{r['text']}")
     return 0
 
 

@@ -3,7 +3,7 @@ also writes the outbox entry and the audit entry, so a change is all there or no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
@@ -17,7 +17,7 @@ from mediation_desktop.core.risk import Risk, assess
 from mediation_desktop.core.validation import check_id_number, check_name, check_phone, check_uscc
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.permissions import require_action
-from mediation_desktop.storage import Connection, cases_repo, queries
+from mediation_desktop.storage import Connection, cases_repo, queries, sync_repo
 from mediation_desktop.storage.outbox import audit, record_changes
 
 VALID_TYPES = {t.value for t in DisputeType}
@@ -82,6 +82,7 @@ class CaseView:
     case: Case
     deadlines: Deadlines
     risk: Risk
+    remarks: list[dict] = field(default_factory=list)   # the district's remarks and correction requests
 
 
 class CaseService:
@@ -103,8 +104,11 @@ class CaseService:
         with self.backend.db.read() as conn:
             case = self._load(conn, case_no_or_id)
             same_employer = queries.open_cases_of_employer(conn, case.respondent)
+            key_enterprise = queries.is_key_enterprise(conn, case.respondent.uscc)
+            remarks = sync_repo.remarks_rows_for_case(conn, case.id)
         deadlines = compute_deadlines(case, self.backend.calendar)
-        return CaseView(case, deadlines, assess(case, open_cases_same_employer=same_employer, today=today))
+        risk = assess(case, open_cases_same_employer=same_employer, key_enterprise=key_enterprise, today=today)
+        return CaseView(case, deadlines, risk, remarks)
 
     def find_duplicates(self, case: Case) -> list[str]:
         """Case numbers of open cases with the same applicant (by ID number or name) and employer."""

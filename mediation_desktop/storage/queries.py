@@ -15,7 +15,7 @@ from sqlalchemy.sql import Select
 
 from mediation_desktop.core.model import Case, CaseFilter, Respondent
 from mediation_desktop.storage.cases_repo import case_from_row, load_agreements
-from mediation_desktop.storage.schema import applicants, case_names, cases
+from mediation_desktop.storage.schema import applicants, case_names, cases, key_enterprises
 
 FTS_MIN = 3
 
@@ -188,6 +188,12 @@ def open_cases_of_employer(conn: Connection, respondent: Respondent) -> int:
     col = cases.c.respondent_uscc if respondent.uscc else cases.c.respondent_name
     value = respondent.uscc or respondent.name
     return conn.execute(select(func.count()).select_from(cases).where(col == value, cases.c.status != "closed")).scalar_one()
+
+
+def is_key_enterprise(conn: Connection, uscc: str | None) -> bool:
+    if not uscc:
+        return False
+    return conn.execute(select(key_enterprises.c.uscc).where(key_enterprises.c.uscc == uscc)).first() is not None
 
 
 def open_duplicates(conn: Connection, case: Case) -> list[str]:

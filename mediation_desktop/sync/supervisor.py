@@ -153,6 +153,12 @@ def remarks_for_case(backend: Backend, case_id: str) -> list[dict]:
         return [r for r in sync_repo.remarks_rows_for_case(conn, case_id)]
 
 
+def key_enterprises(backend: Backend) -> list[dict]:
+    """The key-enterprise list in force here (the district's own, or the one it sent down)."""
+    with backend.db.read() as conn:
+        return [{"uscc": r["uscc"], "name": r["name"], "reason": r["reason"]} for r in sync_repo.key_enterprise_rows(conn)]
+
+
 def notices(backend: Backend) -> list[dict]:
     with backend.db.read() as conn:
         return sync_repo.all_notices(conn)

@@ -1,0 +1,124 @@
+"""The district's own records that travel down to the rooms: ``remark`` (批注/更正请求 on a room's
+case), ``notice`` (通知), ``key-enterprises`` (重点监测企业名单); and ``notices`` to read them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+
+def register(sub) -> None:  # noqa: ANN001
+    r = sub.add_parser("remark", help="（区人社）对调解组织的案件写批注或更正请求，随下发包送达")
+    r.add_argument("case_no", metavar="CASE_NO")
+    r.add_argument("text", metavar="TEXT")
+    r.add_argument("--correction", action="store_true", help="作为更正请求（调解组织修改前会标为冲突提醒）")
+    r.set_defaults(func=run_remark)
+
+    n = sub.add_parser("notice", help="（区人社）发给各调解组织的通知，随下发包送达")
+    n.add_argument("--title", required=True)
+    n.add_argument("--body", required=True)
+    n.set_defaults(func=run_notice)
+
+    ls = sub.add_parser("notices", help="列出通知（调解组织收到的，或区人社发出的）")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=run_notices)
+
+    k = sub.add_parser("key-enterprises", help="（区人社）重点监测企业名单：从表格导入，随下发包送达")
+    ksub = k.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    ki = ksub.add_parser("import", help="从 CSV 导入（列：统一社会信用代码,名称,原因），替换现有名单")
+    ki.add_argument("file", metavar="FILE")
+    ki.set_defaults(func=run_key_import)
+    kl = ksub.add_parser("list", help="列出名单")
+    kl.add_argument("--json", action="store_true")
+    kl.set_defaults(func=run_key_list)
+
+
+def run_remark(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.services.permissions import require_backend
+    from mediation_desktop.sync.supervisor import add_remark
+
+    backend = ctx.backend()
+    require_backend(backend, "remark.write")
+    add_remark(backend, ctx.args.case_no, ctx.args.text, "correction" if ctx.args.correction else "remark")
+    ctx.say("已记录，将随下一个下发包送达该案件所属的调解组织。")
+    return 0
+
+
+def run_notice(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.services.permissions import require_backend
+    from mediation_desktop.sync.supervisor import add_notice
+
+    backend = ctx.backend()
+    require_backend(backend, "remark.write")
+    add_notice(backend, ctx.args.title, ctx.args.body)
+    ctx.say("已记录，将随下一批下发包送达各调解组织。")
+    return 0
+
+
+def run_notices(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.sync.supervisor import notices
+
+    found = notices(ctx.backend())
+    if ctx.args.json:
+        ctx.out_json(found)
+        return 0
+    if not found:
+        ctx.say("没有通知。")
+    for n in found:
+        ctx.say(f"{n['created_at'][:10]}  {n['title']}\n  {n['body']}")
+    return 0
+
+
+KEY_HEADERS = {"统一社会信用代码": "uscc", "信用代码": "uscc", "名称": "name", "企业名称": "name",
+               "单位名称": "name", "原因": "reason", "监测原因": "reason"}
+
+
+def run_key_import(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.core.errors import UserError, ValidationError
+    from mediation_desktop.sync.supervisor import set_key_enterprises
+
+    path = Path(ctx.args.file)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError("E_FILE_NOT_FOUND", f"无法读取文件 {path}：{exc.strerror}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UserError("E_KEY_LIST_FORMAT", "文件编码无法识别：请保存为 UTF-8 或 GBK 编码的 CSV")
+    rows = list(csv.reader(text.splitlines()))
+    if not rows:
+        raise UserError("E_KEY_LIST_FORMAT", "文件是空的")
+    header = [KEY_HEADERS.get(h.strip()) for h in rows[0]]
+    if "uscc" not in header or "name" not in header:
+        raise UserError("E_KEY_LIST_FORMAT", "第1行应为表头，至少包含“统一社会信用代码”和“名称”两列")
+    entries = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        values = {key: (row[i].strip() if i < len(row) else "") for i, key in enumerate(header) if key}
+        if not values.get("name"):
+            raise UserError("E_KEY_LIST_FORMAT", f"第{number}行缺少企业名称，名单未导入")
+        entries.append(values)
+    try:
+        count = set_key_enterprises(ctx.backend(), entries)
+    except ValidationError as exc:
+        raise UserError("E_KEY_LIST_FORMAT", f"名单中有无效的统一社会信用代码（{exc.message}），名单未导入") from None
+    ctx.say(f"已导入重点监测企业 {count} 家，将随下发包送达各调解组织。")
+    return 0
+
+
+def run_key_list(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.sync.supervisor import key_enterprises
+
+    rows = key_enterprises(ctx.backend())
+    if ctx.args.json:
+        ctx.out_json(rows)
+        return 0
+    for r in rows:
+        ctx.say(f"{r['uscc']}  {r['name']}  {r['reason']}")
+    return 0
