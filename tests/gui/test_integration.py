@@ -353,3 +353,25 @@ def test_the_room_window_writes_to_the_shared_folder_and_shows_when_the_district
     text = window.sync_status.text()
     assert "区人社最近收到数据：" in text and "尚无" not in text and "收到 1 个包" in text
     window.close()
+
+
+def test_the_districts_remarks_show_on_the_case(make_window, wait_idle):
+    from mediation_desktop.core.clock import now_iso
+    from mediation_desktop.core.model import new_id
+    from mediation_desktop.services.cases import CaseService
+    from mediation_desktop.storage import sync_repo
+
+    window = make_window()
+    backend = window.ctx.backend
+    case = CaseService(backend).register(_walk_in())
+    window.open_case(case.id)
+    wait_idle(window)
+    assert not window.detail.remarks.isVisibleTo(window.detail)
+    with backend.db.write() as conn:   # as a downstream package would store it
+        sync_repo.upsert_remark(conn, {"id": new_id(), "case_id": case.id, "kind": "correction",
+                                       "text": "收案日期有误，请更正", "author": "督导员",
+                                       "origin_node": new_id(), "created_at": now_iso(), "answered_at": None})
+    window.detail.reload()
+    wait_idle(window)
+    assert window.detail.remarks.isVisibleTo(window.detail)
+    assert "区人社更正请求" in window.detail.remarks.text() and "收案日期有误" in window.detail.remarks.text()

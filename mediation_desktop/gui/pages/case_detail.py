@@ -109,6 +109,11 @@ class CaseDetailPage(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color:#8d6e00;")
         layout.addWidget(self.warning)
+        # The district's remarks and correction requests on this case (they arrive in its packages).
+        self.remarks = QLabel("")
+        self.remarks.setWordWrap(True)
+        self.remarks.setStyleSheet("color:#1a5fb4;")
+        layout.addWidget(self.remarks)
         self.actions = QHBoxLayout()
         layout.addLayout(self.actions)
         self.action_buttons: dict[str, QPushButton] = {}
@@ -206,6 +211,11 @@ class CaseDetailPage(QWidget):
         self._deadline_chips(case, deadlines, today)
         self.warning.setText("；".join(warning_text(w) for w in deadlines.warnings))
         self.warning.setVisible(bool(deadlines.warnings))
+        remarks = loaded.view.remarks
+        self.remarks.setText("\n".join(
+            f"区人社{'更正请求' if r['kind'] == 'correction' else '批注'}（{r['created_at'][:10]}，{r['author']}）：{r['text']}"
+            for r in remarks))
+        self.remarks.setVisible(bool(remarks))
         self._action_buttons(case)
         self._fill_tabs(loaded)
 
