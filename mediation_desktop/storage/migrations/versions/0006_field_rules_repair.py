@@ -1,0 +1,22 @@
+"""repair text that the shared field rules refuse (NFC, control and bidi characters, lengths)
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-30
+"""
+from __future__ import annotations
+
+from alembic import op  # noqa: F401 - used once this migration has content
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
