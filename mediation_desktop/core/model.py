@@ -75,6 +75,8 @@ class Applicant:
     address: str | None = None
     is_representative: bool = False
     id: str = field(default_factory=new_id)
+    agent: str | None = None              # 委托代理人 (name, and the firm or relation if given)
+    agent_special: bool = False           # 特别授权: the agent may agree to terms on the worker's behalf
 
 
 @dataclass
@@ -84,6 +86,9 @@ class Respondent:
     legal_rep: str | None = None
     address: str | None = None
     phone: str | None = None
+    legal_rep_title: str | None = None    # the legal representative's 职务 (经理, 执行董事…)
+    agent: str | None = None              # 委托代理人
+    agent_special: bool = False
 
 
 @dataclass
@@ -166,6 +171,8 @@ class Case:
     conclusion_note: str | None = None
     transferred_to: str | None = None
     remarks: str = ""
+    respondent_position: str = ""          # 被申请人意见: the employer's answer, as the agreement states it
+    employment_ended_on: date | None = None  # the day the employment ended, where it has
     sessions: list[MediationSession] = field(default_factory=list)
     agreement: Agreement | None = None
     id: str = field(default_factory=new_id)
