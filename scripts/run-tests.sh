@@ -6,14 +6,15 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 # 1. System packages (Debian/Ubuntu, only when run as root): Qt's xcb/offscreen libraries, CJK fonts,
-#    LibreOffice for converting documents to PDF, poppler for reading PDFs back, PostgreSQL.
+#    LibreOffice for converting documents to PDF, poppler for reading PDFs back, PostgreSQL,
+#    NSIS so the packaging test compiles the Windows installer script.
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   need=()
   for pkg in xvfb xauth libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
              libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
              libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 \
              fonts-noto-cjk fonts-wqy-microhei fonts-liberation2 libreoffice-writer-nogui poppler-utils \
-             postgresql; do
+             postgresql nsis; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
   done
   if [ ${#need[@]} -gt 0 ]; then
@@ -52,11 +53,24 @@ if [ -n "$PGBIN" ] && [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && [ -z 
     export MEDIATION_DESKTOP_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:55432/postgres"
     echo "PostgreSQL started for the consolidated-database tests"
   else
-    echo "PostgreSQL could not start; its tests will be skipped"; cat "$PGDIR"/*.log || true
+    echo "PostgreSQL could not start; its tests will be skipped (and fail when CI is set)"; cat "$PGDIR"/*.log || true
   fi
 fi
 
-# 4. The suite. Qt runs offscreen; fontconfig maps 宋体/仿宋/黑体 to the Noto CJK faces for PDFs.
+# 4. Static checks first: a type error or a lint finding fails the run before the tests start.
+#    Configuration in pyproject.toml ([tool.mypy], [tool.ruff]).
+if .venv/bin/python -m ruff check --quiet . ; then
+  echo "ruff: no findings"
+else
+  echo "ruff: findings above (fix them, or run: .venv/bin/ruff check --fix FILE)"; exit 1
+fi
+if mypy_out=$(.venv/bin/python -m mypy 2>&1); then
+  echo "mypy: $(echo "$mypy_out" | tail -1)"
+else
+  echo "$mypy_out"; echo "mypy: type errors above"; exit 1
+fi
+
+# 5. The suite. Qt runs offscreen; fontconfig maps 宋体/仿宋/黑体 to the Noto CJK faces for PDFs.
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 [ -f resources/fonts-zh.conf ] && export FONTCONFIG_FILE="$ROOT/resources/fonts-zh.conf"
 set +e
