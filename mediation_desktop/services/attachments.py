@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediation_desktop.core.errors import NotFoundError, UserError
+from mediation_desktop.core.filenames import may_open, safe_basename
 from mediation_desktop.core.model import new_id
 
 if TYPE_CHECKING:
@@ -71,7 +73,7 @@ class AttachmentService:
             with partial.open("rb") as fh:
                 os.fsync(fh.fileno())
             os.replace(partial, target)
-        att = Attachment(new_id(), case_id, src.name, digest, size, description.strip(), self.backend.user, now_iso())
+        att = Attachment(new_id(), case_id, safe_basename(src.name), digest, size, description.strip(), self.backend.user, now_iso())
         with self.backend.db.write() as conn:
             if not attachments_repo.case_exists(conn, case_id):
                 raise NotFoundError("E_CASE_NOT_FOUND", "找不到该案件，可能已被删除")
@@ -87,7 +89,8 @@ class AttachmentService:
 
         with self.backend.db.read() as conn:
             rows = attachments_repo.list_attachments(conn, case_id)
-        return [Attachment(r.id, r.case_id, r.file_name, r.sha256, r.size, r.description, r.added_by, r.added_at)
+        # Names from older registers or other nodes are made safe again on the way out.
+        return [Attachment(r.id, r.case_id, safe_basename(r.file_name), r.sha256, r.size, r.description, r.added_by, r.added_at)
                 for r in rows]
 
     def path_of(self, attachment: Attachment) -> Path:
@@ -98,3 +101,25 @@ class AttachmentService:
         if sha256_of(path) != attachment.sha256:
             raise UserError("E_ATTACHMENT_DAMAGED", "附件文件已损坏（校验值不符），请从备份恢复或重新添加")
         return path
+
+    def readable_copy(self, attachment: Attachment) -> Path:
+        """A copy under its (safe) name in a fresh folder of its own, for a viewer that needs the
+        extension. A new folder per open: nothing another program left in a shared temp folder
+        (a planted file or link under the same name) is ever followed or opened."""
+        source = self.path_of(attachment)
+        folder = Path(tempfile.mkdtemp(prefix="mediation-attachment-"))
+        copy = folder / safe_basename(attachment.file_name)
+        with source.open("rb") as src, open(copy, "xb") as dst:
+            shutil.copyfileobj(src, dst)
+        return copy
+
+    @staticmethod
+    def may_open(attachment: Attachment) -> bool:
+        """Only document and image types are handed to the system to open; others are saved."""
+        return may_open(safe_basename(attachment.file_name))
+
+    def save_copy(self, attachment: Attachment, destination: str | Path) -> Path:
+        """Write the attachment where the user chose (the "save as" route for types never opened)."""
+        target = Path(destination)
+        shutil.copyfile(self.path_of(attachment), target)
+        return target

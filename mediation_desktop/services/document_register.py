@@ -72,8 +72,11 @@ class DocumentService:
         return rec, rendered.warning
 
     def path_of(self, rec: DocumentRecord) -> Path:
+        from mediation_desktop.core.filenames import safe_basename
+
         case = CaseService(self.backend).get(rec.case_id)
-        return self.folder_for(case) / rec.file_name
+        # The register row may have come in a package: its name never leaves the case's folder.
+        return self.folder_for(case) / safe_basename(rec.file_name)
 
     def list(self, case_id: str) -> list[DocumentRecord]:
         with self.backend.db.read() as conn:

@@ -196,11 +196,19 @@ AGREEMENT = obj({"id": uuid_, "signed_on": iso_date(nullable=False), "effective_
                  "judicial_confirmation_applied_on": iso_date(),
                  "judicial_confirmation_result": text(4000, nullable=True, multiline=True),
                  "items": array(ITEM, 200)})
-DOCUMENT = obj({"id": uuid_, "kind": text(16), "version": integer(1, 10_000), "file_name": text(255),
+def file_name(value: Any, where: str) -> str:
+    """A file name from another node: checked as text, then reduced to a safe base name (the
+    record is kept; only the name that could point outside a folder is replaced)."""
+    from mediation_desktop.core.filenames import safe_basename
+
+    return safe_basename(text(255)(value, where))
+
+
+DOCUMENT = obj({"id": uuid_, "kind": text(16), "version": integer(1, 10_000), "file_name": file_name,
                 "sha256": sha256_, "template_source": text(16), "generated_by": text(50),
                 "generated_at": timestamp()})
 ATTACHMENT = obj({"id": uuid_, "document_id": lambda v, w: None if v is None else uuid_(v, w),
-                  "sha256": sha256_, "file_name": text(255), "size": integer(0, 2**40),
+                  "sha256": sha256_, "file_name": file_name, "size": integer(0, 2**40),
                   "description": text(200), "added_by": text(50), "added_at": timestamp()})
 
 
