@@ -56,6 +56,9 @@ def case_row(case: Case, deadlines: Deadlines, origin_node: str, user: str | Non
         "applicant_names": case.applicant_names, "respondent_name": case.respondent.name,
         "respondent_uscc": case.respondent.uscc, "respondent_legal_rep": case.respondent.legal_rep,
         "respondent_address": case.respondent.address, "respondent_phone": case.respondent.phone,
+        "respondent_legal_rep_title": case.respondent.legal_rep_title,
+        "respondent_agent": case.respondent.agent, "respondent_agent_special": bool(case.respondent.agent_special),
+        "respondent_position": case.respondent_position or None, "employment_ended_on": case.employment_ended_on,
         "acceptance_due": deadlines.acceptance_due, "statutory_due": deadlines.statutory_due,
         "mediation_due": deadlines.mediation_due,
         "next_due": next_due(case, deadlines) if case.is_open else None,
@@ -79,6 +82,7 @@ def child_rows(case: Case) -> dict[str, list[dict]]:
         rows["applicants"].append({
             "id": a.id, "case_id": case.id, "position": pos, "name": a.name, "id_number": a.id_number,
             "phone": a.phone, "gender": a.gender, "address": a.address, "is_representative": a.is_representative,
+            "agent": a.agent, "agent_special": bool(a.agent_special),
         })
     for pos, c in enumerate(case.claims):
         rows["claims"].append({"id": c.id, "case_id": case.id, "position": pos, "description": c.description,
@@ -188,7 +192,10 @@ def case_from_row(r, children: dict | None = None) -> Case:  # noqa: ANN001 - a 
         # Without child rows (a list), the names stand in; id "" marks them as not stored records.
         applicants=children.get("applicants") or [Applicant(name=n, id="") for n in r.applicant_names.split("、") if n],
         respondent=Respondent(name=r.respondent_name, uscc=r.respondent_uscc, legal_rep=r.respondent_legal_rep,
-                              address=r.respondent_address, phone=r.respondent_phone),
+                              address=r.respondent_address, phone=r.respondent_phone,
+                              legal_rep_title=r.respondent_legal_rep_title, agent=r.respondent_agent,
+                              agent_special=bool(r.respondent_agent_special)),
+        respondent_position=r.respondent_position or "", employment_ended_on=r.employment_ended_on,
         status=Status(r.status), outcome=Outcome(r.outcome) if r.outcome else None,
         accepted_on=r.accepted_on, concluded_on=r.concluded_on, closed_on=r.closed_on,
         extended_until=r.extended_until,
@@ -212,7 +219,7 @@ def load_children(conn: Connection, case_ids: Sequence[str]) -> dict[str, dict]:
     for r in conn.execute(select(applicants).where(applicants.c.case_id.in_(case_ids)).order_by(applicants.c.position)):
         out[r.case_id]["applicants"].append(Applicant(
             id=r.id, name=r.name, id_number=r.id_number, phone=r.phone, gender=r.gender, address=r.address,
-            is_representative=bool(r.is_representative)))
+            is_representative=bool(r.is_representative), agent=r.agent, agent_special=bool(r.agent_special)))
     for r in conn.execute(select(claims).where(claims.c.case_id.in_(case_ids)).order_by(claims.c.position)):
         out[r.case_id]["claims"].append(Claim(id=r.id, description=r.description, amount_fen=r.amount_fen,
                                               dispute_type=r.dispute_type))

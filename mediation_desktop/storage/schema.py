@@ -104,6 +104,13 @@ cases = Table(
     Column("respondent_legal_rep", String(50)),
     Column("respondent_address", String(200)),
     Column("respondent_phone", String(32)),
+    # What the documents print (migration 0009): the employer's 职务 of its legal representative, its
+    # 委托代理人 and whether specially authorised, its position in the dispute, the employment end date.
+    Column("respondent_legal_rep_title", String(50)),
+    Column("respondent_agent", String(100)),
+    Column("respondent_agent_special", Boolean),
+    Column("respondent_position", Text),
+    Column("employment_ended_on", Date),
     # Deadlines are computed by core.deadlines when the case changes and stored so that the desk,
     # the deadline list and the case list sort and filter by index at a million cases.
     Column("acceptance_due", Date),
@@ -150,6 +157,8 @@ applicants = Table(
     Column("gender", String(4)),
     Column("address", String(200)),
     Column("is_representative", Boolean, nullable=False, default=False),
+    Column("agent", String(100)),          # 委托代理人 (migration 0009)
+    Column("agent_special", Boolean),      # 特别授权
 )
 
 claims = Table(
