@@ -23,7 +23,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import chinese_calendar
@@ -183,7 +183,7 @@ def _year_of_file(path: Path) -> int | None:
 # The calendar
 # --------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _package_covers(year: int) -> bool:
     try:
         chinese_calendar.is_workday(date(year, 6, 1))
@@ -192,7 +192,7 @@ def _package_covers(year: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def _package_table(year: int) -> YearTable:
     return YearTable(
         year=year,

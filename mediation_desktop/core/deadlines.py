@@ -93,7 +93,8 @@ class Deadlines:
     def get(self, key: str) -> date | None:
         if key not in DEADLINE_KEYS:
             raise KeyError(key)
-        return getattr(self, key)
+        due: date | None = getattr(self, key)
+        return due
 
     def as_json(self) -> dict[str, str | None]:
         """The ``deadlines`` object of the case JSON: the five keys, ISO dates or None."""

@@ -97,7 +97,7 @@ def capitalize(fen: int) -> str:
 
     if fen < 0:
         raise ValidationError("E_AMOUNT_NEGATIVE", "金额不能为负数")
-    return cn2an.an2cn(format(fen_to_decimal(fen), "f"), "rmb")
+    return str(cn2an.an2cn(format(fen_to_decimal(fen), "f"), "rmb"))
 
 
 def amount_in_words(fen: int) -> str:

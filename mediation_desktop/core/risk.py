@@ -28,7 +28,7 @@ class Risk:
             self.level = level
         self.reasons.append(reason)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"level": self.level, "reasons": list(self.reasons)}
 
 
