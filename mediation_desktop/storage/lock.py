@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from mediation_desktop.core.clock import now_iso
 
@@ -20,7 +22,7 @@ _WIN_LOCK_OFFSET = 1 << 20
 class InstanceLock:
     def __init__(self, path: Path):
         self.path = path
-        self._fh = None
+        self._fh: BinaryIO | None = None
 
     @property
     def held(self) -> bool:
@@ -31,9 +33,9 @@ class InstanceLock:
         if self._fh is not None:
             return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the process's lifetime
+        fh = open(self.path, "a+b")  # held open for the process's lifetime
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":  # the type checker then knows msvcrt is Windows-only
                 import msvcrt
 
                 fh.seek(_WIN_LOCK_OFFSET)
@@ -58,7 +60,7 @@ class InstanceLock:
         if fh is None:
             return
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":  # the type checker then knows msvcrt is Windows-only
                 import msvcrt
 
                 fh.seek(_WIN_LOCK_OFFSET)
@@ -87,8 +89,8 @@ class InstanceLock:
             return False
         return True
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         return self
 
-    def __exit__(self, *exc) -> None:  # noqa: ANN002
+    def __exit__(self, *exc) -> None:
         self.release()

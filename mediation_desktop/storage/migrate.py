@@ -17,7 +17,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SCHEMA_HEAD = "0009"
 
 
-def alembic_config():  # noqa: ANN201 - alembic.config.Config, imported lazily
+def alembic_config():  # an alembic.config.Config, imported lazily
     from alembic.config import Config
 
     cfg = Config()
@@ -28,7 +28,9 @@ def alembic_config():  # noqa: ANN201 - alembic.config.Config, imported lazily
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder ships with the package"
+    return head
 
 
 def current_revision(db: Database) -> str | None:
