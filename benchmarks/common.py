@@ -20,6 +20,9 @@ def fresh_backend(root: Path, name: str = "bench") -> Backend:
     backend = Backend(DataPaths.resolve(root), "基准测试")
     backend.migrate()
     backend.initialise(f"{name}调解中心", "津测", "room")
+    from mediation_desktop.sync.trust import create_keys
+
+    create_keys(backend)
     return backend
 
 

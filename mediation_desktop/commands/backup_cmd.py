@@ -32,11 +32,8 @@ def _user(ctx) -> str:  # noqa: ANN001
 
 def run_backup(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.services.backups import backup_to_file
-    from mediation_desktop.services.permissions import require_backend
 
-    backend = ctx.backend()
-    require_backend(backend, "backup.create")
-    out = backup_to_file(backend, Path(ctx.args.out))
+    out = backup_to_file(ctx.backend(), Path(ctx.args.out))
     if ctx.args.json:
         ctx.out_json({"file": str(out.resolve()), "size": out.stat().st_size, "integrity": "ok"})
     else:
@@ -46,9 +43,7 @@ def run_backup(ctx) -> int:  # noqa: ANN001
 
 def run_restore(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.services.backups import restore_database
-    from mediation_desktop.services.permissions import cli_role, require
 
-    require(cli_role(), "backup.restore")
     # No Backend.open here: a damaged database refuses to open, and restoring is the way out.
     result = restore_database(ctx.paths, Path(ctx.args.file), _user(ctx))
     if ctx.args.json:

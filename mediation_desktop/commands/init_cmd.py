@@ -25,6 +25,9 @@ def run(ctx) -> int:  # noqa: ANN001 - cli.Context
         raise UserError("E_ALREADY_INITIALISED", f"数据目录 {ctx.paths.root} 已经初始化过，不能重复初始化")
     backend.migrate()
     node = backend.initialise(ctx.args.org, ctx.args.org_code, ctx.args.role, ctx.args.district)
+    from mediation_desktop.sync.trust import create_keys
+
+    create_keys(backend)   # the node's sync identity, made once here
     if ctx.args.json:
         ctx.out_json({"node_id": node.node_id, "org": node.org.name, "org_code": node.org.code, "role": node.role,
                       "data_dir": str(ctx.paths.root)})

@@ -15,17 +15,11 @@ def register(sub) -> None:  # noqa: ANN001
 
 def run(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.core.clock import parse_iso_date
-    from mediation_desktop.services.report_writers import write_return
-    from mediation_desktop.services.statistics import compile_return
-    from mediation_desktop.storage.outbox import audit
+    from mediation_desktop.services.report_writers import produce_return
 
     start = parse_iso_date(ctx.args.start, field="from")
     end = parse_iso_date(ctx.args.end, field="to")
-    backend = ctx.backend()
-    ret = compile_return(backend, start, end)
-    out = write_return(ret, Path(ctx.args.out))
-    with backend.db.write() as conn:
-        audit(conn, backend.user, "report", None, None, {"from": start.isoformat(), "to": end.isoformat(), "file": out.name})
+    ret, out = produce_return(ctx.backend(), start, end, Path(ctx.args.out))
     total = ret.rows[-1]
     ctx.say(f"已生成统计报表：{out}（收案{total['received']}件，结案{total['closed']}件，调解成功率{total['success_rate']}）")
     return 0

@@ -34,22 +34,18 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_remark(ctx) -> int:  # noqa: ANN001
-    from mediation_desktop.services.permissions import require_backend
     from mediation_desktop.sync.supervisor import add_remark
 
     backend = ctx.backend()
-    require_backend(backend, "remark.write")
     add_remark(backend, ctx.args.case_no, ctx.args.text, "correction" if ctx.args.correction else "remark")
     ctx.say("已记录，将随下一个下发包送达该案件所属的调解组织。")
     return 0
 
 
 def run_notice(ctx) -> int:  # noqa: ANN001
-    from mediation_desktop.services.permissions import require_backend
     from mediation_desktop.sync.supervisor import add_notice
 
     backend = ctx.backend()
-    require_backend(backend, "remark.write")
     add_notice(backend, ctx.args.title, ctx.args.body)
     ctx.say("已记录，将随下一批下发包送达各调解组织。")
     return 0

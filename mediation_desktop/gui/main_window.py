@@ -1,9 +1,9 @@
 """The main window: a page list on the left, the pages on the right, the status bar below.
 
-Start-up order: the window paints first; ``start()`` then claims the data folder (one window per
-folder), builds the pages and, on the task runner, runs the start-up check (``quick_check``) and the
-migrations. A damaged database offers the recovery dialog. Then the first-start setup or the
-sign-in; only a signed-in window hands the back end to the pages (``ctx.backend``).
+The window is the shell only. ``start()`` (called after the first paint) builds the pages and runs
+the start-up sequence (gui/startup.py: lock, integrity check, migrations, recovery, first-run setup,
+sign-in); once someone has signed in the sequence hands the back end over and the window gives it to
+the pages (``ctx.backend``, the one handle).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from mediation_desktop import APP_TITLE
-from mediation_desktop.core.errors import UserError
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
+from mediation_desktop.gui.startup import StartupSequence
 from mediation_desktop.gui.tasks import TaskRunner
 from mediation_desktop.paths import DataPaths
 
@@ -34,8 +34,8 @@ TOOL_PAGES = {
     "audit": ("审计日志", ("audit.read",)),
     "backup": ("备份与恢复", ("backup.create", "backup.restore")),
 }
-# The organisation's settings are the head's or the administrator's business.
-SETTINGS_PERMISSIONS = ("case.reopen", "users.manage")
+# The organisation's settings: the same permission services.organisation checks.
+SETTINGS_PERMISSIONS = ("org.settings",)
 
 
 def gui_settings(paths: DataPaths) -> QSettings:
@@ -49,9 +49,10 @@ def run_dialog(dialog: QDialog) -> bool:
 
 
 def permitted(role: str | None, permissions: tuple[str, ...]) -> bool:
-    from mediation_desktop.services.permissions import allowed
+    """Menus ask the services' own permission table, so a shown entry is never refused."""
+    from mediation_desktop.services.permissions import allowed_any
 
-    return any(allowed(role, p) for p in permissions)
+    return allowed_any(role, permissions)
 
 
 class MainWindow(QMainWindow):
@@ -64,13 +65,18 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = gui_settings(paths)
         self.user = user or self.settings.value("user/name", "", str) or None
-        self.lock = lock
         runner = TaskRunner(self)
         runner.log_path = str(paths.log_file)
         self.ctx = ctx or AppContext(runner, self.settings, parent=self)
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(QSize(960, 600))
-        self._backend = None      # opened, not yet handed to the pages (nobody signed in)
+        self.startup = StartupSequence(paths, self.user, self.ctx.runner, self, ask=self.ask,
+                                       say=lambda text: self.status.setText(text),
+                                       remembered_user=lambda: self.settings.value("user/name", "", str) or "", lock=lock)
+        self.startup.finished.connect(self._signed_in)
+        self.startup.refused.connect(self.refused)
+        self.startup.refused.connect(lambda _message: self.close())
+        self.startup.abandoned.connect(self.close)
         self.account = None
         self.idle_lock = None
         self.background = None
@@ -130,10 +136,8 @@ class MainWindow(QMainWindow):
     @property
     def detail(self):  # noqa: ANN201 - CaseDetailPage
         if self._detail is None:
-            from mediation_desktop.gui.documents.tab import install_documents_tab
             from mediation_desktop.gui.pages.case_detail import CaseDetailPage
 
-            install_documents_tab()
             self._detail = CaseDetailPage(self.ctx)
             self._detail.back_requested.connect(self.go_back)
             self.stack.addWidget(self._detail)
@@ -279,131 +283,26 @@ class MainWindow(QMainWindow):
         return dialog
 
     # -- start ---------------------------------------------------------------------------------------
+    def ask(self, dialog: QDialog) -> bool:
+        """The start-up sequence's modal questions (module-level ``run_dialog``, which tests answer)."""
+        return run_dialog(dialog)
+
+    @property
+    def lock(self):  # noqa: ANN201 - storage.lock.InstanceLock or None
+        return self.startup.lock
+
     def start(self) -> None:
         """Claim the folder, build the pages and open the database off the GUI thread (call after the
-        first paint)."""
-        if self.lock is None:
-            from mediation_desktop.services.instance import claim_data_folder
-
-            try:
-                self.lock = claim_data_folder(self.paths)
-            except UserError as exc:
-                self._refuse(exc)
-                return
+        first paint); the start-up sequence takes it from there."""
+        if not self.startup.claim_folder():
+            return
         self.build_pages()
-        self.open_database()
+        self.startup.open_database()
 
-    def _refuse(self, exc: UserError) -> None:
-        self.status.setText(exc.message)
-        messages.warn(self, "已经打开", exc.message)
-        self.refused.emit(exc.message)
-        self.close()
-
-    def open_database(self) -> None:
-        paths, user = self.paths, self.user
-        self.status.setText("正在检查并打开数据库…")
-
-        def work():  # noqa: ANN202 - (Backend, whether any account exists)
-            from mediation_desktop.services import accounts  # argon2 loads here, not on the GUI thread
-            from mediation_desktop.services.backend import Backend
-            from mediation_desktop.services.integrity import startup_check
-
-            startup_check(paths)   # quick_check at every start; a damaged file is refused and kept
-            backend = Backend(paths, user)
-            backend.role = ""      # nobody is signed in yet: every permission check refuses
-            backend.migrate()
-            return backend, backend.initialised and accounts.has_users(backend)
-
-        self.ctx.runner.run(work, self._opened, on_error=self._open_failed, parent=self)
-
-    def _open_failed(self, exc: BaseException) -> bool:
-        if not isinstance(exc, UserError):
-            return False
-        if exc.code != "E_DATABASE_DAMAGED":
-            messages.show_user_error(self, exc)
-            self.status.setText(f"无法打开数据库：{exc.message}")
-            return True
-        from mediation_desktop.gui.admin.recovery import RecoveryDialog
-
-        self.status.setText("数据库已损坏")
-        dialog = RecoveryDialog(self.paths, exc.message, self, user=self.user or "system")
-        if run_dialog(dialog) and dialog.used is not None:
-            messages.info(self, "已恢复", f"已从备份 {dialog.used.name} 恢复数据库；损坏的文件保留在数据目录中。")
-            self.open_database()
-        else:
-            self.close()
-        return True
-
-    def _opened(self, opened) -> None:  # noqa: ANN001
-        backend, has_users = opened
-        self._backend = backend
-        if not backend.initialised:
-            self.status.setText("首次使用，请完成设置")
-            self.run_setup()
-            return
-        self.sign_in(has_users)
-
-    def run_setup(self, dialog_hook=None) -> None:  # noqa: ANN001 - tests fill the dialog
-        from mediation_desktop.gui.setup_dialog import SetupDialog
-
-        dialog = SetupDialog(self, self.user or "")
-        if dialog_hook is not None:
-            dialog_hook(dialog)
-            accepted = dialog.result() == QDialog.DialogCode.Accepted
-        else:
-            accepted = run_dialog(dialog)
-        if not accepted:
-            self.status.setText("尚未完成首次设置；可重新启动程序继续")
-            return
-        org_name, org_code, role, user = dialog.values()
-        password = dialog.password.text()
-        backend = self._backend
-        backend.user = user
-
-        def work():  # noqa: ANN202 - the first Account
-            from mediation_desktop.services.accounts import create_first_user
-
-            if not backend.initialised:
-                backend.initialise(org_name, org_code, role)
-            return create_first_user(backend, user, password)
-
-        def failed(exc: BaseException) -> bool:
-            if not isinstance(exc, UserError):
-                return False
-            messages.show_user_error(self, exc)
-            self.status.setText(f"首次设置未完成：{exc.message}")
-            if dialog_hook is None:
-                self.run_setup()   # ask again with the message shown
-            return True
-
-        self.ctx.runner.run(work, self._signed_in, on_error=failed, label="正在初始化…", parent=self)
-
-    def sign_in(self, has_users: bool = True) -> None:
-        """The first account when there is none yet (a folder set up from the command line), else
-        the sign-in dialog. Cancelling closes the window."""
-        from mediation_desktop.gui.auth.signin import FirstUserDialog, SignInDialog
-
-        backend = self._backend
-        if not has_users:
-            dialog = FirstUserDialog(backend, self, suggested_name=self.user or "")
-        else:
-            dialog = SignInDialog(backend, self)
-            dialog.name.setText(self.settings.value("user/name", "", str) or self.user or "")
-            if dialog.name.text():
-                dialog.password.setFocus()
-        self.status.setText("请登录")
-        if not run_dialog(dialog) or dialog.account is None:
-            self.status.setText("未登录")
-            self.close()
-            return
-        self._signed_in(dialog.account)
-
-    def _signed_in(self, account) -> None:  # noqa: ANN001 - services.accounts.Account
+    def _signed_in(self, backend, account) -> None:  # noqa: ANN001 - Backend, services.accounts.Account
         from mediation_desktop.gui.auth.idle import DEFAULT_IDLE_MINUTES, IdleLock
         from mediation_desktop.gui.background import BackgroundWork
 
-        backend = self._backend
-        backend.user, backend.role = account.name, account.role
         self.account = account
         self.settings.setValue("user/name", account.name)
         self.ctx.backend = backend
@@ -432,7 +331,6 @@ class MainWindow(QMainWindow):
         old one, then open, check and sign in again (the restored file has its own accounts)."""
         self._stop_session()
         self.ctx.backend = None
-        self._backend = None
         for page in self.tool_pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -440,7 +338,7 @@ class MainWindow(QMainWindow):
         self._update_menus()
         self.show_page(0)
         self.stack.setCurrentIndex(0)
-        self.open_database()
+        self.startup.open_database()
 
     def _stop_session(self) -> None:
         if self.idle_lock is not None:
@@ -471,17 +369,16 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/page", row if row >= 0 else self._previous_page)
         self.settings.sync()
         self.ctx.runner.wait_for_done(10_000)
-        backend = self.ctx.backend or self._backend
-        if backend is not None:
-            try:
+        backend, self.ctx.backend = self.ctx.backend, None
+        try:
+            if backend is not None:
                 backend.close()
-            except Exception:  # noqa: BLE001 - closing must not keep the window open
-                log.exception("closing the database failed")
-        self.ctx.backend = None
-        self._backend = None
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+            self.startup.release()   # opened but nobody signed in
+        except Exception:  # noqa: BLE001 - closing must not keep the window open
+            log.exception("closing the database failed")
+        if self.startup.lock is not None:
+            self.startup.lock.release()
+            self.startup.lock = None
         event.accept()
 
 

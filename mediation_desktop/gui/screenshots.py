@@ -45,6 +45,9 @@ def main(out_dir: str) -> int:
     backend = Backend(DataPaths.resolve(folder), "王调解")
     backend.migrate()
     backend.initialise("和平区劳动人事争议调解中心", "津和平")
+    from mediation_desktop.sync.trust import create_keys
+
+    create_keys(backend)
     from mediation_desktop.services.accounts import create_first_user
 
     create_first_user(backend, "王调解", SHOT_PASSWORD, "王建国")

@@ -24,12 +24,15 @@ from mediation_desktop.storage.outbox import audit, this_node
 log = logging.getLogger(__name__)
 
 
-
 def default_user() -> str:
     try:
-        return getpass.getuser() or "unknown"
+        name = getpass.getuser() or "unknown"
     except Exception:  # noqa: BLE001 - no login name (a service account, a container)
         return "unknown"
+    # The login name goes into every audit entry and travels in sync packages: keep it to the rules.
+    from mediation_desktop.core.rules import repair_text
+
+    return "".join(repair_text("user.name", name).split()) or "unknown"
 
 
 @dataclass
@@ -41,8 +44,12 @@ class NodeInfo:
 
 class Backend:
     def __init__(self, paths: DataPaths, user: str | None = None, *, db_url: str | None = None):
+        from mediation_desktop.core.validation import check_user_name
+
+        # Checked before anything is created: a name the audit trail or a sync package would refuse
+        # is refused here (E_USER_NAME, E_TEXT_*), whichever front end passes it.
+        self.user = check_user_name(user) if user else default_user()
         self.paths = paths
-        self.user = user or default_user()
         paths.ensure()
         self.db = Database(db_url or paths.database)
         self._calendar: WorkCalendar | None = None
@@ -110,11 +117,13 @@ class Backend:
         return self._node
 
     def initialise(self, org_name: str, org_code: str, role: str = "room", district: str | None = None) -> NodeInfo:
+        """This node's organisation and identity in the database. The node's sync keys are made by
+        the caller (``sync.trust.create_keys``): services never reach up into sync."""
         from mediation_desktop.core.validation import check_name, check_org_code
 
         if role not in ("room", "supervisor"):
             raise UserError("E_ROLE", "角色只能是 room（调解组织）或 supervisor（区人社监管）")
-        org_name = check_name(org_name, field="org", what="组织名称")
+        org_name = check_name(org_name, field="org", what="组织名称", rule="org.name")
         org_code = check_org_code(org_code)
         if self.initialised:
             raise UserError("E_ALREADY_INITIALISED", f"数据目录 {self.paths.root} 已经初始化过，不能重复初始化")
@@ -123,15 +132,8 @@ class Backend:
         with self.db.write() as conn:
             create_node(conn, node_id, org)
             audit(conn, self.user, "init", "organisation", org.id, {"org": org_name, "code": org_code, "role": role})
-        import mediation_desktop.sync.trust  # noqa: F401 - registers the hook that creates this node's keys
-
-        for hook in INIT_HOOKS:
-            hook(self, node_id, org)
         self._node = NodeInfo(node_id, role, org)
         log.info("initialised node %s as %s", node_id, role)
         return self._node
 
-
-# Later parts of the app (keys for sync, the first user account) register what must happen at init.
-INIT_HOOKS: list = []
 

@@ -132,10 +132,20 @@ def take_backup(backend, reason: str = "manual", *, thin: bool = True) -> Path |
     return target
 
 
+def backup_now(backend) -> Path | None:  # noqa: ANN001
+    """A backup someone asked for (the GUI's 立即备份): the same checked copy, for those allowed to."""
+    from mediation_desktop.services.permissions import require_backend
+
+    require_backend(backend, "backup.create")
+    return take_backup(backend, "manual")
+
+
 def backup_to_file(backend, out: Path) -> Path:  # noqa: ANN001
     """``backup --out FILE``: a checked copy wherever the user says, recorded in the audit trail."""
+    from mediation_desktop.services.permissions import require_backend
     from mediation_desktop.storage.outbox import audit
 
+    require_backend(backend, "backup.create")
     out = Path(out)
     if out.exists() and out.is_dir():
         raise UserError("E_BACKUP_TARGET", f"{out} 是一个文件夹，请给出备份文件的名称")
@@ -219,12 +229,16 @@ def _install_copy(source: Path, paths: DataPaths, keep_suffix: str) -> Path | No
     return replaced
 
 
-def restore_database(paths: DataPaths, source: Path, user: str, *, lock_held_by_caller: bool = False) -> RestoreResult:
+def restore_database(paths: DataPaths, source: Path, user: str, *, lock_held_by_caller: bool = False,
+                     role: str | None = None) -> RestoreResult:
     """Replace the database with a backup. The caller has closed its own connections; the GUI,
-    holding the folder's lock itself, says so with ``lock_held_by_caller``."""
+    holding the folder's lock itself, says so with ``lock_held_by_caller``. ``role`` is the signed-in
+    role (the GUI); None means the command line's role (see services.permissions)."""
     from mediation_desktop.services import audit_head
     from mediation_desktop.services.backend import Backend
+    from mediation_desktop.services.permissions import cli_role, require
 
+    require(cli_role() if role is None else role, "backup.restore")
     source = Path(source).resolve()
     check_restorable(source)
     if not lock_held_by_caller:

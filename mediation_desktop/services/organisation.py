@@ -35,7 +35,7 @@ def update_organisation(backend: Backend, **changes: str | None) -> Organisation
     """Check every change first; only a fully valid set is saved (and only then seen by the app)."""
     from dataclasses import replace
 
-    require_backend(backend, "users.manage")
+    require_backend(backend, "org.settings")
     values: dict[str, str | None] = {}
     for key, value in changes.items():
         if key not in EDITABLE:

@@ -41,6 +41,7 @@ PERMISSIONS: dict[str, str] = {
     "remark.write": "填写监管意见",
     "audit.read": "查看审计日志",
     "users.manage": "管理用户账户",
+    "org.settings": "修改本组织设置",
     "backup.create": "备份数据",
     "backup.restore": "从备份恢复数据",
 }
@@ -52,12 +53,12 @@ GRANTS: dict[str, frozenset[str]] = {
     MEDIATOR: frozenset(_CASEWORK),
     # The head also mediates, and alone closes and reopens cases, exports and answers upward.
     HEAD: frozenset(_CASEWORK | {"case.close", "case.reopen", "data.export", "sync.import",
-                                 "audit.read", "backup.create"}),
+                                 "audit.read", "backup.create", "org.settings"}),
     # The district reads everything consolidated and writes remarks, never the rooms' case files.
     SUPERVISOR: frozenset({"case.read", "consolidated.read", "remark.write", "data.export",
                            "sync.import", "audit.read"}),
     # Keeps the installation running: accounts, backups, the audit trail; no casework.
-    ADMIN: frozenset({"users.manage", "backup.create", "backup.restore", "audit.read"}),
+    ADMIN: frozenset({"users.manage", "backup.create", "backup.restore", "audit.read", "org.settings"}),
     OPERATOR: frozenset(PERMISSIONS),
 }
 
@@ -101,6 +102,11 @@ def allowed(role: str | None, permission: str) -> bool:
         return permission in granted(role)
     except UserError:
         return False
+
+
+def allowed_any(role: str | None, permissions: tuple[str, ...]) -> bool:
+    """What a menu asks before it shows an entry whose page offers several guarded operations."""
+    return any(allowed(role, p) for p in permissions)
 
 
 def require(role: str | None, permission: str) -> None:

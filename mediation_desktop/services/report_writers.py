@@ -113,3 +113,17 @@ def _docx(ret: Return, path: Path) -> None:
                     run.font.size = Pt(9)
                     east_asia(run, "宋体")
     doc.save(path)
+
+
+def produce_return(backend, start, end, out: Path) -> tuple[Return, Path]:  # noqa: ANN001 - Backend, dates
+    """The statistics return for ``start``..``end`` written to ``out`` and recorded in the audit trail
+    (compile_return checks the permission first, so a refused user writes nothing)."""
+    from mediation_desktop.services.statistics import compile_return
+    from mediation_desktop.storage.outbox import audit
+
+    ret = compile_return(backend, start, end)
+    written = write_return(ret, Path(out))
+    with backend.db.write() as conn:
+        audit(conn, backend.user, "report", None, None,
+              {"from": start.isoformat(), "to": end.isoformat(), "file": written.name})
+    return ret, written

@@ -88,7 +88,13 @@ def resolve_conflict(backend: Backend, conflict_id: str, resolution: str = "kept
         audit(conn, backend.user, "sync_conflict_resolved", "conflict", conflict_id, {"resolution": resolution})
 
 
-def _require_supervisor(backend: Backend) -> None:
+def _require_supervisor(backend: Backend, permission: str | None = None) -> None:
+    """The district's records: a supervisor node (and, for remarks and notices, a user allowed to
+    write them; the permission is checked first, as every use case does)."""
+    if permission is not None:
+        from mediation_desktop.services.permissions import require_backend
+
+        require_backend(backend, permission)
     if backend.node.role != "supervisor":
         raise UserError("E_ROLE", "只有区人社监管节点可以发出批注、通知和重点企业名单")
 
@@ -96,7 +102,7 @@ def _require_supervisor(backend: Backend) -> None:
 def add_remark(backend: Backend, case_ref: str, text: str, kind: str = "remark") -> str:
     """A supervisor's remark or correction request on a room's case: a record of its own that the
     next downstream package carries to the room that owns the case."""
-    _require_supervisor(backend)
+    _require_supervisor(backend, "remark.write")
     if kind not in ("remark", "correction"):
         raise UserError("E_ARGUMENT", "批注类型只能是 remark（批注）或 correction（更正请求）")
     text = (text or "").strip()
@@ -116,7 +122,7 @@ def add_remark(backend: Backend, case_ref: str, text: str, kind: str = "remark")
 
 
 def add_notice(backend: Backend, title: str, body: str) -> str:
-    _require_supervisor(backend)
+    _require_supervisor(backend, "remark.write")
     title, body = (title or "").strip(), (body or "").strip()
     if not title or len(title) > 200 or not body:
         raise UserError("E_REQUIRED", "通知标题（最多 200 字）和正文不能为空")

@@ -1,9 +1,9 @@
 """This node's keys and the list of enrolled nodes it trusts (Qt-free use cases).
 
-Keys are made at ``init`` (a Backend init hook), stored under the data folder's ``keys/`` and protected
-by the passphrase in env ``MEDIATION_DESKTOP_PASSPHRASE`` when one is set. Another node is enrolled
-only after its card's fingerprint, read aloud over the phone, was typed in and matched. A room trusts
-its district supervisor and the supervisor its rooms; nodes of the same role never exchange packages.
+Keys are made at ``init`` (``create_keys``, called by the init command and the first-start setup),
+stored under the data folder's ``keys/`` and protected by the passphrase in env
+``MEDIATION_DESKTOP_PASSPHRASE`` when one is set. Another node is enrolled only after its card's
+fingerprint, read aloud over the phone, was typed in and matched. A room trusts its district supervisor and the supervisor its rooms; nodes of the same role never exchange packages.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Callable
 
 from mediation_desktop.core.errors import UserError
-from mediation_desktop.services import backend as backend_module
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.storage import sync_repo
 from mediation_desktop.storage.outbox import audit
@@ -38,18 +37,12 @@ def passphrase() -> str | None:
     return os.environ.get(PASSPHRASE_ENV) or None
 
 
-def create_keys(backend: Backend, node_id: str, org) -> None:  # noqa: ANN001 - core.model.Organisation
-    """The init hook: fresh keys for this node, saved under ``keys/``."""
-    keys = generate_node_keys(node_id, org.name, org.code, org.role)
+def create_keys(backend: Backend) -> None:
+    """Fresh keys for this (just initialised) node, saved under ``keys/``. ``init`` and the GUI's
+    first-start setup call it right after ``Backend.initialise``."""
+    node = backend.node
+    keys = generate_node_keys(node.node_id, node.org.name, node.org.code, node.org.role)
     save_private(keys, backend.paths.keys, passphrase())
-
-
-def _register_hook() -> None:
-    if create_keys not in backend_module.INIT_HOOKS:
-        backend_module.INIT_HOOKS.append(create_keys)
-
-
-_register_hook()
 
 
 def node_keys(backend: Backend) -> NodeKeys:

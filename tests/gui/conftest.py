@@ -93,6 +93,9 @@ def make_window(qtbot, data_dir, dialog_answers):
             backend = Backend(paths, "测试员")
             backend.migrate()
             backend.initialise(org, "津和平")
+            from mediation_desktop.sync.trust import create_keys
+
+            create_keys(backend)
             from mediation_desktop.services.accounts import create_first_user
 
             create_first_user(backend, TEST_USER, TEST_PASSWORD)

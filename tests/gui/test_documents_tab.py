@@ -32,7 +32,7 @@ def _open_first_case(window, wait_idle):  # noqa: ANN001, ANN202
     detail = window.detail
     detail.tabs.setCurrentWidget(detail.documents_tab)
     panel = detail.documents_tab.findChild(DocumentsPanel)
-    assert panel is not None and panel.isVisibleTo(detail) and not detail.documents.isVisibleTo(detail)
+    assert panel is detail.documents and panel.isVisibleTo(detail)
     return detail, panel
 
 

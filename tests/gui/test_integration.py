@@ -16,6 +16,7 @@ from mediation_desktop.gui import messages
 from mediation_desktop.paths import DataPaths
 from mediation_desktop.services import accounts
 from mediation_desktop.services.backend import Backend
+from mediation_desktop.sync.trust import create_keys
 
 TEST_USER, TEST_PASSWORD = "测试员", "correct-horse"   # the account tests/gui/conftest.py signs in with
 
@@ -30,6 +31,7 @@ def _prepared(data_dir: Path, cases: int = 0, users: tuple[tuple[str, str], ...]
     backend = Backend(paths, TEST_USER)
     backend.migrate()
     backend.initialise("和平区劳动人事争议调解中心", "津和平")
+    create_keys(backend)
     accounts.create_first_user(backend, TEST_USER, TEST_PASSWORD)
     for name, role in users:
         accounts.add_user(backend, name, TEST_PASSWORD, role)

@@ -22,6 +22,7 @@ def make_node(root: Path, role: str, name: str, code: str) -> Backend:
     backend = Backend(DataPaths.resolve(root), "测试员")
     backend.migrate()
     backend.initialise(name, code, role)
+    trust.create_keys(backend)
     return backend
 
 

@@ -48,6 +48,9 @@ def test_rooms_packages_consolidate_on_postgres(tmp_path, pg_url, monkeypatch):
     sup = Backend(DataPaths.resolve(tmp_path / "sup"), "督导员", db_url=pg_url)
     sup.migrate()
     sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
+    from mediation_desktop.sync.trust import create_keys
+
+    create_keys(sup)
     rooms = [make_node(tmp_path / code, "room", name, code) for code, name in
              (("HP", "和平区劳动人事争议调解中心"), ("HX", "河西区劳动人事争议调解中心"))]
     from mediation_desktop.services.demo import fill_demo

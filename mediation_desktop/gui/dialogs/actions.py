@@ -261,14 +261,14 @@ class ApplicationDialog(ActionDialog):
         if ag and ag.judicial_confirmation_applied_on and not ag.arbitration_review_applied_on:
             self.kind.setCurrentIndex(1)
         self.applied_on = date_edit(today)
-        self.result = QLineEdit()
-        self.result.setPlaceholderText("结果，如：已出具仲裁调解书 / 裁定确认有效（未出结果可不填）")
+        self.outcome_text = QLineEdit()
+        self.outcome_text.setPlaceholderText("结果，如：已出具仲裁调解书 / 裁定确认有效（未出结果可不填）")
         self.form.addRow("申请类型：", self.kind)
         self.form.addRow("申请日期：", self.applied_on)
-        self.form.addRow("结果：", self.result)
+        self.form.addRow("结果：", self.outcome_text)
 
     def build(self) -> Change:
-        kind, on, result = self.kind.currentData(), self.applied_on.date().toPython(), self.result.text().strip() or None
+        kind, on, result = self.kind.currentData(), self.applied_on.date().toPython(), self.outcome_text.text().strip() or None
 
         def change(svc, ref):  # noqa: ANN001, ANN202 - a CaseService and a case reference
             def edit(case: Case) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from mediation_desktop.gui import messages
@@ -206,20 +206,3 @@ class DocumentsPanel(QWidget):
         else:
             self.reload()
 
-
-def documents_provider(container: QWidget, ctx: AppContext, case) -> None:  # noqa: ANN001
-    """Registered with the case detail: put the panel into the 文书 tab once, then show ``case``."""
-    panel = container.findChild(DocumentsPanel)
-    if panel is None:
-        for placeholder in container.findChildren(QListWidget):
-            placeholder.hide()
-        panel = DocumentsPanel(ctx, container)
-        container.layout().addWidget(panel)
-    panel.show_case(case)
-
-
-def install_documents_tab() -> None:
-    from mediation_desktop.gui.pages.case_detail import DOCUMENTS_PROVIDERS, register_documents_provider
-
-    if documents_provider not in DOCUMENTS_PROVIDERS:
-        register_documents_provider(documents_provider)

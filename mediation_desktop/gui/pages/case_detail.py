@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,19 +30,10 @@ from mediation_desktop.core.money import format_figures
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.dialogs.actions import dialog_for
+from mediation_desktop.gui.documents.tab import DocumentsPanel
 
 CHIP = "border-radius:9px;padding:2px 10px;color:white;background:{bg};"
 STAGE_COLOURS = {"registered": "#1565c0", "mediating": "#2e7d32", "concluded": "#6a1b9a", "closed": "#546e7a"}
-
-# Another part of the app (the documents issue) fills the 文书 tab: each provider is called with
-# (container widget, app context, case) whenever a case is shown, and may add widgets or list items.
-DocumentsProvider = Callable[[QWidget, AppContext, Any], None]
-DOCUMENTS_PROVIDERS: list[DocumentsProvider] = []
-
-
-def register_documents_provider(provider: DocumentsProvider) -> None:
-    DOCUMENTS_PROVIDERS.append(provider)
-
 
 @dataclass
 class Loaded:
@@ -114,8 +103,8 @@ class CaseDetailPage(QWidget):
         self.remarks.setWordWrap(True)
         self.remarks.setStyleSheet("color:#1a5fb4;")
         layout.addWidget(self.remarks)
-        self.actions = QHBoxLayout()
-        layout.addLayout(self.actions)
+        self.action_row = QHBoxLayout()
+        layout.addLayout(self.action_row)
         self.action_buttons: dict[str, QPushButton] = {}
 
         self.tabs = QTabWidget()
@@ -154,7 +143,7 @@ class CaseDetailPage(QWidget):
         self.tabs.addTab(tab, "调解协议")
         self.documents_tab = QWidget()
         v = QVBoxLayout(self.documents_tab)
-        self.documents = QListWidget()
+        self.documents = DocumentsPanel(ctx)
         v.addWidget(self.documents)
         self.tabs.addTab(self.documents_tab, "文书")
         tab = QWidget()
@@ -246,14 +235,14 @@ class CaseDetailPage(QWidget):
         for button in self.action_buttons.values():
             button.deleteLater()
         self.action_buttons = {}
-        while self.actions.count():
-            self.actions.takeAt(0)
+        while self.action_row.count():
+            self.action_row.takeAt(0)
         for action in allowed_actions(case):
             button = QPushButton(action.label)
             button.clicked.connect(lambda _=False, code=action.code: self.run_action(code))
-            self.actions.addWidget(button)
+            self.action_row.addWidget(button)
             self.action_buttons[action.code] = button
-        self.actions.addStretch(1)
+        self.action_row.addStretch(1)
         self.application_button.setVisible(case.agreement is not None and case.is_open)
 
     def _fill_tabs(self, loaded: Loaded) -> None:
@@ -284,11 +273,7 @@ class CaseDetailPage(QWidget):
                 [i.payer, i.payee, i.description, format_figures(i.amount_fen) if i.amount_fen is not None else "",
                  _d(i.due_on), _d(i.performed_on),
                  format_figures(i.performed_fen) if i.performed_fen is not None else ""] for i in ag.items])
-        self.documents.clear()
-        for provider in DOCUMENTS_PROVIDERS:
-            provider(self.documents_tab, self.ctx, case)
-        if not DOCUMENTS_PROVIDERS:
-            QListWidgetItem("文书生成功能尚未安装。", self.documents)
+        self.documents.show_case(case)
         _fill(self.attachments, [[a.file_name, a.description, f"{a.size / 1024:.0f} KB", a.added_by, a.added_at[:16]]
                                  for a in loaded.attachments])
         _fill(self.audit, [[e.at[:19].replace("T", " "), e.user, e.action,

@@ -1,0 +1,194 @@
+"""The start-up sequence, one state per method, in the order they run:
+
+1. ``claim_folder``     one window per data folder (the single-writer lock); refused -> the window closes
+2. ``open_database``    on the task runner: the integrity ``quick_check``, then migrations
+3. ``recover``          only for a damaged database: the recovery dialog, then back to 2
+4. ``first_run_setup``  only for an empty folder: organisation, this node's keys, the first account
+5. ``sign_in``          the first account (a folder set up from the command line) or the sign-in dialog
+6. ``hand_over``        the signed-in back end goes to the window (``finished``)
+
+Every state names the next one it calls, so reordering (say, running the integrity check in the
+background after sign-in) is a matter of moving one call. The sequence owns the back end it opened
+until ``hand_over``; before that nobody is signed in and every permission check refuses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.gui import messages
+from mediation_desktop.gui.tasks import TaskRunner
+from mediation_desktop.paths import DataPaths
+
+if TYPE_CHECKING:
+    from mediation_desktop.services.backend import Backend
+
+
+class StartupSequence(QObject):
+    finished = Signal(object, object)   # (Backend, services.accounts.Account): signed in
+    refused = Signal(str)               # another window holds the folder
+    abandoned = Signal()                # the user cancelled a step: the window closes
+
+    def __init__(self, paths: DataPaths, user: str | None, runner: TaskRunner, window: QWidget,
+                 ask: Callable[[QDialog], bool], say: Callable[[str], None],
+                 remembered_user: Callable[[], str] = lambda: "",
+                 lock: Any = None):  # noqa: ANN401 - storage.lock.InstanceLock already claimed by the caller
+        super().__init__(window)
+        self.paths, self.user, self.runner, self.window = paths, user, runner, window
+        self.ask, self.say, self.remembered_user = ask, say, remembered_user
+        self.lock = lock
+        self.backend: "Backend | None" = None   # opened but not yet handed over
+        self.state = "new"
+
+    def _enter(self, state: str) -> None:
+        self.state = state
+
+    # -- 1 -------------------------------------------------------------------------------------------
+    def claim_folder(self) -> bool:
+        self._enter("claim_folder")
+        if self.lock is None:
+            from mediation_desktop.services.instance import claim_data_folder
+
+            try:
+                self.lock = claim_data_folder(self.paths)
+            except UserError as exc:
+                self._enter("refused")
+                self.say(exc.message)
+                messages.warn(self.window, "已经打开", exc.message)
+                self.refused.emit(exc.message)
+                return False
+        return True
+
+    # -- 2 -------------------------------------------------------------------------------------------
+    def open_database(self) -> None:
+        self._enter("open_database")
+        self.say("正在检查并打开数据库…")
+        paths, user = self.paths, self.user
+
+        def work():  # noqa: ANN202 - (Backend, whether any account exists)
+            from mediation_desktop.services import accounts  # argon2 loads here, not on the GUI thread
+            from mediation_desktop.services.backend import Backend
+            from mediation_desktop.services.integrity import startup_check
+
+            startup_check(paths)   # quick_check at every start; a damaged file is refused and kept
+            backend = Backend(paths, user)
+            backend.role = ""      # nobody is signed in yet: every permission check refuses
+            backend.migrate()
+            return backend, backend.initialised and accounts.has_users(backend)
+
+        self.runner.run(work, self._opened, on_error=self._open_failed, parent=self.window)
+
+    def _opened(self, opened: tuple) -> None:
+        self.backend, has_users = opened
+        if not self.backend.initialised:
+            self.first_run_setup()
+        else:
+            self.sign_in(has_users)
+
+    def _open_failed(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
+            return False
+        if exc.code == "E_DATABASE_DAMAGED":
+            self.recover(exc.message)
+        else:
+            self._enter("failed")
+            messages.show_user_error(self.window, exc)
+            self.say(f"无法打开数据库：{exc.message}")
+        return True
+
+    # -- 3 -------------------------------------------------------------------------------------------
+    def recover(self, problem: str) -> None:
+        self._enter("recover")
+        from mediation_desktop.gui.admin.recovery import RecoveryDialog
+
+        self.say("数据库已损坏")
+        dialog = RecoveryDialog(self.paths, problem, self.window, user=self.user or "system")
+        if self.ask(dialog) and dialog.used is not None:
+            messages.info(self.window, "已恢复", f"已从备份 {dialog.used.name} 恢复数据库；损坏的文件保留在数据目录中。")
+            self.open_database()
+        else:
+            self._abandon()
+
+    # -- 4 -------------------------------------------------------------------------------------------
+    def first_run_setup(self) -> None:
+        self._enter("first_run_setup")
+        from mediation_desktop.gui.setup_dialog import SetupDialog
+
+        self.say("首次使用，请完成设置")
+        dialog = SetupDialog(self.window, self.user or "")
+        if not self.ask(dialog):
+            self._enter("setup_postponed")
+            self.say("尚未完成首次设置；可重新启动程序继续")
+            return
+        org_name, org_code, role, user = dialog.values()
+        password = dialog.password.text()
+        backend = self._require_backend()
+        backend.user = user
+
+        def work():  # noqa: ANN202 - the first Account
+            from mediation_desktop.services.accounts import create_first_user
+            from mediation_desktop.sync.trust import create_keys
+
+            if not backend.initialised:
+                backend.initialise(org_name, org_code, role)
+                create_keys(backend)   # this node's sync identity, made once at first start
+            return create_first_user(backend, user, password)
+
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, UserError):
+                return False
+            messages.show_user_error(self.window, exc)
+            self.say(f"首次设置未完成：{exc.message}")
+            self.first_run_setup()   # ask again with the message shown
+            return True
+
+        self.runner.run(work, self.hand_over, on_error=failed, label="正在初始化…", parent=self.window)
+
+    # -- 5 -------------------------------------------------------------------------------------------
+    def sign_in(self, has_users: bool = True) -> None:
+        self._enter("sign_in")
+        from mediation_desktop.gui.auth.signin import FirstUserDialog, SignInDialog
+
+        backend = self._require_backend()
+        dialog: QDialog
+        if not has_users:
+            dialog = FirstUserDialog(backend, self.window, suggested_name=self.user or "")
+        else:
+            dialog = SignInDialog(backend, self.window)
+            dialog.name.setText(self.remembered_user() or self.user or "")
+            if dialog.name.text():
+                dialog.password.setFocus()
+        self.say("请登录")
+        if not self.ask(dialog) or dialog.account is None:  # type: ignore[attr-defined]
+            self.say("未登录")
+            self._abandon()
+            return
+        self.hand_over(dialog.account)  # type: ignore[attr-defined]
+
+    # -- 6 -------------------------------------------------------------------------------------------
+    def hand_over(self, account: Any) -> None:  # noqa: ANN401 - services.accounts.Account
+        self._enter("signed_in")
+        backend = self._require_backend()
+        backend.user, backend.role = account.name, account.role
+        self.backend = None   # the window owns it from here on
+        self.finished.emit(backend, account)
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _require_backend(self) -> "Backend":
+        if self.backend is None:
+            raise UserError("E_NOT_READY", "数据库尚未打开，请稍候再试")
+        return self.backend
+
+    def _abandon(self) -> None:
+        self._enter("abandoned")
+        self.abandoned.emit()
+
+    def release(self) -> None:
+        """Close a back end opened but never handed over (the window closed before sign-in)."""
+        backend, self.backend = self.backend, None
+        if backend is not None:
+            backend.close()
