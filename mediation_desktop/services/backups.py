@@ -207,6 +207,13 @@ def check_restorable(source: Path) -> None:
     problems = store.schema_problems(source, store.known_revisions())
     if problems:
         raise UserError("E_RESTORE_SCHEMA", f"{source.name} 不能用于恢复：" + "；".join(problems))
+    from mediation_desktop.storage.schema_check import schema_differences
+
+    # An extra trigger or view would run inside every later change: the schema must be exactly ours.
+    problems = schema_differences(source)
+    if problems:
+        raise UserError("E_RESTORE_SCHEMA", f"{source.name} 的数据库结构与本程序不符，不能用于恢复：" + "；".join(problems[:5])
+                        + "。这样的文件可能被改动过，请改用其他备份")
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ class CheckReport:
 
 def full_check(paths: DataPaths, quick: bool = False) -> CheckReport:
     """integrity (or quick) check, foreign keys, the audit chain and its tail, the folder's place."""
-    from mediation_desktop.services.audit_head import tail_problems
+    from mediation_desktop.services.audit_head import anchor_problems, tail_problems
     from mediation_desktop.services.data_location import location_warnings
 
     report = CheckReport(warnings=location_warnings(paths.root))
@@ -91,6 +91,10 @@ def full_check(paths: DataPaths, quick: bool = False) -> CheckReport:
         return report  # a damaged file's other answers cannot be trusted
     report.checked.append("schema")
     schema = store.schema_problems(db, store.known_revisions())
+    if not schema:
+        from mediation_desktop.storage.schema_check import schema_differences
+
+        schema = [f"数据库结构：{p}" for p in schema_differences(db)]
     if schema:
         report.problems += schema
         return report
@@ -99,6 +103,8 @@ def full_check(paths: DataPaths, quick: bool = False) -> CheckReport:
     report.checked.append("audit_chain")
     report.problems += _chain_problems(paths)
     report.problems += tail_problems(paths)
+    report.checked.append("audit_anchor")
+    report.problems += anchor_problems(paths)
     return report
 
 
