@@ -7,15 +7,27 @@ the command line or the GUI is an unexpected fault (exit 1, crash dialog, logged
 
 from __future__ import annotations
 
+from mediation_desktop.core import error_codes
+
 
 class UserError(Exception):
-    """Refused input. ``code`` is stable (tests and scripts match on it); ``message`` is Chinese."""
+    """Refused input. ``code`` is stable (tests and scripts match on it); ``message`` is Chinese.
 
-    def __init__(self, code: str, message: str, *, field: str | None = None):
+    Every code is registered in :mod:`core.error_codes`; without a ``message`` the registered
+    template is the message (for codes whose template needs no particulars)."""
+
+    def __init__(self, code: str, message: str | None = None, *, field: str | None = None):
+        if message is None:
+            message = error_codes.message_template(code)
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
         self.field = field
+
+    @property
+    def next_step(self) -> str:
+        """What the user can do about it (下一步), from the registry."""
+        return error_codes.next_step(self.code)
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
