@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 KIND_HELP = ("application 调解申请书, acceptance 受理通知书, rejection 不予受理通知书, record 调解笔录, "
@@ -20,7 +21,7 @@ def run(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.services.document_register import DocumentService
 
     rec, warning = DocumentService(ctx.backend()).generate(ctx.args.case_no, ctx.args.kind, Path(ctx.args.out))
-    if warning:
-        ctx.say("注意：" + warning)
+    if warning:  # the user's template was refused; the document came from the built-in one
+        sys.stderr.write("注意：" + warning + "\n")
     ctx.say(f"已生成：{ctx.args.out}（第{rec.version}版，SHA-256 {rec.sha256[:16]}…）")
     return 0

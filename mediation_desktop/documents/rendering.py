@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import Any, Literal
 
 from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import Case, Organisation
@@ -22,6 +22,7 @@ from mediation_desktop.documents.cached_template import ENVIRONMENT, CachedDocxT
 from mediation_desktop.documents.context import build_context
 from mediation_desktop.documents.formatting import safe_file_stem
 from mediation_desktop.documents.kinds import KINDS
+from mediation_desktop.documents.template_safety import CODE as UNSAFE, UnsafeTemplate
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,10 @@ class BatchResult(list):
 
 
 def builtin_template_dir() -> Path:
-    """resources/templates, in a source checkout and in a PyInstaller bundle alike."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / "templates"
-    return Path(__file__).resolve().parents[2] / "resources" / "templates"
+    """resources/templates, wherever paths.resources_dir() finds it (checkout, install, bundle)."""
+    from mediation_desktop.paths import resources_dir
+
+    return resources_dir() / "templates"
 
 
 def template_path(kind: str, user_template_dir: Path | None = None) -> tuple[Path, Literal["builtin", "user"]]:
@@ -74,8 +74,10 @@ def render(kind: str, case: Case, org: Organisation, out_path: Path | str, *,
     """Write ``kind`` for ``case`` to ``out_path`` (.docx).
 
     A user's ``<user_template_dir>/<kind>.docx`` overrides the built-in template. When it is broken,
-    UserError("E_TEMPLATE") names the file and the placeholder; with ``fallback_to_builtin=True`` the
-    built-in template is used instead and the returned document carries that message as ``warning``.
+    UserError("E_TEMPLATE") names the file and the placeholder, and so does E_TEMPLATE_UNSAFE for one
+    that asks for more than the documented fields (documents/template_safety.py); with
+    ``fallback_to_builtin=True`` the built-in template is used instead and the returned document
+    carries that message as ``warning``.
     """
     context = build_context(kind, case, org, today=today or date.today(), deadlines=deadlines, extra=extra)
     path, source = template_path(kind, user_template_dir)
@@ -83,7 +85,7 @@ def render(kind: str, case: Case, org: Organisation, out_path: Path | str, *,
     try:
         digest = render_template(path, context, out_path, repair_runs=source == "user")
     except UserError as exc:
-        if source != "user" or not fallback_to_builtin or exc.code != "E_TEMPLATE":
+        if source != "user" or not fallback_to_builtin or exc.code not in ("E_TEMPLATE", UNSAFE):
             raise
         builtin, _ = template_path(kind, None)
         digest = render_template(builtin, context, out_path)
@@ -107,6 +109,11 @@ def render_template(template: Path, context: dict[str, Any], out_path: Path, *, 
         ph.merge_split_placeholders(tpl.docx)
     try:
         tpl.render(context, ENVIRONMENT, autoescape=True)
+    except UnsafeTemplate as exc:
+        raise UserError(UNSAFE, f"模板文件“{template}”中的{exc.message}。模板只能使用文书模板说明"
+                                "（docs/documents/README.md）列出的字段、列表和过滤器") from None
+    except SecurityError as exc:  # the sandbox stopped something the check let through
+        raise UserError(UNSAFE, f"模板文件“{template}”试图访问不允许的内容（{exc}）") from None
     except (TemplateError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise _template_error(template, tpl, exc, ENVIRONMENT) from exc
     except Exception as exc:  # lxml rejects XML a template's tags produced (e.g. a {%p %} misplaced)
