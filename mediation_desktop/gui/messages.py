@@ -9,29 +9,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mediation_desktop.core import error_codes
 from mediation_desktop.core.errors import UserError, ValidationErrors
 
 HEADLESS = False
 shown: list[tuple[str, str]] = []
 
-# What to do next, by error code prefix (the message itself says what went wrong).
-NEXT_STEPS = {
-    "E_LEDGER": "请按提示修改台账文件后重新导入；可先用“预检”查看所有问题。",
-    "E_TRANSITION": "请刷新案件，按当前状态可用的按钮操作。",
-    "E_CASE_NOT_FOUND": "请刷新案件列表后重试。",
-    "E_NOT_INITIALISED": "请重新启动程序并完成首次设置。",
-    "E_DATE": "请检查日期后重试。",
-    "E_EXTENSION": "请选择不超过法定上限的日期。",
-    "E_ATTACHMENT": "请重新选择文件。",
-    "E_FILE": "请确认文件存在、未被其他程序占用，然后重试。",
-}
-
 
 def next_step(code: str) -> str:
-    for prefix, hint in NEXT_STEPS.items():
-        if code.startswith(prefix):
-            return hint
-    return "请修改后重试；如问题仍然存在，请联系系统管理员。"
+    # The next step (下一步) is registered with the code in core.error_codes, like its message.
+    return error_codes.next_step(code)
 
 
 def user_error_text(exc: UserError) -> str:
