@@ -63,7 +63,10 @@ class Organisation:
     id: str = field(default_factory=new_id)
 
     def format_case_no(self, year: int, seq: int) -> str:
-        return self.case_no_pattern.format(org_code=self.code, year=year, seq=seq)
+        # The pattern's rules (placeholders only, bounded length) live in core.case_numbers.
+        from mediation_desktop.core.case_numbers import format_case_no
+
+        return format_case_no(self.case_no_pattern, self.code, year, seq)
 
 
 @dataclass

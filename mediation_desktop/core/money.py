@@ -10,9 +10,10 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from mediation_desktop.core.errors import ValidationError
+from mediation_desktop.core.rules import MAX_FEN
 
 CENT = Decimal("0.01")
-MAX_FEN = 10**16  # a hundred trillion yuan: far beyond any dispute, inside cn2an's 16 digits
+__all__ = ["MAX_FEN", "amount_in_words", "capitalize", "format_figures", "format_plain", "parse_amount"]
 
 _NUMBER = re.compile(r"^[+]?(\d+(?:\.\d*)?|\.\d+)$")
 
@@ -48,8 +49,11 @@ def parse_amount(value: object, *, field: str | None = None) -> int:
         raise ValidationError("E_AMOUNT_NEGATIVE", f"金额不能为负数：{value}", field=field)
     # Checked before rounding: quantize() of a huge value (1e26) overflows Decimal's precision.
     if amount * 100 >= MAX_FEN:
-        raise ValidationError("E_AMOUNT_TOO_LARGE", f"金额过大：{value}", field=field)
-    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        raise ValidationError("E_AMOUNT_TOO_LARGE", f"金额过大：{value}（最多 {MAX_FEN // 100 - 1} 元）", field=field)
+    fen = int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if fen >= MAX_FEN:   # 99999999999.995 rounds up to the ceiling
+        raise ValidationError("E_AMOUNT_TOO_LARGE", f"金额过大：{value}（最多 {MAX_FEN // 100 - 1} 元）", field=field)
+    return fen
 
 
 def _parse_text(text: str, field: str | None) -> Decimal:

@@ -10,6 +10,7 @@ import unicodedata
 from datetime import date
 
 from mediation_desktop.core.errors import ValidationError
+from mediation_desktop.core.rules import clean_text, max_len
 
 # GB 11643-1999: weights 2^(17-i) mod 11, check character from the remainder.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -80,12 +81,21 @@ def check_phone(value: str, *, field: str | None = "phone") -> str:
     raise ValidationError("E_PHONE", "电话号码应为11位手机号或带区号的固定电话", field=field)
 
 
-def check_name(value: str, *, field: str | None = "name", what: str = "姓名") -> str:
-    s = unicodedata.normalize("NFC", value).strip()
+def check_name(value: str, *, field: str | None = "name", what: str = "姓名", rule: str = "applicant.name") -> str:
+    """A required name under the text rules of ``rule`` (core.rules: length, characters, NFC)."""
+    s = clean_text(rule, value, field=field)
     if not s:
         raise ValidationError("E_REQUIRED", f"{what}不能为空", field=field)
-    if len(s) > 100:
-        raise ValidationError("E_TOO_LONG", f"{what}过长（最多100个字）", field=field)
+    return s
+
+
+def check_user_name(value: str, *, field: str | None = "user") -> str:
+    """The name an action is recorded under (``--user``, an account's name): one line, no spaces,
+    at most the audit trail's length, nothing a sync package would be refused for."""
+    s = clean_text("user.name", value, field=field)
+    if not s or any(c.isspace() for c in s):
+        raise ValidationError("E_USER_NAME", f"操作人名称不能为空、不能含空格，最多{max_len('user.name')}个字符",
+                              field=field)
     return s
 
 

@@ -62,10 +62,13 @@ def check_password_strength(password: str) -> None:
 
 
 def _check_name(name: str) -> str:
+    # The same rule as --user (core.validation): an account name is what the audit trail records.
+    from mediation_desktop.core.validation import check_user_name
+
     name = (name or "").strip()
     if not name or len(name) > 50 or any(c.isspace() for c in name):
         raise UserError("E_USER_NAME", "用户名不能为空、不能含空格，最多50个字符", field="name")
-    return name
+    return check_user_name(name, field="name")
 
 
 def _row_to_account(r) -> Account:  # noqa: ANN001 - a Row

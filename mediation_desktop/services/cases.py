@@ -8,6 +8,7 @@ from datetime import date
 from typing import Callable
 
 from mediation_desktop.core import lifecycle
+from mediation_desktop.core.case_fields import case_rule_errors
 from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.core.deadlines import Deadlines, check_extension, compute_deadlines
 from mediation_desktop.core.enums import COURT_CHANNELS, DisputeType
@@ -35,6 +36,9 @@ def validate_case(case: Case, today: date | None = None) -> list[ValidationError
             return None
 
     today = today or clock_today()
+    # Text, money, date and head-count bounds (core.rules), the same for every way in; texts are
+    # cleaned in place, so the checks below see the cleaned values.
+    rule_errors = case_rule_errors(case)
     if not case.applicants:
         errors.append(ValidationError("E_REQUIRED", "至少需要一名申请人", field="applicants"))
     for i, a in enumerate(case.applicants):
@@ -45,7 +49,8 @@ def validate_case(case: Case, today: date | None = None) -> list[ValidationError
             a.id_number = check(check_id_number, a.id_number, field=f"applicants.{i}.id_number", today=today)
         if a.phone:
             a.phone = check(check_phone, a.phone, field=f"applicants.{i}.phone")
-    name = check(check_name, case.respondent.name, field="respondent.name", what="被申请人（用人单位）名称")
+    name = check(check_name, case.respondent.name, field="respondent.name", what="被申请人（用人单位）名称",
+                 rule="respondent.name")
     if name:
         case.respondent.name = name
     if case.respondent.uscc:
@@ -63,8 +68,6 @@ def validate_case(case: Case, today: date | None = None) -> list[ValidationError
         errors.append(ValidationError("E_DISPUTE_TYPE", f"未知的争议类型：{'、'.join(unknown)}", field="dispute_types"))
     if not case.dispute_types:
         errors.append(ValidationError("E_REQUIRED", "请至少选择一种争议类型", field="dispute_types"))
-    if case.workers_involved < max(1, len(case.applicants)):
-        errors.append(ValidationError("E_WORKERS", "涉及人数不能少于申请人人数", field="workers_involved"))
     if case.channel in COURT_CHANNELS and not (case.court_case_no or "").strip():
         errors.append(ValidationError("E_REQUIRED", "法院委派/委托的案件请填写法院案号", field="court_case_no"))
     for i, c in enumerate(case.claims):
@@ -74,7 +77,19 @@ def validate_case(case: Case, today: date | None = None) -> list[ValidationError
             errors.append(ValidationError("E_AMOUNT_NEGATIVE", "金额不能为负数", field=f"claims.{i}.amount"))
     if case.amount_claimed_fen is not None and case.amount_claimed_fen < 0:
         errors.append(ValidationError("E_AMOUNT_NEGATIVE", "金额不能为负数", field="amount_claimed"))
-    return errors
+    return _first_per_field(errors + rule_errors)
+
+
+def _first_per_field(errors: list[ValidationError]) -> list[ValidationError]:
+    # One message per field: a name the text rules refuse is not reported again by the name check,
+    # a future date not again as out of range.
+    seen: set[str | None] = set()
+    kept = []
+    for e in errors:
+        if e.field is None or e.field not in seen:
+            seen.add(e.field)
+            kept.append(e)
+    return kept
 
 
 @dataclass
@@ -147,6 +162,10 @@ class CaseService:
 
     def _save(self, conn: Connection, case: Case, action: str, detail: dict | None = None) -> None:
         node_id = self.backend.node.node_id
+        # Every save (lifecycle actions included) keeps the field rules, so no saved case can stop sync.
+        errors = case_rule_errors(case)
+        if errors:
+            raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
         if case.origin_node and case.origin_node != node_id:
             # A room owns its cases; at the district they are read-only, and remarks or correction
             # requests (records of the supervisor's own) travel back instead.

@@ -3,32 +3,23 @@ notices, and the case-number pattern."""
 
 from __future__ import annotations
 
-import string
-
+from mediation_desktop.core.case_numbers import PLACEHOLDERS
+from mediation_desktop.core.case_numbers import check_case_no_pattern as _check_pattern
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.model import Organisation
+from mediation_desktop.core.rules import clean_text
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.storage.nodes import save_organisation
 from mediation_desktop.storage.outbox import audit, record_changes
 
-PATTERN_FIELDS = {"org_code", "year", "seq"}
+PATTERN_FIELDS = set(PLACEHOLDERS)
 EDITABLE = ("name", "address", "phone", "arbitration_name", "arbitration_address", "case_no_pattern")
 
 
-def check_case_no_pattern(pattern: str) -> str:
-    """A pattern such as ``{org_code}劳调〔{year}〕{seq}号``: must number cases by year and sequence."""
-    try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
-    except ValueError:
-        raise ValidationError("E_CASE_NO_PATTERN", "案号格式中的花括号不成对", field="case_no_pattern") from None
-    unknown = fields - PATTERN_FIELDS
-    if unknown:
-        raise ValidationError("E_CASE_NO_PATTERN", f"案号格式只能使用 {{org_code}}、{{year}}、{{seq}}，不认识：{'、'.join(sorted(unknown))}",
-                              field="case_no_pattern")
-    if not {"year", "seq"} <= fields:
-        raise ValidationError("E_CASE_NO_PATTERN", "案号格式必须包含 {year} 和 {seq}，否则案号会重复", field="case_no_pattern")
-    return pattern
+def check_case_no_pattern(pattern: str, org_code: str | None = None) -> str:
+    """A pattern such as ``{org_code}劳调〔{year}〕{seq}号`` (the rules: core.case_numbers)."""
+    return _check_pattern(pattern, org_code)
 
 
 def update_organisation(backend: Backend, **changes: str | None) -> Organisation:
@@ -42,9 +33,9 @@ def update_organisation(backend: Backend, **changes: str | None) -> Organisation
             raise ValidationError("E_ARGUMENT", f"不能修改的设置：{key}", field=key)
         if value is None:
             continue
-        value = value.strip()
+        value = clean_text(f"org.{key}", value, field=key)
         if key == "case_no_pattern":
-            value = check_case_no_pattern(value)
+            value = check_case_no_pattern(value, backend.node.org.code)
         if key == "name" and not value:
             raise ValidationError("E_REQUIRED", "组织名称不能为空", field="name")
         values[key] = value if key in ("name", "case_no_pattern") else (value or None)

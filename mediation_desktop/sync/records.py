@@ -14,6 +14,7 @@ import unicodedata
 from datetime import date
 from typing import Any, Callable
 
+from mediation_desktop.core import rules
 from mediation_desktop.core.enums import Channel, DisputeType, Outcome, Status
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import (
@@ -38,7 +39,7 @@ BLOB_DIR = "attachments/"
 ENTITIES = ("case", "remark", "notice")
 CHANGE_ENTITY = re.compile(r"[a-z][a-z_]{0,23}")
 CHANGE_OPS = ("upsert", "delete", "export")
-MAX_FEN = 10**13  # a hundred billion yuan: far above any claim, far below int64
+MAX_FEN = rules.MAX_FEN  # the one money ceiling (core.rules), exclusive
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _TS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)")
@@ -69,17 +70,29 @@ def uuid_(value: Any, where: str) -> str:
     return value
 
 
-def text(max_len: int, *, nullable: bool = False, multiline: bool = False) -> Check:
+def text(limit: int | str, *, nullable: bool = False, multiline: bool = False, opaque: bool = False) -> Check:
+    """A text field. ``limit`` is a key of core.rules.TEXT_RULES (its length and line rule), or a bare
+    length for machine-made text. Either way the characters follow core.rules, the rules every entry
+    point cleans with, so whatever a node accepted locally passes here. ``opaque`` text (audit entries,
+    which the hash chain keeps as they were first written) is checked for length and control
+    characters only."""
+    r = rules.TEXT_RULES[limit] if isinstance(limit, str) else rules.TextRule("文字", limit, multiline)
+
     def check(value: Any, where: str) -> Any:
         if value is None and nullable:
             return None
         if not isinstance(value, str):
             raise refuse(where, "应为文字。")
-        if len(value) > max_len:
-            raise refuse(where, f"超过 {max_len} 个字符。")
-        allowed = "\n\t" if multiline else ""
-        if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
-            raise refuse(where, "含有控制字符。")
+        if opaque:
+            if len(value) > r.max_len:
+                raise refuse(where, f"超过 {r.max_len} 个字符。")
+            allowed = "\n\t" if r.multiline else ""
+            if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
+                raise refuse(where, "含有控制字符。")
+            return value
+        problem = rules.rule_problem(r, value)
+        if problem:
+            raise refuse(where, problem + "。")
         return value
     return check
 
@@ -91,9 +104,12 @@ def iso_date(*, nullable: bool = True) -> Check:
         if not isinstance(value, str) or not _DATE.fullmatch(value):
             raise refuse(where, "日期应为 YYYY-MM-DD。")
         try:
-            return date.fromisoformat(value)
+            found = date.fromisoformat(value)
         except ValueError:
             raise refuse(where, "不是有效的日期。") from None
+        if not rules.date_in_range(found):
+            raise refuse(where, f"日期应在 {rules.MIN_DATE.year} 年到 {rules.MAX_DATE.year} 年之间。")
+        return found
     return check
 
 
@@ -123,7 +139,7 @@ def fen(*, nullable: bool = True) -> Check:
     def check(value: Any, where: str) -> Any:
         if value is None and nullable:
             return None
-        if type(value) is int and 0 <= value <= MAX_FEN:
+        if type(value) is int and rules.fen_in_range(value):
             return value
         if isinstance(value, str) and _DECIMAL.fullmatch(value):
             yuan, cents = value.split(".")
@@ -177,24 +193,24 @@ def array(item: Check, max_items: int) -> Check:
 
 # ---------------------------------------------------------------------------------------- the shapes
 
-RESPONDENT = obj({"name": text(200), "uscc": text(18, nullable=True), "legal_rep": text(50, nullable=True),
-                  "address": text(200, nullable=True), "phone": text(32, nullable=True)})
-APPLICANT = obj({"id": uuid_, "name": text(100), "id_number": text(18, nullable=True),
-                 "phone": text(32, nullable=True), "gender": text(4, nullable=True),
-                 "address": text(200, nullable=True), "is_representative": boolean})
-CLAIM = obj({"id": uuid_, "description": text(4000, multiline=True), "amount_fen": fen(),
+RESPONDENT = obj({"name": text("respondent.name"), "uscc": text("respondent.uscc", nullable=True), "legal_rep": text("respondent.legal_rep", nullable=True),
+                  "address": text("respondent.address", nullable=True), "phone": text("respondent.phone", nullable=True)})
+APPLICANT = obj({"id": uuid_, "name": text("applicant.name"), "id_number": text("applicant.id_number", nullable=True),
+                 "phone": text("applicant.phone", nullable=True), "gender": text("applicant.gender", nullable=True),
+                 "address": text("applicant.address", nullable=True), "is_representative": boolean})
+CLAIM = obj({"id": uuid_, "description": text("claim.description"), "amount_fen": fen(),
              "dispute_type": one_of(_TYPES, nullable=True)})
-SESSION = obj({"id": uuid_, "held_on": iso_date(nullable=False), "place": text(200), "mode": text(16),
-               "attendees": text(4000, multiline=True), "notes": text(20000, multiline=True), "recorder": text(50)})
-ITEM = obj({"id": uuid_, "payer": text(200), "payee": text(200), "description": text(4000, multiline=True),
-            "amount_fen": fen(), "due_on": iso_date(), "method": text(100), "performed_on": iso_date(),
+SESSION = obj({"id": uuid_, "held_on": iso_date(nullable=False), "place": text("session.place"), "mode": text("session.mode"),
+               "attendees": text("session.attendees"), "notes": text("session.notes"), "recorder": text("session.recorder")})
+ITEM = obj({"id": uuid_, "payer": text("item.payer"), "payee": text("item.payee"), "description": text("item.description"),
+            "amount_fen": fen(), "due_on": iso_date(), "method": text("item.method"), "performed_on": iso_date(),
             "performed_fen": fen()})
 AGREEMENT = obj({"id": uuid_, "signed_on": iso_date(nullable=False), "effective_on": iso_date(),
                  "full_and_final": boolean, "default_route": one_of(("payment_order", "arbitration")),
                  "arbitration_review_applied_on": iso_date(),
-                 "arbitration_review_result": text(4000, nullable=True, multiline=True),
+                 "arbitration_review_result": text("agreement.arbitration_review_result", nullable=True),
                  "judicial_confirmation_applied_on": iso_date(),
-                 "judicial_confirmation_result": text(4000, nullable=True, multiline=True),
+                 "judicial_confirmation_result": text("agreement.judicial_confirmation_result", nullable=True),
                  "items": array(ITEM, 200)})
 def file_name(value: Any, where: str) -> str:
     """A file name from another node: checked as text, then reduced to a safe base name (the
@@ -204,12 +220,12 @@ def file_name(value: Any, where: str) -> str:
     return safe_basename(text(255)(value, where))
 
 
-DOCUMENT = obj({"id": uuid_, "kind": text(16), "version": integer(1, 10_000), "file_name": file_name,
-                "sha256": sha256_, "template_source": text(16), "generated_by": text(50),
+DOCUMENT = obj({"id": uuid_, "kind": text("document.kind"), "version": integer(1, 10_000), "file_name": file_name,
+                "sha256": sha256_, "template_source": text("document.template_source"), "generated_by": text("document.generated_by"),
                 "generated_at": timestamp()})
 ATTACHMENT = obj({"id": uuid_, "document_id": lambda v, w: None if v is None else uuid_(v, w),
                   "sha256": sha256_, "file_name": file_name, "size": integer(0, 2**40),
-                  "description": text(200), "added_by": text(50), "added_at": timestamp()})
+                  "description": text("attachment.description"), "added_by": text("attachment.added_by"), "added_at": timestamp()})
 
 
 def _agreement_or_none(value: Any, where: str) -> Any:
@@ -217,35 +233,38 @@ def _agreement_or_none(value: Any, where: str) -> Any:
 
 
 CASE = obj({
-    "org_id": uuid_, "case_no": text(64), "seq_no": integer(1, 10**9), "status": one_of(_STATUSES),
+    "org_id": uuid_, "case_no": text("case.case_no"), "seq_no": integer(1, 10**9), "status": one_of(_STATUSES),
     "outcome": one_of(_OUTCOMES, nullable=True), "received_on": iso_date(nullable=False),
     "accepted_on": iso_date(), "concluded_on": iso_date(), "closed_on": iso_date(), "extended_until": iso_date(),
     "dispute_types": array(one_of(_TYPES), len(_TYPES)), "workers_involved": integer(1, 1_000_000),
     "amount_claimed_fen": fen(), "amount_agreed_fen": fen(), "channel": one_of(_CHANNELS),
-    "court_case_no": text(64, nullable=True), "mediator": text(50, nullable=True),
-    "facts": text(20000, multiline=True), "not_accepted_reason": text(4000, nullable=True, multiline=True),
-    "conclusion_note": text(4000, nullable=True, multiline=True), "transferred_to": text(200, nullable=True),
-    "remarks": text(4000, multiline=True), "ledger_key": text(64, nullable=True),
-    "created_at": timestamp(), "updated_at": timestamp(), "created_by": text(50, nullable=True),
+    "court_case_no": text("case.court_case_no", nullable=True), "mediator": text("case.mediator", nullable=True),
+    "facts": text("case.facts"), "not_accepted_reason": text("case.not_accepted_reason", nullable=True),
+    "conclusion_note": text("case.conclusion_note", nullable=True), "transferred_to": text("case.transferred_to", nullable=True),
+    "remarks": text("case.remarks"), "ledger_key": text("case.ledger_key", nullable=True),
+    "created_at": timestamp(), "updated_at": timestamp(), "created_by": text("case.created_by", nullable=True),
     "respondent": RESPONDENT, "applicants": array(APPLICANT, 1000), "claims": array(CLAIM, 200),
     "sessions": array(SESSION, 500), "agreement": _agreement_or_none,
     "documents": array(DOCUMENT, 500), "attachments": array(ATTACHMENT, 2000),
 })
-REMARK = obj({"case_id": uuid_, "kind": one_of(("remark", "correction")), "text": text(4000, multiline=True),
-              "author": text(50), "created_at": timestamp(), "answered_at": timestamp(nullable=True)})
-NOTICE = obj({"title": text(200), "body": text(20000, multiline=True), "created_at": timestamp()})
-ORGANISATION = obj({"id": uuid_, "name": text(200), "code": text(32), "role": one_of(("room", "supervisor")),
-                    "district_code": text(32, nullable=True), "address": text(200, nullable=True),
-                    "phone": text(32, nullable=True), "arbitration_name": text(200, nullable=True),
-                    "arbitration_address": text(200, nullable=True), "case_no_pattern": text(100)})
+REMARK = obj({"case_id": uuid_, "kind": one_of(("remark", "correction")), "text": text("remark.text"),
+              "author": text("remark.author"), "created_at": timestamp(), "answered_at": timestamp(nullable=True)})
+NOTICE = obj({"title": text("notice.title"), "body": text("notice.body"), "created_at": timestamp()})
+ORGANISATION = obj({"id": uuid_, "name": text("org.name"), "code": text("org.code"), "role": one_of(("room", "supervisor")),
+                    "district_code": text("org.district_code", nullable=True), "address": text("org.address", nullable=True),
+                    "phone": text("org.phone", nullable=True), "arbitration_name": text("org.arbitration_name", nullable=True),
+                    "arbitration_address": text("org.arbitration_address", nullable=True), "case_no_pattern": text("org.case_no_pattern")})
 TOMBSTONE = obj({"entity": one_of(ENTITIES), "id": uuid_, "deleted_at": timestamp(),
-                 "deleted_by": text(50, nullable=True), "origin_node": uuid_})
+                 "deleted_by": text("tombstone.deleted_by", nullable=True), "origin_node": uuid_})
 CHANGE = obj({"seq": integer(0, 2**63 - 1), "entity": lambda v, w: _change_entity(v, w), "id": text(64),
               "op": one_of(CHANGE_OPS)})
-AUDIT_LINE = obj({"id": integer(1, 2**62), "at": timestamp(), "user": text(50), "action": text(32),
-             "entity": text(24, nullable=True), "entity_id": text(64, nullable=True),
-             "detail": text(20000, multiline=True), "prev_hash": sha256_, "hash": sha256_})
-KEY_ENTERPRISE = obj({"uscc": text(18), "name": text(200), "reason": text(4000, multiline=True),
+# Audit entries travel exactly as the hash chain holds them (an old entry cannot be cleaned without
+# breaking the chain), so their text is checked as opaque.
+AUDIT_LINE = obj({"id": integer(1, 2**62), "at": timestamp(), "user": text(50, opaque=True),
+             "action": text(32, opaque=True), "entity": text(24, nullable=True, opaque=True),
+             "entity_id": text(64, nullable=True, opaque=True),
+             "detail": text(20000, multiline=True, opaque=True), "prev_hash": sha256_, "hash": sha256_})
+KEY_ENTERPRISE = obj({"uscc": text("key_enterprise.uscc"), "name": text("key_enterprise.name"), "reason": text("key_enterprise.reason"),
                       "listed_at": timestamp()})
 DATA_SHAPES = {"case": CASE, "remark": REMARK, "notice": NOTICE}
 
