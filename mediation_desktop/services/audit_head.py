@@ -88,3 +88,42 @@ def _last_reset(db: Path) -> str | None:
         return store.last_audit_at(db, _RESET_ACTIONS)
     except Exception:  # noqa: BLE001 - unreadable: compare with every backup
         return None
+
+
+def anchor_problems(paths: DataPaths) -> list[str]:
+    """What the district's copy shows (sync/audit_anchor.py). At a room: the head the district
+    acknowledged must still be in this chain. At the district: rooms whose package was refused
+    because its entries did not continue the head held for them."""
+    from mediation_desktop.storage import sync_repo
+    from mediation_desktop.storage.engine import Database
+    from mediation_desktop.storage.outbox import this_node
+
+    db = Database(paths.database)
+    try:
+        with db.read() as conn:
+            node_id, _, role = this_node(conn)
+            if role != "supervisor":
+                mine = sync_repo.audit_anchor(conn, node_id)
+                anchors = [mine] if mine is not None else []
+                names = {}
+            else:
+                anchors = [a for a in sync_repo.all_audit_anchors(conn) if a.broken_at]
+                names = {a.room_node: _room_name(sync_repo.get_peer(conn, a.room_node), a.room_node) for a in anchors}
+    finally:
+        db.dispose()
+    if role != "supervisor":
+        problems = []
+        for a in anchors:
+            found = store.audit_hash_at(paths.database, a.last_seq)
+            if found != a.last_hash:
+                what = "已不存在" if found is None else "内容不同"
+                problems.append(f"区人社已确认收到本机审计记录至第 {a.last_seq} 条，但该条在本机{what}："
+                                "审计日志末尾的记录被删除或改写")
+        return problems
+    return [f"调解组织 {names[a.room_node]} 的审计记录不再接续本机已收到的第 {a.last_seq} 条"
+            f"（{a.broken_at[:16].replace('T', ' ')}：{a.broken_reason}），其审计日志可能被截断或改写"
+            for a in anchors]
+
+
+def _room_name(peer, node_id: str) -> str:  # noqa: ANN001 - a peers Row or None
+    return f"{peer.org_name}（{peer.org_code}）" if peer is not None else node_id

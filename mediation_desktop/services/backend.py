@@ -101,7 +101,10 @@ class Backend:
     @property
     def calendar(self) -> WorkCalendar:
         if self._calendar is None:
-            self._calendar = WorkCalendar.load(self.paths.holidays)
+            # The database holds the imported tables; holidays/ is their cache (calendar_service).
+            from mediation_desktop.services.calendar_service import load_calendar
+
+            self._calendar = load_calendar(self)
         return self._calendar
 
     def reload_calendar(self) -> None:

@@ -178,6 +178,15 @@ def save_case(conn: Connection, case: Case, deadlines: Deadlines, origin_node: s
     insert_cases(conn, [], children)
 
 
+def store_deadlines(conn: Connection, case: Case, deadlines: Deadlines) -> None:
+    """Refresh only the stored deadline columns (a holiday table arrived): the case itself, its
+    version and its owner's record stay as they are."""
+    conn.execute(update(cases).where(cases.c.id == case.id).values(
+        acceptance_due=deadlines.acceptance_due, statutory_due=deadlines.statutory_due,
+        mediation_due=deadlines.mediation_due, next_due=next_due(case, deadlines) if case.is_open else None,
+        deadlines_approx=bool(deadlines.approximate)))
+
+
 def next_seq_no(conn: Connection, org_id: str, year: int) -> int:
     current = conn.execute(select(func.max(cases.c.seq_no)).where(cases.c.org_id == org_id, cases.c.year == year)).scalar()
     return (current or 0) + 1

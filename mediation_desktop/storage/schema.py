@@ -382,3 +382,18 @@ notices = Table(
     Column("created_at", TS, nullable=False),
     Column("read_at", TS),
 )
+
+# The newest audit entry of a room's hash chain as the district received it (migration 0007). At the
+# district, one row per room: a later package must continue this chain, or the room's trail was cut
+# or rewritten (``broken_at``/``broken_reason`` keep the refusal for ``check``). At a room, the row
+# for its own node is the head the district acknowledged, which its own chain must still contain.
+audit_anchors = Table(
+    "audit_anchors", metadata,
+    Column("room_node", UUID, primary_key=True),
+    Column("last_seq", Integer, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+    Column("received_at", TS, nullable=False),
+    Column("package_id", UUID),
+    Column("broken_at", TS),
+    Column("broken_reason", Text),
+)

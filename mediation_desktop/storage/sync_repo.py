@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from mediation_desktop.core.clock import now_iso
 from mediation_desktop.storage.schema import (
     attachments,
+    audit_anchors,
     audit_log,
     cases,
     changes,
@@ -41,7 +42,7 @@ def chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
 
 # -- peers -----------------------------------------------------------------------------------------
 
-def get_peer(conn: Connection, node_id: str):  # noqa: ANN201 - a Row or None
+def get_peer(conn: Connection, node_id: str):  # a Row or None
     return conn.execute(select(peers).where(peers.c.node_id == node_id)).first()
 
 
@@ -166,17 +167,21 @@ def tombstones_of(conn: Connection, entity_ids: Sequence[str]) -> list[dict]:
     return out
 
 
-def tombstoned(conn: Connection, entity: str, ids: Sequence[str]) -> set[str]:
+def tombstoned(conn: Connection, entity: str, ids: Sequence[str], origin: str | None = None) -> set[str]:
+    """The ids among ``ids`` deleted (by ``origin`` only, when given: a deletion counts only from the
+    node that owns the record)."""
     found: set[str] = set()
     for part in chunks(list(ids)):
-        found.update(conn.execute(select(tombstones.c.entity_id)
-                                  .where(tombstones.c.entity == entity, tombstones.c.entity_id.in_(part))).scalars())
+        query = select(tombstones.c.entity_id).where(tombstones.c.entity == entity, tombstones.c.entity_id.in_(part))
+        if origin is not None:
+            query = query.where(tombstones.c.origin_node == origin)
+        found.update(conn.execute(query).scalars())
     return found
 
 
 # -- what we hold of other origins -----------------------------------------------------------------
 
-def origin_state(conn: Connection, origin: str):  # noqa: ANN201 - a Row or None
+def origin_state(conn: Connection, origin: str):  # a Row or None
     return conn.execute(select(sync_origins).where(sync_origins.c.origin_node == origin)).first()
 
 
@@ -212,7 +217,7 @@ def add_applied_changes(conn: Connection, origin: str, rows: list[dict]) -> None
                                         "entity_id": r["id"], "op": r["op"], "at": stamp} for r in part])
 
 
-def find_package(conn: Connection, package_id: str):  # noqa: ANN201
+def find_package(conn: Connection, package_id: str):
     return conn.execute(select(sync_packages).where(sync_packages.c.package_id == package_id)).first()
 
 
@@ -237,6 +242,10 @@ def held_packages(conn: Connection, origin: str | None = None) -> list:
 def packages_of(conn: Connection, origin: str) -> list:
     return list(conn.execute(select(sync_packages).where(sync_packages.c.origin_node == origin)
                              .order_by(sync_packages.c.seq_to)))
+
+
+def settings_with_prefix(conn: Connection, prefix: str) -> dict[str, str]:
+    return {r.key: r.value for r in conn.execute(select(settings).where(settings.c.key.startswith(prefix, autoescape=True)))}
 
 
 def get_setting(conn: Connection, key: str) -> str | None:
@@ -329,7 +338,7 @@ def add_tombstones(conn: Connection, rows: list[dict]) -> None:
 
 # -- organisations and reference data --------------------------------------------------------------
 
-def organisation_row(conn: Connection, org_id: str):  # noqa: ANN201
+def organisation_row(conn: Connection, org_id: str):
     return conn.execute(select(organisations).where(organisations.c.id == org_id)).first()
 
 
@@ -422,7 +431,7 @@ def remarks_for_room(conn: Connection, remark_ids: Sequence[str] | None, room_no
     query = select(remarks).join(cases, cases.c.id == remarks.c.case_id).where(cases.c.origin_node == room_node)
     if remark_ids is None:
         return [dict(r._mapping) for r in conn.execute(query.order_by(remarks.c.created_at))]
-    out = []
+    out: list[dict] = []
     for part in chunks(list(remark_ids)):
         out.extend(dict(r._mapping) for r in conn.execute(query.where(remarks.c.id.in_(part))))
     return out
@@ -440,3 +449,27 @@ def remarks_rows_for_case(conn: Connection, case_id: str) -> list[dict]:
 
 def all_notices(conn: Connection) -> list[dict]:
     return [dict(r._mapping) for r in conn.execute(select(notices).order_by(notices.c.created_at.desc()))]
+
+
+# -- audit chain anchors ---------------------------------------------------------------------------
+
+def audit_anchor(conn: Connection, room_node: str):
+    return conn.execute(select(audit_anchors).where(audit_anchors.c.room_node == room_node)).first()
+
+
+def all_audit_anchors(conn: Connection) -> list:
+    return list(conn.execute(select(audit_anchors).order_by(audit_anchors.c.room_node)))
+
+
+def set_audit_anchor(conn: Connection, room_node: str, last_seq: int, last_hash: str, package_id: str | None) -> None:
+    """Move the stored head forward (a broken mark is kept: the trail it reports is still cut)."""
+    values = dict(last_seq=last_seq, last_hash=last_hash, package_id=package_id, received_at=now_iso())
+    if audit_anchor(conn, room_node) is None:
+        conn.execute(insert(audit_anchors).values(room_node=room_node, **values))
+    else:
+        conn.execute(update(audit_anchors).where(audit_anchors.c.room_node == room_node).values(**values))
+
+
+def mark_audit_anchor_broken(conn: Connection, room_node: str, reason: str) -> None:
+    conn.execute(update(audit_anchors).where(audit_anchors.c.room_node == room_node)
+                 .values(broken_at=now_iso(), broken_reason=reason))

@@ -1,10 +1,15 @@
 """Applying a checked package's records inside the importer's transaction.
 
-Ownership decides: a node's records are changed only by packages from that node. An incoming case
-that exists here with another owner, that went backwards in version with other content, or whose
+Ownership decides (ownership.py): a node's records are changed or deleted only by packages from that
+node, and a record of a kind the sender's enrolled role does not make refuses the whole package
+(``E_SYNC_OWNER``). An incoming case that went backwards in version with other content, or whose
 number another case of the same organisation already holds, is stored as a conflict row and left
 unapplied; an owner's update to a case the supervisor has an open correction request on is applied
 and flagged as a conflict for review. Nothing is resolved silently by clock time.
+
+Everything a package carries (records, tombstones, acknowledgements, the audit chain's head, holiday
+tables with the deadlines they move, the key-enterprise list) is written here, inside the importer's
+one transaction. The post-commit actions only mirror committed data into files.
 """
 
 from __future__ import annotations
@@ -14,11 +19,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
+from mediation_desktop.core.calendar import WorkCalendar
 from mediation_desktop.core.deadlines import compute_deadlines
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.storage import Connection, cases_repo, sync_repo
+from mediation_desktop.sync import audit_anchor
 from mediation_desktop.sync import records as rec
+from mediation_desktop.sync.ownership import check_owner
 from mediation_desktop.sync.parse import Parsed
 
 
@@ -52,14 +60,16 @@ def apply_package(backend: Backend, conn: Connection, p: Parsed, *, dry_run: boo
     counts = Counts()
     post: list[PostCommit] = []
     _organisation(conn, p)
+    calendar = _holiday_tables(backend, conn, p, post)
     by_entity: dict[str, list[dict]] = defaultdict(list)
     for r in p.records:
         by_entity[r["entity"]].append(r)
-    _cases(backend, conn, p, by_entity["case"], counts)
-    _simple(conn, p, by_entity["remark"], sync_repo.remarks_rows, sync_repo.upsert_remark, counts)
-    _simple(conn, p, by_entity["notice"], sync_repo.notice_rows, sync_repo.upsert_notice, counts)
+    _cases(conn, p, by_entity["case"], counts, calendar)
+    _simple(conn, p, "remark", by_entity["remark"], sync_repo.remarks_rows, sync_repo.upsert_remark, counts)
+    _simple(conn, p, "notice", by_entity["notice"], sync_repo.notice_rows, sync_repo.upsert_notice, counts)
     _tombstones(conn, p, counts)
     _acks(conn, p)
+    _audit_chain(backend, conn, p)
     if p.reference is not None:
         sync_repo.replace_key_enterprises(conn, p.sender, p.reference["key_enterprises"])
         post.extend(_reference_files(backend, p))
@@ -88,13 +98,28 @@ def _stored_case_data(conn: Connection, ids: list[str]) -> dict[str, dict]:
             for c in cases_repo.load_cases(conn, ids)}
 
 
-def _cases(backend: Backend, conn: Connection, p: Parsed, incoming: list[dict], counts: Counts) -> None:
+def _holiday_tables(backend: Backend, conn: Connection, p: Parsed, post: list[PostCommit]) -> WorkCalendar:
+    """Store the district's holiday tables and move the deadlines they touch, in this transaction;
+    returns the calendar the package's own cases are computed with."""
+    from mediation_desktop.services.calendar_service import install_tables, refresh_holiday_files
+
+    if p.reference is None or not p.reference["holidays"]:
+        return backend.calendar
+    installed = install_tables(conn, backend, p.reference["holidays"], source=p.header.package_id)
+    if installed.changed:
+        post.append(lambda: refresh_holiday_files(backend))
+    return installed.calendar
+
+
+def _cases(conn: Connection, p: Parsed, incoming: list[dict], counts: Counts, calendar: WorkCalendar) -> None:
     if not incoming:
         return
-    calendar = backend.calendar
     ids = [r["id"] for r in incoming]
     meta = sync_repo.case_meta(conn, ids)
-    dead = sync_repo.tombstoned(conn, "case", ids)
+    for r in incoming:
+        if r["id"] in meta:
+            check_owner("case", r["id"], meta[r["id"]][0], p.sender)
+    dead = sync_repo.tombstoned(conn, "case", ids, origin=p.sender)
     new = [r for r in incoming if r["id"] not in meta]
     taken = sync_repo.case_numbers_taken(conn, p.organisation["id"], [r["data"]["case_no"] for r in new])
     existing_ids = [r["id"] for r in incoming if r["id"] in meta]
@@ -126,12 +151,10 @@ def _cases(backend: Backend, conn: Connection, p: Parsed, incoming: list[dict], 
                 stage(r, new_rows)
                 counts.created += 1
         else:
-            origin, version, _ = meta[r["id"]]
+            _, version, _ = meta[r["id"]]
             same = rec.comparable(stored[r["id"]]) == rec.comparable(rec.wire_data(r["data"]))
             if same:
                 counts.unchanged += 1
-            elif origin != p.sender:
-                _conflict(conn, p, r, "本机已有同一编号、内容不同、属于另一节点的案件", version, counts)
             elif r["version"] <= version:
                 _conflict(conn, p, r, f"收到的版本 {r['version']} 不高于本机的版本 {version}，内容却不同", version, counts)
             else:
@@ -142,18 +165,20 @@ def _cases(backend: Backend, conn: Connection, p: Parsed, incoming: list[dict], 
     sync_repo.replace_cases(conn, new_rows, changed_rows, children, docs, atts)
 
 
-def _simple(conn: Connection, p: Parsed, incoming: list[dict], load, upsert, counts: Counts) -> None:  # noqa: ANN001
+def _simple(conn: Connection, p: Parsed, entity: str, incoming: list[dict], load, upsert,  # noqa: ANN001
+            counts: Counts) -> None:
     if not incoming:
         return
     existing = load(conn, [r["id"] for r in incoming])
+    for r in incoming:
+        old = existing.get(r["id"])
+        check_owner(entity, r["id"], old["origin_node"] if old else None, p.sender)
     for r in incoming:
         row = {"id": r["id"], "origin_node": r["origin_node"], **r["data"]}
         old = existing.get(r["id"])
         if old is None:
             upsert(conn, row)
             counts.created += 1
-        elif old["origin_node"] != p.sender:
-            _conflict(conn, p, r, "本机已有同一编号、属于另一节点的记录", None, counts)
         elif all(old.get(k) == v for k, v in row.items()):
             counts.unchanged += 1
         else:
@@ -166,7 +191,18 @@ def _tombstones(conn: Connection, p: Parsed, counts: Counts) -> None:
         return
     case_ids = [t["id"] for t in p.tombstones if t["entity"] == "case"]
     meta = sync_repo.case_meta(conn, case_ids)
-    doomed = [i for i in case_ids if i in meta and meta[i][0] == p.sender]
+    owners = {"case": {i: m[0] for i, m in meta.items()},
+              "remark": {i: r["origin_node"] for i, r in sync_repo.remarks_rows(
+                  conn, [t["id"] for t in p.tombstones if t["entity"] == "remark"]).items()},
+              "notice": {i: r["origin_node"] for i, r in sync_repo.notice_rows(
+                  conn, [t["id"] for t in p.tombstones if t["entity"] == "notice"]).items()}}
+    earlier = {(t["entity"], t["id"]): t["origin_node"]
+               for t in sync_repo.tombstones_of(conn, [t["id"] for t in p.tombstones])}
+    for t in p.tombstones:
+        # Neither the record nor an earlier deletion of it may belong to another node.
+        check_owner(t["entity"], t["id"], owners.get(t["entity"], {}).get(t["id"]), p.sender)
+        check_owner(t["entity"], t["id"], earlier.get((t["entity"], t["id"])), p.sender)
+    doomed = [i for i in case_ids if i in meta]
     sync_repo.delete_cases(conn, doomed)
     sync_repo.add_tombstones(conn, p.tombstones)
     counts.updated += len(doomed)
@@ -179,6 +215,15 @@ def _acks(conn: Connection, p: Parsed) -> None:
     acked = max(acked, p.acks["high_water"])
     exported = acked if p.acks["held"] else max(exported, acked)
     sync_repo.set_ack_state(conn, p.sender, acked, exported)
+
+
+def _audit_chain(backend: Backend, conn: Connection, p: Parsed) -> None:
+    """The district checks a room's audit entries against the head it holds and moves it on; a room
+    keeps the head the district says it holds."""
+    if backend.node.role == "supervisor":
+        audit_anchor.check_and_advance(conn, p)
+    else:
+        audit_anchor.store_acknowledged(conn, backend.node.node_id, p)
 
 
 def _store_blobs(backend: Backend, p: Parsed) -> None:
@@ -200,18 +245,9 @@ def _store_blobs(backend: Backend, p: Parsed) -> None:
 
 
 def _reference_files(backend: Backend, p: Parsed) -> list[PostCommit]:
-    """Holiday tables and templates: installed after the commit (installing a holiday table
-    recomputes deadlines in a transaction of its own)."""
-    from mediation_desktop.services.calendar_service import install_year_table
-
+    """Templates: installed after the commit. (Holiday tables are stored in the transaction:
+    ``_holiday_tables``.)"""
     actions: list[PostCommit] = []
-    for table in p.reference["holidays"]:
-        current = backend.paths.holidays / f"{table.year}.json"
-        from mediation_desktop.core.calendar import year_table_to_json
-
-        if current.is_file() and current.read_text(encoding="utf-8") == year_table_to_json(table):
-            continue
-        actions.append(lambda t=table: install_year_table(backend, t))
     for t in p.reference["templates"]:
         data = p.blobs[t["sha256"]]
         target = backend.paths.templates / t["name"]

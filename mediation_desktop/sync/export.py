@@ -22,6 +22,7 @@ from mediation_desktop.storage import Connection, cases_repo, sync_repo
 from mediation_desktop.storage.outbox import audit
 from mediation_desktop.sync import records as rec
 from mediation_desktop.sync.container import write_package
+from mediation_desktop.sync.export_check import check_outgoing
 from mediation_desktop.sync.keys import NodeKeys, parse_card
 from mediation_desktop.sync.strict import dumps_canonical
 from mediation_desktop.sync.trust import find_peer, node_keys
@@ -163,7 +164,15 @@ def build_entries(backend: Backend, conn: Connection, recipient: str, first: int
     lines.extend(_notice_lines(conn, me.node_id, by_entity.get("notice", set()), full))
     control = {"organisation": _organisation(conn, me.org.id), "acks": _acks(conn, recipient),
                "reference": _reference(backend, conn, blobs) if me.role == "supervisor" else None}
+    if me.role == "supervisor":
+        from mediation_desktop.sync.audit_anchor import anchor_for
+
+        head = anchor_for(conn, recipient)  # the room's audit head we hold, for its own check
+        if head is not None:
+            control["audit_anchor"] = head
     audit_rows = sync_repo.audit_after(conn, 0 if all_audit else audit_cursor(conn, recipient))
+    # Nothing leaves that the other side would refuse (the receiver's own checks, run here first).
+    check_outgoing(control, changes, lines, tomb, audit_rows)
     entries: list[tuple[str, bytes]] = [
         (rec.CONTROL, dumps_canonical(control)),
         (rec.CHANGES, _jsonl(changes)),

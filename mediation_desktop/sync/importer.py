@@ -11,6 +11,15 @@ its origin:
   id and operation), else the sender is a cloned installation reusing a node id and the package is
   ``rejected``. Held packages that now follow on are applied in order in the same transaction.
 
+Everything the package carries is applied in that one transaction (apply.py), and the package is
+recorded as imported in it too: a failure anywhere leaves the database as it was and the package
+unrecorded, so importing it again does the whole job. The only work after the commit mirrors
+committed data into files (holiday tables) or installs templates.
+
+A room whose audit entries do not continue the head the district holds (audit_anchor.py) has its
+package refused; that refusal is then noted on the room's anchor, in a transaction of its own, for
+``check`` to list.
+
 A dry run runs exactly the same code and rolls back. The report per file is CONTRACT.md §5's.
 """
 
@@ -28,6 +37,7 @@ from mediation_desktop.storage import Connection, sync_repo
 from mediation_desktop.storage.outbox import audit
 from mediation_desktop.sync import records as rec
 from mediation_desktop.sync.apply import Counts, PostCommit, apply_package
+from mediation_desktop.sync.audit_anchor import AuditChainBroken, mark_broken
 from mediation_desktop.sync.container import open_package
 from mediation_desktop.sync.keys import NodeKeys
 from mediation_desktop.sync.parse import Parsed, parse_package
@@ -87,11 +97,24 @@ def import_packages(backend: Backend, files: Iterable[str | Path], *, dry_run: b
                 backend.backup_before("sync-import")
                 backed_up = True
             _import_one(backend, keys, parsed, Path(name), report, dry_run=dry_run)
+        except AuditChainBroken as exc:
+            report.status, report.reason = "rejected", f"{exc.code}: {exc.message}"
+            report.created = report.updated = report.unchanged = report.conflicts = 0
+            log.info("sync import refused %s: %s", name, exc.code)
+            if not dry_run:
+                _note_broken_chain(backend, exc, report.package_id)
         except UserError as exc:
             report.status, report.reason = "rejected", f"{exc.code}: {exc.message}"
             report.created = report.updated = report.unchanged = report.conflicts = 0
             log.info("sync import refused %s: %s", name, exc.code)
     return reports
+
+
+def _note_broken_chain(backend: Backend, exc: AuditChainBroken, package_id: str | None) -> None:
+    with backend.db.write() as conn:
+        mark_broken(conn, exc)
+        audit(conn, backend.user, "sync_audit_chain_broken", "node", exc.room,
+              {"package": package_id, "reason": exc.reason})
 
 
 def _open_and_parse(backend: Backend, keys: NodeKeys, path: Path) -> Parsed:

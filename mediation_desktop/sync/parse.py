@@ -3,8 +3,9 @@
 The container has already checked the signature, the recipient, the decryption and every entry's
 hash against the manifest; here each entry is parsed with the strict JSON reader and every value
 checked (records.py), and the package's parts are checked against each other and the header: the
-change lines cover exactly the header's range, every record belongs to the sender, no record id
-appears twice, each attachment's bytes hash to its name, each audit entry's hash holds.
+change lines cover exactly the header's range, every record belongs to the sender and is of a kind
+the sender's enrolled role may send (ownership.py), no record id appears twice, each attachment's
+bytes hash to its name, each audit entry's hash holds and the entries link up into one chain.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mediation_desktop.core.errors import UserError
 from mediation_desktop.storage.outbox import entry_hash
 from mediation_desktop.sync import records as rec
 from mediation_desktop.sync.container import OpenedPackage, PackageHeader
+from mediation_desktop.sync.ownership import check_sender
 from mediation_desktop.sync.strict import dumps_canonical, iter_jsonl_strict, loads_strict
 
 TEMPLATE_NAME_MAX = 45
@@ -34,6 +36,8 @@ class Parsed:
     tombstones: list[dict]
     audit: list[dict]
     blobs: dict[str, bytes] = field(default_factory=dict)
+    # The room's audit head the district holds (downstream packages only): {"seq", "hash"} or None.
+    audit_anchor: dict | None = None
 
     @property
     def sender(self) -> str:
@@ -74,11 +78,14 @@ def parse_package(opened: OpenedPackage, sender_role: str) -> Parsed:
         if key in seen:
             raise _bad(f"记录 {r['entity']} {r['id']} 在同一个包中出现了两次。")
         seen.add(key)
+        check_sender(r["entity"], sender_role, r["id"])
         if r["origin_node"] != header.sender:
             raise _bad(f"记录 {r['id']} 不属于发送方：一个节点只能发送它自己的记录。")
         if r["entity"] == "case" and r["data"]["org_id"] != control["organisation"]["id"]:
             raise _bad(f"案件 {r['id']} 不属于发送方的机构。")
     tombstones = [rec.TOMBSTONE(v, f"{rec.TOMBSTONES} 第 {n} 行") for n, v in _lines(opened, rec.TOMBSTONES)]
+    for t in tombstones:
+        check_sender(t["entity"], sender_role, t["id"])
     if any(t["origin_node"] != header.sender for t in tombstones):
         raise _bad("删除记录不属于发送方。")
     audit = [rec.AUDIT_LINE(v, f"{rec.AUDIT} 第 {n} 行") for n, v in _lines(opened, rec.AUDIT)]
@@ -86,6 +93,9 @@ def parse_package(opened: OpenedPackage, sender_role: str) -> Parsed:
         if entry_hash(a["prev_hash"], a["at"], a["user"], a["action"], a["entity"], a["entity_id"],
                       a["detail"]) != a["hash"]:
             raise _bad(f"审计记录 #{a['id']} 的哈希不符（内容被改动）。")
+    for before, after in zip(audit, audit[1:]):
+        if after["id"] <= before["id"] or after["prev_hash"] != before["hash"]:
+            raise _bad(f"审计记录 #{after['id']} 与前一条 #{before['id']} 不衔接。")
     blobs = {}
     for name, data in opened.entries.items():
         if name.startswith(rec.BLOB_DIR):
@@ -100,7 +110,7 @@ def parse_package(opened: OpenedPackage, sender_role: str) -> Parsed:
             if t["sha256"] not in blobs:
                 raise _bad(f"模板 {t['name']} 的文件不在包中。")
     return Parsed(header, opened.file_sha256, control["organisation"], control["acks"], control["reference"],
-                  changes, records, tombstones, audit, blobs)
+                  changes, records, tombstones, audit, blobs, control["audit_anchor"])
 
 
 def _template(value: Any, where: str) -> dict:
@@ -130,6 +140,8 @@ def _control(opened: OpenedPackage, header: PackageHeader, sender_role: str) -> 
         if exc.code == "E_SYNC_RECORD":
             raise
         raise UserError(exc.code, f"{rec.CONTROL}：{exc.message}") from None
+    # Optional, so packages written before it existed still read: the room's audit head the district holds.
+    anchor = raw.pop("audit_anchor", None) if isinstance(raw, dict) else None
     reference_shape = rec.obj({"holidays": rec.array(_holiday, 20), "templates": rec.array(_template, 100),
                                "key_enterprises": rec.array(rec.KEY_ENTERPRISE, 100_000)})
     control = rec.obj({
@@ -140,6 +152,12 @@ def _control(opened: OpenedPackage, header: PackageHeader, sender_role: str) -> 
     org = control["organisation"]
     if org["code"] != header.sender_org_code or org["role"] != sender_role:
         raise UserError("E_SYNC_ORG_MISMATCH", "包内的机构代码或角色与发送方登记的不一致。已拒绝，未做任何改动。")
-    if sender_role == "room" and control["reference"] is not None:
-        raise _bad("调解组织的包不能携带参考数据。")
+    if control["reference"] is not None:
+        for part in ("holidays", "templates", "key_enterprises"):
+            check_sender(part, sender_role)
+    control["audit_anchor"] = None
+    if anchor is not None:
+        check_sender("audit_anchor", sender_role)
+        control["audit_anchor"] = rec.obj({"seq": rec.integer(1, 2**62), "hash": rec.sha256_})(
+            anchor, f"{rec.CONTROL}.audit_anchor")
     return control

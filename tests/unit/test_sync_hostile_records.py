@@ -163,7 +163,7 @@ def make_node_from(root):  # noqa: ANN001, ANN201
     return Backend(DataPaths.resolve(root), "测试员")
 
 
-def test_same_case_id_from_another_room_is_a_conflict_not_an_overwrite(tmp_path):
+def test_same_case_id_from_another_room_is_refused_whole(tmp_path):
     room, sup = make_pair(tmp_path, cases=3)
     other = make_node(tmp_path / "other", "room", "河西区调解中心", "HX")
     from .sync_helpers import enrol
@@ -178,14 +178,10 @@ def test_same_case_id_from_another_room_is_a_conflict_not_an_overwrite(tmp_path)
 
         stolen_id = sync_repo.owned_case_ids(conn, room.node.node_id)[0]
     forged = rewrap(other, sup, mine, tmp_path / "c", lambda e: edit_first_case(e, lambda r: r.update(id=stolen_id)))
-    before = dump(sup)["cases"]
+    before = dump(sup)
     report = import_one(sup, forged)
-    assert report.status == "imported" and report.conflicts == 1 and report.created == 0
-    assert dump(sup)["cases"] == before
-    from mediation_desktop.sync.supervisor import conflicts
-
-    (conflict,) = conflicts(sup)
-    assert conflict["entity_id"] == stolen_id and conflict["origin_node"] == other.node.node_id
+    assert report.status == "rejected" and report.reason.startswith("E_SYNC_OWNER") and stolen_id in report.reason
+    assert dump(sup) == before
 
 
 KILLER = r"""
