@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
+from mediation_desktop.commands.arguments import bounded_int, days_after
 from mediation_desktop.core.clock import parse_iso_date
 from mediation_desktop.core.enums import OUTCOME_LABELS, STAGE_LABELS, Status
 from mediation_desktop.core.errors import UserError
@@ -13,36 +12,41 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("cases", help="列出案件（最新的在前）")
     p.add_argument("--status", choices=[s.value for s in Status], help="按状态筛选")
     p.add_argument("--search", help="按申请人、用人单位、案号或案情检索")
-    p.add_argument("--limit", type=int, default=0, help="最多列出多少件（默认全部）")
+    p.add_argument("--limit", type=bounded_int(0, 10_000_000), default=0, help="最多列出多少件（默认全部）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_cases)
 
-    case = sub.add_parser("case", help="单个案件")
-    case_sub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
-    show = case_sub.add_parser("show", help="显示一个案件及其期限")
+    show = case_subcommands(sub).add_parser("show", help="显示一个案件及其期限")
     show.add_argument("case_no", metavar="CASE_NO")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)
 
     d = sub.add_parser("deadlines", help="列出即将到期和已经超期的期限")
     d.add_argument("--on", help="以哪一天为准（YYYY-MM-DD，默认今天）")
-    d.add_argument("--within", type=int, default=3, help="多少天内到期（默认3）")
+    d.add_argument("--within", type=bounded_int(0, 3660), default=3, help="多少天内到期（默认3）")
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=run_deadlines)
 
 
+def case_subcommands(sub):  # noqa: ANN001, ANN201 - argparse's sub-parsers action
+    """The one ``case`` command's ACTION sub-parsers (``show`` here, the lifecycle actions in
+    lifecycle_cmd): made by whichever group registers first, found again by the others."""
+    case = sub.choices.get("case")
+    if case is None:
+        case = sub.add_parser("case", help="单个案件：查看，以及登记、受理、调解、协议、结案等办案操作")
+        case.set_defaults(case_actions=case.add_subparsers(dest="case_command", metavar="ACTION", required=True))
+    return case.get_default("case_actions")
+
+
 def run_cases(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.core.enums import Outcome, Stage
-    from mediation_desktop.services.case_json import summary_json
     from mediation_desktop.core.model import CaseFilter
-    from mediation_desktop.storage.queries import list_summaries
+    from mediation_desktop.services.case_list import CaseListService
 
     if ctx.args.limit < 0:
         raise UserError("E_ARGUMENT", "--limit 不能为负数")
-    backend = ctx.backend()
-    with backend.db.read() as conn:
-        found = [summary_json(r) for r in list_summaries(
-            conn, CaseFilter(status=ctx.args.status, search=ctx.args.search), limit=ctx.args.limit or None)]
+    found = CaseListService(ctx.backend()).summaries(CaseFilter(status=ctx.args.status, search=ctx.args.search),
+                                                     limit=ctx.args.limit or None)
     if ctx.args.json:
         ctx.out_json(found)
         return 0
@@ -57,6 +61,7 @@ def run_cases(ctx) -> int:  # noqa: ANN001
 
 def run_show(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.core.deadlines import DEADLINE_LABELS, warning_text
+    from mediation_desktop.core.lifecycle import late_acceptance_text
     from mediation_desktop.core.money import format_figures
     from mediation_desktop.services.case_json import case_detail_json
     from mediation_desktop.services.cases import CaseService
@@ -82,6 +87,11 @@ def run_show(ctx) -> int:  # noqa: ANN001
             ctx.say(f"{DEADLINE_LABELS[key]}：{value}{approx}")
     for w in view.deadlines.warnings:
         ctx.say("注意：" + warning_text(w))
+    if case.accepted_late:
+        ctx.say("注意：" + late_acceptance_text(case, view.deadlines.acceptance_due))
+    if case.extended_until:
+        agreed = f"（双方于 {case.extension_agreed_on.isoformat()} 同意）" if case.extension_agreed_on else ""
+        ctx.say(f"调解期限延长至：{case.extended_until.isoformat()}{agreed}")
     if view.risk.level != "none":
         ctx.say(f"风险提示（{view.risk.level}）：" + "；".join(view.risk.reasons))
     for r in view.remarks:
@@ -91,21 +101,14 @@ def run_show(ctx) -> int:  # noqa: ANN001
 
 def run_deadlines(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.core.clock import today
-    from mediation_desktop.core.deadlines import DEADLINE_LABELS, compute_deadlines, open_deadline_items
-    from mediation_desktop.storage.queries import due_cases
+    from mediation_desktop.core.deadlines import DEADLINE_LABELS
+    from mediation_desktop.services.case_list import CaseListService
 
     on = parse_iso_date(ctx.args.on, field="on") if ctx.args.on else today()
     if ctx.args.within < 0:
         raise UserError("E_ARGUMENT", "--within 不能为负数")
-    until = on + timedelta(days=ctx.args.within)
-    backend = ctx.backend()
-    with backend.db.read() as conn:
-        candidates = due_cases(conn, until)
-    items = []
-    for case in candidates:
-        deadlines = compute_deadlines(case, backend.calendar)
-        items.extend(i for i in open_deadline_items(case, deadlines, on) if i.due <= until)
-    items.sort(key=lambda i: (i.due, i.case_no))
+    until = days_after(on, ctx.args.within, "--within")
+    items = CaseListService(ctx.backend()).due_items(on, until)
     if ctx.args.json:
         ctx.out_json([i.as_json() for i in items])
         return 0

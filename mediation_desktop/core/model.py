@@ -6,20 +6,20 @@ Every record carries a UUID made on the node that created it. Money is integer f
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-import os
 from os import urandom
 
 from mediation_desktop.core.enums import COLLECTIVE_THRESHOLD, Channel, Outcome, Stage, Status
-
 
 # 案号: the organisation's code, the year and a number per organisation and year (configurable).
 DEFAULT_CASE_NO_PATTERN = "{org_code}劳调〔{year}〕{seq}号"
 
 
-def uuid4_strings(batch: int = 4096):
+def uuid4_strings(batch: int = 4096) -> Iterator[str]:
     """Endless random (version 4) UUID strings, like ``str(uuid.uuid4())`` at a fraction of the
     cost: a 100,000-row import makes one per case and per applicant, and uuid4() spends most of
     its time in a system call and object set-up, so random bytes are fetched in batches."""
@@ -113,6 +113,20 @@ class MediationSession:
     id: str = field(default_factory=new_id)
 
 
+# The case states that still await an action; the database's open-case queries use the same tuple.
+OPEN_STATUSES: tuple[str, ...] = (Status.REGISTERED.value, Status.MEDIATING.value)
+
+
+def stage_of(status: str, outcome: str | None) -> Stage:
+    """The stage of a case from its stored status and outcome: the one derivation every reader
+    (the case object, list rows, JSON built from rows) uses."""
+    if status == Status.CLOSED:
+        return Stage.CLOSED
+    if status == Status.REGISTERED:
+        return Stage.REGISTERED
+    return Stage.CONCLUDED if outcome else Stage.MEDIATING
+
+
 @dataclass
 class AgreementItem:
     payer: str
@@ -121,9 +135,24 @@ class AgreementItem:
     amount_fen: int | None = None
     due_on: date | None = None
     method: str = ""
+    account: str = ""                # the payee's bank account (or other place the money goes)
     performed_on: date | None = None
     performed_fen: int | None = None
     id: str = field(default_factory=new_id)
+
+
+@dataclass
+class WorkerAmount:
+    """One worker's share of a collective agreement: the schedule each worker needs for an
+    individual 支付令 application."""
+
+    name: str
+    amount_fen: int
+    id: str = field(default_factory=new_id)
+
+
+# Whether agreed amounts are before or after individual income tax (None: not stated).
+AGREEMENT_TAX = ("pre_tax", "after_tax", "none")
 
 
 @dataclass
@@ -131,6 +160,9 @@ class Agreement:
     signed_on: date
     items: list[AgreementItem] = field(default_factory=list)
     effective_on: date | None = None
+    tax: str | None = None
+    per_worker: list[WorkerAmount] = field(default_factory=list)
+    other_terms: str = ""
     full_and_final: bool = True
     default_route: str = "payment_order"   # payment_order | arbitration
     arbitration_review_applied_on: date | None = None
@@ -161,6 +193,8 @@ class Case:
     concluded_on: date | None = None
     closed_on: date | None = None
     extended_until: date | None = None
+    extension_agreed_on: date | None = None   # the day the parties agreed to the extension
+    accepted_late: bool = False                # accepted after acceptance_due (allowed, but on record)
     dispute_types: list[str] = field(default_factory=list)
     workers_involved: int = 1
     claims: list[Claim] = field(default_factory=list)
@@ -192,11 +226,7 @@ class Case:
 
     @property
     def stage(self) -> Stage:
-        if self.status == Status.CLOSED:
-            return Stage.CLOSED
-        if self.status == Status.REGISTERED:
-            return Stage.REGISTERED
-        return Stage.CONCLUDED if self.outcome is not None else Stage.MEDIATING
+        return stage_of(self.status, self.outcome)
 
     @property
     def applicant_names(self) -> str:
@@ -204,7 +234,7 @@ class Case:
 
     @property
     def is_open(self) -> bool:
-        return self.status != Status.CLOSED
+        return self.status in OPEN_STATUSES
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from mediation_desktop.core.deadlines import Deadlines, DueItem
-from mediation_desktop.core.model import Case
+from mediation_desktop.core.lifecycle import LATE_ACCEPTANCE
+from mediation_desktop.core.model import Case, stage_of
 from mediation_desktop.core.money import format_plain
 from mediation_desktop.core.validation import mask_id, mask_phone
 
@@ -38,10 +39,11 @@ def case_json(case: Case, deadlines: Deadlines | None = None, risk: dict | None 
         "collective": case.collective,
         "amount_claimed": format_plain(case.amount_claimed_fen), "amount_agreed": format_plain(case.amount_agreed_fen),
         "channel": str(case.channel), "court_case_no": case.court_case_no, "mediator": case.mediator,
+        "late_acceptance": bool(case.accepted_late),
     }
     if deadlines is not None:
         data["deadlines"] = deadlines.as_json()
-        data["deadline_warnings"] = list(deadlines.warnings)
+        data["deadline_warnings"] = list(deadlines.warnings) + ([LATE_ACCEPTANCE] if case.accepted_late else [])
         data["deadlines_approximate"] = sorted(deadlines.approximate)
     if risk is not None:
         data["risk"] = risk
@@ -52,7 +54,7 @@ def summary_json(r) -> dict:  # noqa: ANN001 - a row of storage.queries.SUMMARY_
     """The same object as ``case_json(case)`` for a list row, built without a Case (a long list
     of search hits is mostly this loop)."""
     status, outcome = r.status, r.outcome
-    stage = "closed" if status == "closed" else ("concluded" if outcome and status == "mediating" else status)
+    stage = str(stage_of(status, outcome))
     return {
         "id": r.id, "case_no": r.case_no, "status": status, "stage": stage, "outcome": outcome,
         "received_on": _iso(r.received_on), "accepted_on": _iso(r.accepted_on),
@@ -63,6 +65,7 @@ def summary_json(r) -> dict:  # noqa: ANN001 - a row of storage.queries.SUMMARY_
         "collective": bool(r.collective),
         "amount_claimed": format_plain(r.amount_claimed_fen), "amount_agreed": format_plain(r.amount_agreed_fen),
         "channel": r.channel, "court_case_no": r.court_case_no, "mediator": r.mediator,
+        "late_acceptance": bool(r.accepted_late),
     }
 
 
@@ -70,6 +73,7 @@ def case_detail_json(case: Case, deadlines: Deadlines, risk: dict, full_personal
     data = case_json(case, deadlines, risk, full_personal_data)
     data["facts"] = case.facts
     data["extended_until"] = _iso(case.extended_until)
+    data["extension_agreed_on"] = _iso(case.extension_agreed_on)
     data["claims"] = [{"description": c.description, "amount": format_plain(c.amount_fen), "dispute_type": c.dispute_type}
                       for c in case.claims]
     data["sessions"] = [{"held_on": _iso(s.held_on), "place": s.place, "mode": s.mode, "attendees": s.attendees,
@@ -77,9 +81,12 @@ def case_detail_json(case: Case, deadlines: Deadlines, risk: dict, full_personal
     ag = case.agreement
     data["agreement"] = None if ag is None else {
         "signed_on": _iso(ag.signed_on), "effective_on": _iso(ag.takes_effect_on), "full_and_final": ag.full_and_final,
+        "tax": ag.tax, "other_terms": ag.other_terms,
         "items": [{"id": i.id, "payer": i.payer, "payee": i.payee, "description": i.description,
                    "amount": format_plain(i.amount_fen), "due_on": _iso(i.due_on), "method": i.method,
+                   "account": i.account,
                    "performed_on": _iso(i.performed_on), "performed": format_plain(i.performed_fen)} for i in ag.items],
+        "per_worker": [{"name": w.name, "amount": format_plain(w.amount_fen)} for w in ag.per_worker],
     }
     return data
 

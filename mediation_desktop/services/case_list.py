@@ -22,7 +22,7 @@ from mediation_desktop.core.enums import (
     Outcome,
     Stage,
 )
-from mediation_desktop.core.model import CaseFilter
+from mediation_desktop.core.model import CaseFilter, stage_of
 
 if TYPE_CHECKING:
     from mediation_desktop.services.backend import Backend
@@ -96,11 +96,7 @@ class CaseRow:
 
     @property
     def stage(self) -> Stage:
-        if self.status == "closed":
-            return Stage.CLOSED
-        if self.status == "registered":
-            return Stage.REGISTERED
-        return Stage.CONCLUDED if self.outcome else Stage.MEDIATING
+        return stage_of(self.status, self.outcome)
 
     @property
     def status_label(self) -> str:
@@ -136,6 +132,8 @@ class Desk:
     new_registrations: list[DeskItem] = field(default_factory=list)
     collective: list[DeskItem] = field(default_factory=list)
     performance_overdue: list[DeskItem] = field(default_factory=list)
+    late_acceptance: list[DeskItem] = field(default_factory=list)   # open cases accepted after the deadline
+    late_acceptance_total: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -218,6 +216,29 @@ class CaseListService:
         with self.backend.db.read() as conn:
             return desk_queries.mediators(conn)
 
+    # -- the command line's lists -------------------------------------------------------------------
+    def summaries(self, f: ListFilter, limit: int | None = None) -> list[dict]:
+        """``cases --json``: CONTRACT §2 case objects (without deadlines), newest first."""
+        from mediation_desktop.services.case_json import summary_json
+        from mediation_desktop.storage import queries
+
+        with self.backend.db.read() as conn:
+            return [summary_json(r) for r in queries.list_summaries(conn, f, limit=limit)]
+
+    def due_items(self, on: date, until: date) -> list:
+        """``deadlines``: each open case's deadline due by ``until`` (or overdue on ``on``), soonest first."""
+        from mediation_desktop.core.deadlines import compute_deadlines, open_deadline_items
+        from mediation_desktop.storage import queries
+
+        with self.backend.db.read() as conn:
+            candidates = queries.due_cases(conn, until)
+        items = []
+        for case in candidates:
+            deadlines = compute_deadlines(case, self.backend.calendar)
+            items.extend(i for i in open_deadline_items(case, deadlines, on) if i.due <= until)
+        items.sort(key=lambda i: (i.due, i.case_no))
+        return items
+
     # -- the desk ----------------------------------------------------------------------------------
     def desk(self, today: date) -> Desk:
         from mediation_desktop.core.deadlines import DEADLINE_LABELS, RULE_TEXTS, compute_deadlines, open_deadline_items
@@ -232,6 +253,7 @@ class CaseListService:
             fresh = desk_queries.newest_registered(conn, 50)
             collective = desk_queries.open_collective(conn, 50)
             unpaid = desk_queries.unpaid_items(conn, today, 50)
+            desk.late_acceptance_total, late = desk_queries.late_accepted(conn, 50)
         warnings: set[str] = set()
         for case in due:
             deadlines = compute_deadlines(case, self.backend.calendar)
@@ -254,6 +276,12 @@ class CaseListService:
         desk.collective = [DeskItem(r.id, r.case_no, f"{r.applicant_names} 诉 {r.respondent_name}",
                                     f"涉及{r.workers_involved}人，收案 {r.received_on.isoformat()}", "soon")
                            for r in collective]
+        desk.late_acceptance = [
+            DeskItem(r.id, r.case_no, f"{r.applicant_names} 诉 {r.respondent_name}",
+                     f"逾期受理：{r.accepted_on.isoformat()} 受理"
+                     + (f"，受理期限为 {r.acceptance_due.isoformat()}" if r.acceptance_due else ""), "overdue", None,
+                     RULE_TEXTS["acceptance_due"])
+            for r in late]
         from mediation_desktop.core.money import format_figures
 
         desk.performance_overdue = [

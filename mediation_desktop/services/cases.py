@@ -15,6 +15,7 @@ from mediation_desktop.core.enums import COURT_CHANNELS, DisputeType
 from mediation_desktop.core.errors import NotFoundError, PermissionDenied, ValidationError, ValidationErrors
 from mediation_desktop.core.model import Case
 from mediation_desktop.core.risk import Risk, assess
+from mediation_desktop.core.rules import check_date
 from mediation_desktop.core.validation import check_id_number, check_name, check_phone, check_uscc
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.permissions import require_action
@@ -136,8 +137,7 @@ class CaseService:
         require_action(self.backend, "register")
         node = self.backend.node
         case.org_id = node.org.id
-        if case.claims and case.amount_claimed_fen is None:
-            case.amount_claimed_fen = sum(c.amount_fen or 0 for c in case.claims)
+        case.amount_claimed_fen = lifecycle.amount_claimed(case)
         errors = validate_case(case)
         if errors:
             raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
@@ -186,31 +186,50 @@ class CaseService:
             self._save(conn, case, action, detail)
         return case
 
+    @staticmethod
+    def _on(on: date, field: str, what: str) -> date:
+        return lifecycle.check_action_date(on, clock_today(), field=field, what=what)
+
     def accept(self, ref: str, on: date, mediator: str | None = None) -> Case:
-        return self.apply(ref, "accept", lambda c: lifecycle.accept(c, on, mediator), {"on": on.isoformat()})
+        self._on(on, "on", "受理日期")
+
+        def change(c: Case) -> None:
+            due = compute_deadlines(c, self.backend.calendar).acceptance_due
+            lifecycle.accept(c, on, mediator, acceptance_due=due)
+        return self.apply(ref, "accept", change, {"on": on.isoformat()})
 
     def not_accept(self, ref: str, on: date, reason: str) -> Case:
+        self._on(on, "on", "不予受理日期")
         return self.apply(ref, "not_accept", lambda c: lifecycle.not_accept(c, on, reason), {"on": on.isoformat()})
 
-    def extend(self, ref: str, until: date) -> Case:
+    def extend(self, ref: str, until: date, agreed_on: date) -> Case:
+        """Record the parties' agreement, made on ``agreed_on``, to mediate on until ``until``."""
+        self._on(agreed_on, "agreed_on", "同意延期的日期")
+        check_date(until, field="until", what="延长后的调解期限")
+
         def change(c: Case) -> None:
+            term_ends = compute_deadlines(c, self.backend.calendar).mediation_due
+            lifecycle.extend(c, until, agreed_on, term_ends)
             check_extension(c, until, self.backend.calendar)
-            lifecycle.extend(c, until)
-        return self.apply(ref, "extend", change, {"until": until.isoformat()})
+        return self.apply(ref, "extend", change, {"until": until.isoformat(), "agreed_on": agreed_on.isoformat()})
 
     def record_session(self, ref: str, session) -> Case:  # noqa: ANN001 - core.model.MediationSession
+        self._on(session.held_on, "held_on", "调解日期")
         return self.apply(ref, "record_session", lambda c: lifecycle.record_session(c, session),
                           {"held_on": session.held_on.isoformat()})
 
     def conclude(self, ref: str, outcome, on: date, **kw) -> Case:  # noqa: ANN001
+        self._on(on, "on", "调解结束日期")
         return self.apply(ref, "conclude", lambda c: lifecycle.conclude(c, outcome, on, **kw),
                           {"outcome": str(outcome), "on": on.isoformat()})
 
     def record_performance(self, ref: str, item_id: str, on: date, fen: int) -> Case:
+        self._on(on, "on", "履行日期")
         return self.apply(ref, "record_performance", lambda c: lifecycle.record_performance(c, item_id, on, fen),
                           {"item": item_id, "on": on.isoformat()})
 
     def close(self, ref: str, on: date) -> Case:
+        self._on(on, "on", "结案日期")
         return self.apply(ref, "close", lambda c: lifecycle.close(c, on), {"on": on.isoformat()})
 
     def reopen(self, ref: str) -> Case:

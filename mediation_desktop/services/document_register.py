@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Callable, Iterable
 
+from mediation_desktop.core import document_stages
 from mediation_desktop.core.clock import now_iso, today
 from mediation_desktop.core.deadlines import compute_deadlines
 from mediation_desktop.core.errors import NotFoundError, UserError
@@ -44,15 +45,23 @@ class DocumentService:
             raise UserError("E_DOC_KIND", f"未知的文书种类“{kind}”，可选：{'、'.join(KINDS)}")
         if out is not None and out.suffix.lower() != ".docx":
             raise UserError("E_DOC_PATH", "输出文件名应以 .docx 结尾")
+        if out is not None:
+            from mediation_desktop.services.output_files import check_output_file
+
+            check_output_file(out)
         case = CaseService(self.backend).get(case_ref)
+        # Before anything is written: a document the record does not permit is never produced.
+        document_stages.require_permitted(kind, case, KINDS[kind])
+        issued = document_stages.as_issued(kind, case)
         with self.backend.db.read() as conn:
             org = load_organisation(conn, case.org_id)
             version = documents_repo.next_version(conn, case.id, kind)
         folder = self.folder_for(case)
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{kind}_v{version}.docx"
-        rendered = render(kind, case, org, target, user_template_dir=self.backend.paths.templates, today=today(),
-                          deadlines=compute_deadlines(case, self.backend.calendar), fallback_to_builtin=True)
+        rendered = render(kind, issued, org, target, user_template_dir=self.backend.paths.templates,
+                          today=document_stages.issue_date(kind, case, today()),
+                          deadlines=compute_deadlines(issued, self.backend.calendar), fallback_to_builtin=True)
         rec = DocumentRecord(new_id(), case.id, kind, version, target.name, rendered.sha256, rendered.template_source,
                              self.backend.user, now_iso())
         try:
@@ -96,6 +105,10 @@ class DocumentService:
             record_changes(conn, "attachment", [att.id])
         return att.id
 
+    def permitted_kinds(self, case: Case) -> dict[str, str | None]:
+        """Each document kind with the reason the record refuses it (None: permitted)."""
+        return document_stages.permitted(case)
+
     def generate_batch(self, kind: str, case_refs: Iterable[str], out_dir: Path,
                        progress: Callable[[int, int], None] | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
         """One kind for many cases (e.g. service receipts). Returns the written files and, per case
@@ -107,9 +120,13 @@ class DocumentService:
         for done, ref in enumerate(refs, start=1):
             try:
                 case = CaseService(self.backend).get(ref)
-                out = out_dir / output_file_name(case, kind)
-                self.generate(case.id, kind, out)
-                written.append(out)
+                reason = document_stages.refusal(kind, case) if kind in document_stages.RULES else None
+                if reason is not None:
+                    failures.append((ref, reason))   # skipped: the record does not permit it
+                else:
+                    out = out_dir / output_file_name(case, kind)
+                    self.generate(case.id, kind, out)
+                    written.append(out)
             except UserError as exc:
                 failures.append((ref, exc.message))
             if progress:

@@ -2,7 +2,7 @@
 
 The indicators follow the national table 人社统MA1 and the older 劳动统计 tables (domain.md §3):
 cases carried over, received, accepted and not accepted; concluded by outcome; pending; over the
-15-day limit; workers, collective disputes (10+) and their workers; amounts claimed, agreed and
+15-day limit; accepted after the 3-working-day acceptance period (late_acceptance); workers, collective disputes (10+) and their workers; amounts claimed, agreed and
 paid; dispute types; court referrals; and the success rate 调解成功率 = agreements / cases concluded
 by mediation (agreement, settled, withdrawn, failed).
 """
@@ -23,7 +23,7 @@ INDICATORS = [
     ("carried_over", "上期未结案件数"), ("received", "本期收案数"), ("accepted", "受理数"),
     ("not_accepted", "不予受理数"), ("closed", "本期结案数"), ("agreement", "达成调解协议"),
     ("settled", "和解"), ("withdrawn", "撤回"), ("failed", "调解不成/终止"), ("transferred", "转办"),
-    ("pending", "期末未结案件数"), ("over_limit", "超过调解期限"), ("workers", "涉及劳动者人数"),
+    ("pending", "期末未结案件数"), ("over_limit", "超过调解期限"), ("late_acceptance", "逾期受理"), ("workers", "涉及劳动者人数"),
     ("collective_cases", "集体争议件数（10人以上）"), ("collective_workers", "集体争议涉及人数"),
     ("amount_claimed", "请求金额（元）"), ("amount_agreed", "协议金额（元）"), ("amount_paid", "已履行金额（元）"),
     ("court_referrals", "法院委派/委托案件"), ("success_rate", "调解成功率"),

@@ -25,9 +25,11 @@ from mediation_desktop.core.model import (
     Claim,
     MediationSession,
     Respondent,
+    WorkerAmount,
 )
 from mediation_desktop.storage.schema import (
     agreement_items,
+    agreement_workers,
     agreements,
     applicants,
     cases,
@@ -45,7 +47,8 @@ def case_row(case: Case, deadlines: Deadlines, origin_node: str, user: str | Non
         "status": str(case.status), "outcome": str(case.outcome) if case.outcome else None,
         "received_on": case.received_on, "accepted_on": case.accepted_on,
         "concluded_on": case.concluded_on, "closed_on": case.closed_on,
-        "extended_until": case.extended_until,
+        "extended_until": case.extended_until, "extension_agreed_on": case.extension_agreed_on,
+        "accepted_late": bool(case.accepted_late),
         "dispute_types": ",".join(case.dispute_types),
         "workers_involved": case.workers_involved, "collective": case.collective,
         "amount_claimed_fen": case.amount_claimed_fen, "amount_agreed_fen": case.amount_agreed_fen,
@@ -77,7 +80,8 @@ def case_seq(case: Case) -> int:
 
 
 def child_rows(case: Case) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {"applicants": [], "claims": [], "sessions": [], "agreements": [], "agreement_items": []}
+    rows: dict[str, list[dict]] = {"applicants": [], "claims": [], "sessions": [], "agreements": [], "agreement_items": [],
+                                   "agreement_workers": []}
     for pos, a in enumerate(case.applicants):
         rows["applicants"].append({
             "id": a.id, "case_id": case.id, "position": pos, "name": a.name, "id_number": a.id_number,
@@ -99,18 +103,24 @@ def child_rows(case: Case) -> dict[str, list[dict]]:
             "arbitration_review_result": ag.arbitration_review_result,
             "judicial_confirmation_applied_on": ag.judicial_confirmation_applied_on,
             "judicial_confirmation_result": ag.judicial_confirmation_result,
+            "tax": ag.tax, "other_terms": ag.other_terms or "",
         })
         for pos, it in enumerate(ag.items):
             rows["agreement_items"].append({
                 "id": it.id, "agreement_id": ag.id, "position": pos, "payer": it.payer, "payee": it.payee,
                 "description": it.description, "amount_fen": it.amount_fen, "due_on": it.due_on,
-                "method": it.method, "performed_on": it.performed_on, "performed_fen": it.performed_fen,
+                "method": it.method, "account": it.account or "", "performed_on": it.performed_on,
+                "performed_fen": it.performed_fen,
             })
+        for pos, share in enumerate(ag.per_worker):
+            rows["agreement_workers"].append({"id": share.id, "agreement_id": ag.id, "position": pos,
+                                              "name": share.name, "amount_fen": share.amount_fen})
     return rows
 
 
 CHILD_TABLES = (("applicants", applicants), ("claims", claims), ("sessions", sessions),
-                ("agreements", agreements), ("agreement_items", agreement_items))
+                ("agreements", agreements), ("agreement_items", agreement_items),
+                ("agreement_workers", agreement_workers))
 
 
 def insert_cases(conn: Connection, rows: Sequence[dict], children: dict[str, list[dict]]) -> None:
@@ -158,6 +168,7 @@ def _sqlite_executemany(conn: Connection, table, batch: list[dict]) -> None:  # 
 def delete_children(conn: Connection, case_ids: Sequence[str]) -> None:
     ag_ids = select(agreements.c.id).where(agreements.c.case_id.in_(case_ids))
     conn.execute(delete(agreement_items).where(agreement_items.c.agreement_id.in_(ag_ids)))
+    conn.execute(delete(agreement_workers).where(agreement_workers.c.agreement_id.in_(ag_ids)))
     for table in (agreements, sessions, claims, applicants):
         conn.execute(delete(table).where(table.c.case_id.in_(case_ids)))
 
@@ -207,7 +218,8 @@ def case_from_row(r, children: dict | None = None) -> Case:  # noqa: ANN001 - a 
         respondent_position=r.respondent_position or "", employment_ended_on=r.employment_ended_on,
         status=Status(r.status), outcome=Outcome(r.outcome) if r.outcome else None,
         accepted_on=r.accepted_on, concluded_on=r.concluded_on, closed_on=r.closed_on,
-        extended_until=r.extended_until,
+        extended_until=r.extended_until, extension_agreed_on=r.extension_agreed_on,
+        accepted_late=bool(r.accepted_late),
         dispute_types=[t for t in r.dispute_types.split(",") if t],
         workers_involved=r.workers_involved, claims=children.get("claims", []),
         amount_claimed_fen=r.amount_claimed_fen, amount_agreed_fen=r.amount_agreed_fen,
@@ -250,14 +262,19 @@ def _agreements_of(conn: Connection, case_ids: Sequence[str]) -> dict[str, Agree
                        arbitration_review_applied_on=r.arbitration_review_applied_on,
                        arbitration_review_result=r.arbitration_review_result,
                        judicial_confirmation_applied_on=r.judicial_confirmation_applied_on,
-                       judicial_confirmation_result=r.judicial_confirmation_result)
+                       judicial_confirmation_result=r.judicial_confirmation_result,
+                       tax=r.tax, other_terms=r.other_terms or "")
         by_id[r.id] = by_case[r.case_id] = ag
     if by_id:
         for r in conn.execute(select(agreement_items).where(agreement_items.c.agreement_id.in_(list(by_id)))
                               .order_by(agreement_items.c.position)):
             by_id[r.agreement_id].items.append(AgreementItem(
                 id=r.id, payer=r.payer, payee=r.payee, description=r.description, amount_fen=r.amount_fen,
-                due_on=r.due_on, method=r.method, performed_on=r.performed_on, performed_fen=r.performed_fen))
+                due_on=r.due_on, method=r.method, account=r.account or "", performed_on=r.performed_on,
+                performed_fen=r.performed_fen))
+        for r in conn.execute(select(agreement_workers).where(agreement_workers.c.agreement_id.in_(list(by_id)))
+                              .order_by(agreement_workers.c.position)):
+            by_id[r.agreement_id].per_worker.append(WorkerAmount(id=r.id, name=r.name, amount_fen=r.amount_fen))
     return by_case
 
 

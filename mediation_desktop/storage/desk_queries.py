@@ -6,9 +6,9 @@ from datetime import date
 
 from sqlalchemy import Connection, func, select
 
+from mediation_desktop.core.enums import Outcome, Status
+from mediation_desktop.core.model import OPEN_STATUSES
 from mediation_desktop.storage.schema import agreement_items, agreements, audit_log, cases
-
-OPEN_STATUSES = ("registered", "mediating")
 
 
 def mediators(conn: Connection, limit: int = 200) -> list[str]:
@@ -26,7 +26,7 @@ def due_ids(conn: Connection, until: date, limit: int) -> tuple[int, list[str]]:
 
 
 def newest_registered(conn: Connection, limit: int) -> list:
-    return conn.execute(select(cases).where(cases.c.status == "registered")
+    return conn.execute(select(cases).where(cases.c.status == Status.REGISTERED.value)
                         .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(limit)).all()
 
 
@@ -43,9 +43,20 @@ def unpaid_items(conn: Connection, today: date, limit: int) -> list:
                agreement_items.c.description, agreement_items.c.amount_fen, agreement_items.c.due_on)
         .join(agreements, agreements.c.case_id == cases.c.id)
         .join(agreement_items, agreement_items.c.agreement_id == agreements.c.id)
-        .where(cases.c.status == "mediating", cases.c.outcome == "agreement", agreement_items.c.due_on < today,
+        .where(cases.c.status == Status.MEDIATING.value, cases.c.outcome == Outcome.AGREEMENT.value,
+               agreement_items.c.due_on < today,
                agreement_items.c.performed_on.is_(None))
         .order_by(agreement_items.c.due_on, cases.c.num).limit(limit)).all()
+
+
+def late_accepted(conn: Connection, limit: int) -> tuple[int, list]:
+    """Open cases accepted after their acceptance deadline: how many, and the newest ``limit``."""
+    where = (cases.c.status.in_(OPEN_STATUSES), cases.c.accepted_late.is_(True))
+    total = conn.execute(select(func.count()).select_from(cases).where(*where)).scalar_one()
+    rows = conn.execute(select(cases.c.id, cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name,
+                               cases.c.accepted_on, cases.c.acceptance_due).where(*where)
+                        .order_by(cases.c.accepted_on.desc(), cases.c.num.desc()).limit(limit)).all()
+    return total, rows
 
 
 def audit_rows_for(conn: Connection, entity_id: str) -> list:

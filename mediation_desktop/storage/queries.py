@@ -13,7 +13,7 @@ from typing import Sequence
 from sqlalchemy import Connection, and_, desc, func, or_, select, text
 from sqlalchemy.sql import Select
 
-from mediation_desktop.core.model import Case, CaseFilter, Respondent
+from mediation_desktop.core.model import OPEN_STATUSES, Case, CaseFilter, Respondent
 from mediation_desktop.storage.cases_repo import case_from_row, load_agreements
 from mediation_desktop.storage.schema import applicants, case_names, cases, key_enterprises
 
@@ -77,7 +77,7 @@ def filtered(conn: Connection, columns, f: CaseFilter) -> Select:
     if f.received_to:
         conds.append(cases.c.received_on <= f.received_to)
     if f.overdue_on:
-        conds.append(and_(cases.c.status != "closed", cases.c.next_due < f.overdue_on))
+        conds.append(and_(cases.c.status.in_(OPEN_STATUSES), cases.c.next_due < f.overdue_on))
     if f.collective is not None:
         conds.append(cases.c.collective == f.collective)
     if f.search and f.search.strip():
@@ -108,7 +108,7 @@ def list_cases(conn: Connection, f: CaseFilter, limit: int | None = None,
 SUMMARY_COLUMNS = [cases.c[name] for name in (
     "id", "case_no", "status", "outcome", "received_on", "accepted_on", "concluded_on", "closed_on",
     "applicant_names", "respondent_name", "respondent_uscc", "dispute_types", "workers_involved", "collective",
-    "amount_claimed_fen", "amount_agreed_fen", "channel", "court_case_no", "mediator")]
+    "amount_claimed_fen", "amount_agreed_fen", "channel", "court_case_no", "mediator", "accepted_late")]
 
 
 def list_summaries(conn: Connection, f: CaseFilter, limit: int | None = None) -> list:
@@ -127,7 +127,7 @@ def due_cases(conn: Connection, until: date) -> list[Case]:
     """Open cases with a deadline on or before ``until`` (overdue ones included), soonest first,
     with their agreements (the 仲裁审查/司法确认 deadlines run from them)."""
     # status IN (the open ones) rather than != closed, so SQLite range-scans ix_cases_open_due.
-    stmt = (select(cases).where(cases.c.status.in_(("registered", "mediating")), cases.c.next_due <= until)
+    stmt = (select(cases).where(cases.c.status.in_(OPEN_STATUSES), cases.c.next_due <= until)
             .order_by(cases.c.next_due, cases.c.num))
     rows = conn.execute(stmt).all()
     agreed = load_agreements(conn, [r.id for r in rows if r.outcome == "agreement"])
@@ -155,7 +155,8 @@ def _first_column(conn: Connection, stmt: Select) -> list:
     for the unfiltered list of a million cases, SQLAlchemy's result rows cost more than the query."""
     if conn.dialect.name != "sqlite":
         return list(conn.execute(stmt).scalars())
-    compiled = stmt.compile(dialect=conn.dialect)
+    # render_postcompile expands IN (...) lists into plain positional parameters.
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [_sqlite_param(compiled.params[name]) for name in (compiled.positiontup or ())]
     return [row[0] for row in conn.connection.driver_connection.execute(compiled.string, params)]
 
@@ -187,7 +188,7 @@ def open_cases_of_employer(conn: Connection, respondent: Respondent) -> int:
     """Open cases against the same employer (by credit code when known, else by name)."""
     col = cases.c.respondent_uscc if respondent.uscc else cases.c.respondent_name
     value = respondent.uscc or respondent.name
-    return conn.execute(select(func.count()).select_from(cases).where(col == value, cases.c.status != "closed")).scalar_one()
+    return conn.execute(select(func.count()).select_from(cases).where(col == value, cases.c.status.in_(OPEN_STATUSES))).scalar_one()
 
 
 def is_key_enterprise(conn: Connection, uscc: str | None) -> bool:
@@ -206,10 +207,10 @@ def open_duplicates(conn: Connection, case: Case) -> list[str]:
     if case.respondent.uscc:
         employer = employer | (cases.c.respondent_uscc == case.respondent.uscc)
     stmt = (select(cases.c.case_no).distinct().join(applicants, applicants.c.case_id == cases.c.id)
-            .where(person, employer, cases.c.status != "closed", cases.c.id != case.id))
+            .where(person, employer, cases.c.status.in_(OPEN_STATUSES), cases.c.id != case.id))
     return list(conn.execute(stmt).scalars())
 
 
 def open_case_ids_received(conn: Connection, received_from: date, received_to: date) -> list[str]:
     return list(conn.execute(select(cases.c.id).where(
-        cases.c.status != "closed", cases.c.received_on >= received_from, cases.c.received_on <= received_to)).scalars())
+        cases.c.status.in_(OPEN_STATUSES), cases.c.received_on >= received_from, cases.c.received_on <= received_to)).scalars())

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -84,6 +85,9 @@ cases = Table(
     Column("concluded_on", Date),
     Column("closed_on", Date),
     Column("extended_until", Date),
+    # Migration 0008: the day the parties agreed to the extension, and acceptance after its due date.
+    Column("extension_agreed_on", Date),
+    Column("accepted_late", Boolean, nullable=False, default=False),
     Column("dispute_types", String(200), nullable=False, default=""),
     Column("workers_involved", Integer, nullable=False, default=1),
     Column("collective", Boolean, nullable=False, default=False),
@@ -195,6 +199,8 @@ agreements = Table(
     Column("arbitration_review_result", Text),
     Column("judicial_confirmation_applied_on", Date),
     Column("judicial_confirmation_result", Text),
+    Column("tax", String(16)),                              # pre_tax | after_tax | none (migration 0008)
+    Column("other_terms", Text, nullable=False, default=""),
 )
 
 agreement_items = Table(
@@ -208,8 +214,19 @@ agreement_items = Table(
     Column("amount_fen", Integer),
     Column("due_on", Date),
     Column("method", String(100), nullable=False, default=""),
+    Column("account", String(100), nullable=False, default=""),  # migration 0008
     Column("performed_on", Date),
     Column("performed_fen", Integer),
+)
+
+# Each worker's share of a collective agreement (migration 0008).
+agreement_workers = Table(
+    "agreement_workers", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("agreement_id", UUID, ForeignKey("agreements.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("amount_fen", Integer, nullable=False),
 )
 
 documents = Table(
@@ -396,4 +413,20 @@ audit_anchors = Table(
     Column("package_id", UUID),
     Column("broken_at", TS),
     Column("broken_reason", Text),
+)
+
+# Templates a district package offers (migration 0005): kept here, not installed, until the
+# organisation head accepts (then written to templates/) or declines. status: offered|accepted|declined.
+template_offers = Table(
+    "template_offers", metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(64), nullable=False, index=True),   # <kind>.docx
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("from_node", UUID, nullable=False),
+    Column("package_id", UUID, nullable=False),
+    Column("received_at", TS, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("decided_by", String(50)),
+    Column("decided_at", TS),
 )

@@ -42,6 +42,8 @@ def period_totals(conn: Connection, start: date, end: date) -> dict[str, dict]:
         n(and_(c.received_on <= end, c.mediation_due.is_not(None),
                or_(and_(c.concluded_on.is_not(None), c.concluded_on > c.mediation_due, concluded),
                    and_(c.concluded_on.is_(None), c.mediation_due < end)))).label("over_limit"),
+        # Accepted in the period, but after the 3 working days for deciding (recorded on acceptance).
+        n(and_(_between(c.accepted_on, start, end), c.accepted_late)).label("late_acceptance"),
         s(received, c.workers_involved).label("workers"),
         n(and_(received, c.collective)).label("collective_cases"),
         s(and_(received, c.collective), c.workers_involved).label("collective_workers"),

@@ -16,6 +16,8 @@ from .helpers import make_backend, walk_in
 def setup(tmp_path):
     backend = make_backend(tmp_path / "d")
     case = CaseService(backend).register(walk_in("张三"))
+    # Accepted: the acceptance notice and a service receipt are documents its record permits.
+    case = CaseService(backend).accept(case.case_no, date(2026, 2, 14))
     yield backend, case
     backend.close()
 
@@ -63,7 +65,10 @@ def test_batch_skips_cases_that_cannot_have_the_document(setup, tmp_path):
     svc = CaseService(backend)
     other = svc.register(walk_in("李四"))
     svc.accept(other.case_no, date(2026, 2, 14))
-    written, failures = DocumentService(backend).generate_batch("service", [case.case_no, other.case_no], tmp_path / "b")
-    assert len(written) == 2 and failures == []
+    waiting = svc.register(walk_in("王五"))    # not yet accepted: nothing to serve
+    written, failures = DocumentService(backend).generate_batch(
+        "service", [case.case_no, other.case_no, waiting.case_no], tmp_path / "b")
+    assert len(written) == 2 and [f[0] for f in failures] == [waiting.case_no]
+    assert "尚未受理" in failures[0][1]
     written, failures = DocumentService(backend).generate_batch("agreement", [case.case_no], tmp_path / "c")
     assert written == [] and failures[0][0] == case.case_no

@@ -110,12 +110,14 @@ class ExtendDialog(ActionDialog):
     def __init__(self, case: Case, today: date, parent: QWidget | None = None, suggested: date | None = None):
         super().__init__("延期", case, today, parent)
         self.until = date_edit(suggested or today)
+        self.agreed_on = date_edit(today)   # the 确认书 carries this date, not the day it is printed
         self.form.addRow("延长至：", self.until)
-        self.form.addRow(QLabel("双方同意后可延长，延长期限最长不超过15日。"))
+        self.form.addRow("双方同意延期的日期：", self.agreed_on)
+        self.form.addRow(QLabel("双方同意后可延长，延长期限最长不超过15日；调解期限届满后不能再延期。"))
 
     def build(self) -> Change:
-        until = self.until.date().toPython()
-        return lambda svc, ref: svc.extend(ref, until)
+        until, agreed_on = self.until.date().toPython(), self.agreed_on.date().toPython()
+        return lambda svc, ref: svc.extend(ref, until, agreed_on)
 
 
 class SessionDialog(ActionDialog):

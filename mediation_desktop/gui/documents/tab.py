@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -56,6 +56,8 @@ class DocumentsPanel(QWidget):
             self.kind.addItem(label, code)
         self.generate_button = QPushButton("生成(&G)")
         self.generate_button.clicked.connect(lambda: self.generate())
+        self.kind.currentIndexChanged.connect(lambda _i: self._enable())
+        self.refusals: dict[str, str | None] = {}   # kind -> why the record does not permit it
         top.addWidget(QLabel("文书种类："))
         top.addWidget(self.kind)
         top.addWidget(self.generate_button)
@@ -90,9 +92,18 @@ class DocumentsPanel(QWidget):
 
     # -- loading -------------------------------------------------------------------------------------
     def show_case(self, case) -> None:  # noqa: ANN001 - core.model.Case
+        from mediation_desktop.core.document_stages import permitted
+
         self.case = case
         self.message.setText("")
+        # A document never contradicts the record: kinds the case's stage refuses are shown greyed,
+        # with the reason, and cannot be generated.
+        self.refusals = permitted(case) if case is not None else {}
+        for i in range(self.kind.count()):
+            reason = self.refusals.get(self.kind.itemData(i))
+            self.kind.setItemData(i, reason or "", Qt.ItemDataRole.ToolTipRole)
         self.reload()
+        self._enable()
 
     def _service(self):  # noqa: ANN202
         from mediation_desktop.services.document_register import DocumentService
@@ -125,7 +136,9 @@ class DocumentsPanel(QWidget):
         backend = self.ctx.backend
         role = backend.role if backend is not None else ""
         chosen = self.selected() is not None
-        self.generate_button.setEnabled(self.case is not None and allowed(role, "document.generate"))
+        reason = self.refusals.get(self.kind.currentData()) if self.case is not None else None
+        self.generate_button.setEnabled(self.case is not None and allowed(role, "document.generate") and reason is None)
+        self.generate_button.setToolTip(f"不能生成：{reason}" if reason else "")
         for button in (self.open_button, self.print_button, self.folder_button):
             button.setEnabled(chosen)
         self.attach_button.setEnabled(chosen and allowed(role, "case.record"))
@@ -205,4 +218,3 @@ class DocumentsPanel(QWidget):
             widget.reload()
         else:
             self.reload()
-

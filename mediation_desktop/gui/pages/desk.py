@@ -92,6 +92,9 @@ class DeskPage(QWidget):
         self._section("新登记待受理", desk.new_registrations, "没有待受理的新登记")
         self._section("集体争议（10人以上）", desk.collective, "没有在办的集体争议")
         self._section("协议履行期已过、尚未记录履行", desk.performance_overdue, "没有逾期未履行的协议")
+        late_more = f"（显示前{len(desk.late_acceptance)}件，共{desk.late_acceptance_total}件）" \
+            if desk.late_acceptance_total > len(desk.late_acceptance) else ""
+        self._section(f"逾期受理（超过3个工作日受理期限）{late_more}", desk.late_acceptance, "没有逾期受理的在办案件")
         self.tree.expandAll()
 
     def _section(self, title: str, items: list[DeskItem], empty: str) -> None:
