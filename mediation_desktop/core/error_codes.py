@@ -198,6 +198,8 @@ _CODES: tuple[ErrorCode, ...] = (
     ErrorCode("E_JSON_NAN", "不允许 {text}：它不是合法的数值。"),
     ErrorCode("E_JSON_TOO_LARGE", "JSON 文本超过 {max_bytes} 字节的上限。"),
     ErrorCode("E_SYNC_RECORD", "包内记录不合格（{where}）：{detail}" + _SYNC_REFUSED, "请让对方核对该记录后重新导出。"),
+    ErrorCode("E_SYNC_EXPORT_RECORD", "{what}的“{field}”不合格：{detail}对方会拒收这样的同步包，因此没有写出同步包。",
+              "请修改该项后重新导出。"),
     ErrorCode("E_SYNC_OWNER", "包内的{what}{why}：发送方无权发送或修改这条记录。" + _SYNC_REFUSED),
     ErrorCode("E_SYNC_CHANNEL", "同一角色的节点之间不交换同步包。已拒绝。"),
     ErrorCode("E_SYNC_CLONED", "包内容与此前从同一节点收到的不一致：发送方可能是复制出来的安装。已拒绝。",

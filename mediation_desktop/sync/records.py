@@ -18,6 +18,7 @@ from mediation_desktop.core import rules
 from mediation_desktop.core.enums import Channel, DisputeType, Outcome, Status
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import (
+    AGREEMENT_TAX,
     Agreement,
     AgreementItem,
     Applicant,
@@ -25,6 +26,7 @@ from mediation_desktop.core.model import (
     Claim,
     MediationSession,
     Respondent,
+    WorkerAmount,
 )
 
 # The version of this record format, carried as the package header's schema_version.
@@ -56,7 +58,9 @@ class RecordError(UserError):
 
 
 def refuse(where: str, message: str) -> RecordError:
-    return RecordError("E_SYNC_RECORD", f"包内记录不合格（{where}）：{message}已拒绝整个包，未做任何改动。")
+    error = RecordError("E_SYNC_RECORD", f"包内记录不合格（{where}）：{message}已拒绝整个包，未做任何改动。")
+    error.where, error.reason = where, message   # for the exporter's own message (sync/export_check.py)
+    return error
 
 
 # ------------------------------------------------------------------------------------- field checks
@@ -170,16 +174,21 @@ def sha256_(value: Any, where: str) -> str:
     return value
 
 
-def obj(fields: dict[str, Check]) -> Check:
-    """A dict with exactly these keys, each checked; returns a dict of checked values."""
+def obj(fields: dict[str, Check], added: dict[str, Any] | None = None) -> Check:
+    """A dict with exactly these keys, each checked; returns a dict of checked values. ``added``
+    names fields a later version introduced, with the value a record from an earlier version
+    means by leaving them out (so its packages still import)."""
+    added = added or {}
+
     def check(value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise refuse(where, "应为对象。")
         if set(value) != set(fields):
-            missing = sorted(set(fields) - set(value))
+            missing = sorted(set(fields) - set(value) - set(added))
             extra = sorted(set(value) - set(fields))
-            raise refuse(where, f"字段不对（缺少 {missing[:5]}，多出 {extra[:5]}）。")
-        return {k: fn(value[k], f"{where}.{k}") for k, fn in fields.items()}
+            if missing or extra:
+                raise refuse(where, f"字段不对（缺少 {missing[:5]}，多出 {extra[:5]}）。")
+        return {k: fn(value[k], f"{where}.{k}") if k in value else added[k] for k, fn in fields.items()}
     return check
 
 
@@ -204,14 +213,18 @@ SESSION = obj({"id": uuid_, "held_on": iso_date(nullable=False), "place": text("
                "attendees": text("session.attendees"), "notes": text("session.notes"), "recorder": text("session.recorder")})
 ITEM = obj({"id": uuid_, "payer": text("item.payer"), "payee": text("item.payee"), "description": text("item.description"),
             "amount_fen": fen(), "due_on": iso_date(), "method": text("item.method"), "performed_on": iso_date(),
-            "performed_fen": fen()})
+            "performed_fen": fen(), "account": text("item.account")}, added={"account": ""})
+WORKER = obj({"id": uuid_, "name": text("worker.name"), "amount_fen": fen(nullable=False)})
 AGREEMENT = obj({"id": uuid_, "signed_on": iso_date(nullable=False), "effective_on": iso_date(),
                  "full_and_final": boolean, "default_route": one_of(("payment_order", "arbitration")),
                  "arbitration_review_applied_on": iso_date(),
                  "arbitration_review_result": text("agreement.arbitration_review_result", nullable=True),
                  "judicial_confirmation_applied_on": iso_date(),
                  "judicial_confirmation_result": text("agreement.judicial_confirmation_result", nullable=True),
-                 "items": array(ITEM, 200)})
+                 "items": array(ITEM, 200),
+                 "tax": one_of(AGREEMENT_TAX, nullable=True), "other_terms": text("agreement.other_terms"),
+                 "per_worker": array(WORKER, 100_000)},
+                added={"tax": None, "other_terms": "", "per_worker": []})
 def file_name(value: Any, where: str) -> str:
     """A file name from another node: checked as text, then reduced to a safe base name (the
     record is kept; only the name that could point outside a folder is replaced)."""
@@ -246,7 +259,8 @@ CASE = obj({
     "respondent": RESPONDENT, "applicants": array(APPLICANT, 1000), "claims": array(CLAIM, 200),
     "sessions": array(SESSION, 500), "agreement": _agreement_or_none,
     "documents": array(DOCUMENT, 500), "attachments": array(ATTACHMENT, 2000),
-})
+    "extension_agreed_on": iso_date(), "accepted_late": boolean,
+}, added={"extension_agreed_on": None, "accepted_late": False})
 REMARK = obj({"case_id": uuid_, "kind": one_of(("remark", "correction")), "text": text("remark.text"),
               "author": text("remark.author"), "created_at": timestamp(), "answered_at": timestamp(nullable=True)})
 NOTICE = obj({"title": text("notice.title"), "body": text("notice.body"), "created_at": timestamp()})
@@ -301,6 +315,7 @@ def case_data(case: Case, documents: list[dict], attachments: list[dict], create
         "outcome": str(case.outcome) if case.outcome else None, "received_on": _iso(case.received_on),
         "accepted_on": _iso(case.accepted_on), "concluded_on": _iso(case.concluded_on),
         "closed_on": _iso(case.closed_on), "extended_until": _iso(case.extended_until),
+        "extension_agreed_on": _iso(case.extension_agreed_on), "accepted_late": bool(case.accepted_late),
         "dispute_types": list(case.dispute_types), "workers_involved": case.workers_involved,
         "amount_claimed_fen": case.amount_claimed_fen, "amount_agreed_fen": case.amount_agreed_fen,
         "channel": str(case.channel), "court_case_no": case.court_case_no, "mediator": case.mediator,
@@ -327,8 +342,11 @@ def case_data(case: Case, documents: list[dict], attachments: list[dict], create
             "arbitration_review_result": ag.arbitration_review_result,
             "judicial_confirmation_applied_on": _iso(ag.judicial_confirmation_applied_on),
             "judicial_confirmation_result": ag.judicial_confirmation_result,
+            "tax": ag.tax, "other_terms": ag.other_terms or "",
+            "per_worker": [{"id": w.id, "name": w.name, "amount_fen": w.amount_fen} for w in ag.per_worker],
             "items": [{"id": i.id, "payer": i.payer, "payee": i.payee, "description": i.description,
                        "amount_fen": i.amount_fen, "due_on": _iso(i.due_on), "method": i.method,
+                       "account": i.account or "",
                        "performed_on": _iso(i.performed_on), "performed_fen": i.performed_fen} for i in ag.items],
         },
         "documents": documents,
@@ -356,13 +374,16 @@ def case_from_data(case_id: str, origin_node: str, version: int, d: dict) -> Cas
         arbitration_review_result=ag["arbitration_review_result"],
         judicial_confirmation_applied_on=ag["judicial_confirmation_applied_on"],
         judicial_confirmation_result=ag["judicial_confirmation_result"],
+        tax=ag["tax"], other_terms=ag["other_terms"],
+        per_worker=[WorkerAmount(**w) for w in ag["per_worker"]],
         items=[AgreementItem(**it) for it in ag["items"]])
     return Case(
         id=case_id, org_id=d["org_id"], case_no=d["case_no"], seq_no=d["seq_no"], received_on=d["received_on"],
         applicants=[Applicant(**a) for a in d["applicants"]], respondent=Respondent(**d["respondent"]),
         status=Status(d["status"]), outcome=Outcome(d["outcome"]) if d["outcome"] else None,
         accepted_on=d["accepted_on"], concluded_on=d["concluded_on"], closed_on=d["closed_on"],
-        extended_until=d["extended_until"], dispute_types=list(d["dispute_types"]),
+        extended_until=d["extended_until"], extension_agreed_on=d["extension_agreed_on"],
+        accepted_late=d["accepted_late"], dispute_types=list(d["dispute_types"]),
         workers_involved=d["workers_involved"], claims=[Claim(**c) for c in d["claims"]],
         amount_claimed_fen=d["amount_claimed_fen"], amount_agreed_fen=d["amount_agreed_fen"],
         channel=Channel(d["channel"]), court_case_no=d["court_case_no"], mediator=d["mediator"], facts=d["facts"],
