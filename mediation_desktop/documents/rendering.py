@@ -136,6 +136,24 @@ def render_template(template: Path, context: dict[str, Any], out_path: Path, *, 
     return hashlib.sha256(data).hexdigest()
 
 
+def render_sample(kind: str, template: Path, out_path: Path, *, today: date | None = None) -> str:
+    """Render a sample case (documents/samples.py) of ``kind`` through ``template``, sandboxed and
+    without falling back: how an offered template is previewed and checked before it is installed.
+    Raises E_TEMPLATE_UNSAFE or E_TEMPLATE like any user template; returns the SHA-256 written."""
+    from mediation_desktop.documents.samples import sample_collective_case, sample_org, sample_single_case
+
+    _check_kind(kind)
+    for case in (sample_collective_case(), sample_single_case()):
+        try:
+            context = build_context(kind, case, sample_org(), today=today or date.today())
+        except UserError as exc:
+            if exc.code == "E_DOC_NOT_READY":
+                continue  # e.g. a termination notice: the other sample case has one
+            raise
+        return render_template(template, context, Path(out_path))
+    raise UserError("E_DOC_KIND", f"没有可用于预览“{kind}”的样例案件")
+
+
 def _template_error(template: Path, tpl: DocxTemplate, exc: Exception, env: Environment) -> UserError:
     found = ph.scan_placeholders(tpl.docx)
     where = f"模板文件“{template}”"

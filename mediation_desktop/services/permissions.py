@@ -44,6 +44,7 @@ PERMISSIONS: dict[str, str] = {
     "org.settings": "修改本组织设置",
     "backup.create": "备份数据",
     "backup.restore": "从备份恢复数据",
+    "template.decide": "接受或拒绝区人社下发的文书模板",
 }
 
 _CASEWORK = {"case.read", "case.view_personal", "case.register", "case.accept", "case.record",
@@ -53,7 +54,8 @@ GRANTS: dict[str, frozenset[str]] = {
     MEDIATOR: frozenset(_CASEWORK),
     # The head also mediates, and alone closes and reopens cases, exports and answers upward.
     HEAD: frozenset(_CASEWORK | {"case.close", "case.reopen", "data.export", "sync.import",
-                                 "audit.read", "backup.create", "org.settings"}),
+                                 "audit.read", "backup.create", "org.settings",
+                                 "template.decide"}),
     # The district reads everything consolidated and writes remarks, never the rooms' case files.
     SUPERVISOR: frozenset({"case.read", "consolidated.read", "remark.write", "data.export",
                            "sync.import", "audit.read"}),

@@ -72,7 +72,7 @@ def apply_package(backend: Backend, conn: Connection, p: Parsed, *, dry_run: boo
     _audit_chain(backend, conn, p)
     if p.reference is not None:
         sync_repo.replace_key_enterprises(conn, p.sender, p.reference["key_enterprises"])
-        post.extend(_reference_files(backend, p))
+        _template_offers(backend, conn, p)
     if not dry_run:
         _store_blobs(backend, p)
     return counts, post
@@ -244,22 +244,16 @@ def _store_blobs(backend: Backend, p: Parsed) -> None:
         os.replace(partial, target)
 
 
-def _reference_files(backend: Backend, p: Parsed) -> list[PostCommit]:
-    """Templates: installed after the commit. (Holiday tables are stored in the transaction:
-    ``_holiday_tables``.)"""
-    actions: list[PostCommit] = []
+def _template_offers(backend: Backend, conn: Connection, p: Parsed) -> None:
+    """Templates are offered, never installed: stored in this transaction for the organisation head to
+    preview and accept or decline (services/template_offers.py). A template is a program, so what
+    runs on this machine is the head's decision, not the sender's."""
+    from mediation_desktop.storage import templates_repo
+
     for t in p.reference["templates"]:
         data = p.blobs[t["sha256"]]
-        target = backend.paths.templates / t["name"]
-
-        def write(target=target, data=data) -> None:  # noqa: ANN001
-            import os
-
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.is_file() and target.read_bytes() == data:
-                return
-            partial = target.with_name(target.name + ".part")
-            partial.write_bytes(data)
-            os.replace(partial, target)
-        actions.append(write)
-    return actions
+        installed = backend.paths.templates / t["name"]
+        if installed.is_file() and installed.read_bytes() == data:
+            continue  # this very file is already in use here
+        templates_repo.store_offer(conn, name=t["name"], sha256=t["sha256"], content=data, from_node=p.sender,
+                                   package_id=p.header.package_id)
