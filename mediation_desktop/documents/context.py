@@ -30,7 +30,13 @@ from mediation_desktop.documents.formatting import (
     ordinal_cn,
     paragraphs_of,
 )
-from mediation_desktop.documents.kinds import KINDS, ORAL_APPLICATION_TITLE, termination_reason_text
+from mediation_desktop.documents.kinds import (
+    ADDRESSEES,
+    KINDS,
+    ORAL_APPLICATION_TITLE,
+    TAX_STATEMENTS,
+    termination_reason_text,
+)
 
 # Shown in a 3-or-more list of names before "等N人".
 _NAMES_IN_SHORT_LIST = 3
@@ -52,6 +58,8 @@ def build_context(kind: str, case: Case, org: Organisation, *, today: date,
         raise UserError("E_DOC_KIND", f"未知的文书类型“{kind}”，可选：{'、'.join(KINDS)}")
     _check_ready(kind, case)
     applicants = [_applicant(i, a, today) for i, a in enumerate(case.applicants, start=1)]
+    collective = case.collective or len(applicants) >= COLLECTIVE_THRESHOLD
+    served_kind = (extra or {}).get("served_kind") or _served_kind(case)
     ctx: dict[str, Any] = {
         "kind": kind,
         "title": _title(kind, case),
@@ -72,7 +80,10 @@ def build_context(kind: str, case: Case, org: Organisation, *, today: date,
         "applicants": applicants,
         "applicant_names": "、".join(a["name"] for a in applicants) or BLANK,
         "applicant_names_short": _short_names(applicants),
-        "applicants_as_table": case.collective or len(applicants) >= COLLECTIVE_THRESHOLD,
+        "applicants_as_table": collective,
+        # One applicant is addressed as 你, several as 你们.
+        "you": "你" if len(applicants) <= 1 else "你们",
+        "applicant_agents": [a for a in applicants if a["agent"]],
         "representatives": "、".join(a["name"] for a in applicants if a["is_representative"]),
         "representatives_note": _representatives_note(applicants),
         "applicant_count": len(applicants),
@@ -83,21 +94,23 @@ def build_context(kind: str, case: Case, org: Organisation, *, today: date,
         "claims": _claims(case),
         "amount_claimed": money_cn(_amount_claimed(case)) if _amount_claimed(case) is not None else "",
         "facts_paragraphs": paragraphs_of(case.facts) or [BLANK * 4],
+        "respondent_position_paragraphs": paragraphs_of(getattr(case, "respondent_position", "")),
+        "employment_ended_on": date_cn(getattr(case, "employment_ended_on", None), blank=""),
         "oral": case.channel == Channel.WALK_IN,
         "rejection_reason": or_blank(case.not_accepted_reason, "不符合受理条件"),
         "termination_reason": termination_reason_text(case.conclusion_note) or _default_termination(case),
         "deadlines": _deadlines(deadlines),
         "deadline_hints": _deadline_hints(deadlines),
-        "session": _latest_session(case),
-        "agreement": _agreement(case, deadlines),
-        "served_document": _served_document(case),
+        "deadline_until": _deadline_until(deadlines),
+        "session": _latest_session(case, applicants),
+        "agreement": _agreement(case, deadlines, applicants),
+        "served_document": KINDS.get(served_kind, BLANK) if served_kind else BLANK,
+        "served_kind": served_kind or "",
     }
-    ctx["service_recipients"] = (
-        [{"role": "申请人", "name": a["name"], "address": a["address"]} for a in applicants]
-        + [{"role": "被申请人", "name": ctx["respondent"]["name"], "address": ctx["respondent"]["address"]}]
-    )
+    ctx["signatories"], ctx["signed_by_representatives"] = _signatories(applicants, collective)
+    ctx["service_recipients"] = _service_recipients(served_kind, applicants, ctx["respondent"])
     if extra:
-        ctx.update(extra)
+        ctx.update({k: v for k, v in extra.items() if k != "served_kind"})
     return ctx
 
 
@@ -148,7 +161,9 @@ def _applicant(no: int, a: Applicant, today: date) -> dict[str, Any]:
     if a.phone:
         parts.append(f"联系电话{a.phone}")
     line = "，".join(parts) + "。"
+    agent = (getattr(a, "agent", None) or "").strip()
     return {
+        "agent": agent, "agent_line": _agent_line(agent, getattr(a, "agent_special", False)),
         "no": no, "no_cn": ordinal_cn(no), "name": a.name, "gender": a.gender or "",
         "id_number": a.id_number or "", "birth": birth, "phone": a.phone or "",
         "address": a.address or "", "is_representative": a.is_representative,
@@ -170,17 +185,30 @@ def _representatives_note(applicants: list[dict]) -> str:
     return f"（推举代表人：{'、'.join(names)}）" if names else ""
 
 
+def _agent_line(agent: str, special: bool) -> str:
+    """``李律师，特别授权。``: whether the agent may agree on the party's behalf decides whether the
+    agent's signature binds the party to an agreement, so the paper says it."""
+    if not agent:
+        return ""
+    return f"{agent}，{'特别授权' if special else '一般授权'}。"
+
+
 def _respondent(r: Respondent) -> dict[str, str]:
     parts = [r.name]
     if r.uscc:
         parts.append(f"统一社会信用代码{r.uscc}")
     if r.address:
         parts.append(f"住所{r.address}")
-    if r.legal_rep:
-        parts.append(f"法定代表人（主要负责人）{r.legal_rep}")
     if r.phone:
         parts.append(f"联系电话{r.phone}")
+    title = (getattr(r, "legal_rep_title", None) or "").strip()
+    legal_rep_line = ""
+    if r.legal_rep:
+        legal_rep_line = f"{r.legal_rep}，{title}。" if title else f"{r.legal_rep}。"
+    agent = (getattr(r, "agent", None) or "").strip()
     return {"name": r.name, "uscc": r.uscc or "", "legal_rep": or_blank(r.legal_rep),
+            "legal_rep_title": title, "legal_rep_line": legal_rep_line,
+            "agent": agent, "agent_line": _agent_line(agent, getattr(r, "agent_special", False)),
             "address": r.address or "", "phone": r.phone or "", "line": "，".join(parts) + "。"}
 
 
@@ -220,7 +248,7 @@ def _amount_claimed(case: Case) -> int | None:
 def _default_termination(case: Case) -> str:
     if case.outcome in (Outcome.WITHDRAWN, Outcome.SETTLED):
         return termination_reason_text("settled_withdrawn") or ""
-    return "经调解，双方当事人未能达成调解协议"
+    return "双方当事人未能达成调解协议"
 
 
 def _as_date(value: Any) -> date | None:
@@ -246,10 +274,26 @@ def _deadline_hints(deadlines: Any) -> dict[str, str]:
     return out
 
 
-def _latest_session(case: Case) -> dict[str, Any]:
+def _deadline_until(deadlines: Any) -> dict[str, str]:
+    """``，至2026年10月8日`` to follow a term in running text, or nothing when the deadline is not known."""
+    out = {}
+    for key in _DEADLINE_KEYS:
+        value = _as_date(deadlines.get(key)) if deadlines is not None else None
+        out[key] = f"，至{date_cn(value)}" if value else ""
+    return out
+
+
+def _present(applicants: list[dict], attendees: str) -> list[dict]:
+    """The applicants a session record names as present; all of them when it names none (the
+    record is then signed by everyone, which is never fewer signatures than were due)."""
+    named = [a for a in applicants if a["name"] and a["name"] in attendees]
+    return named or applicants
+
+
+def _latest_session(case: Case, applicants: list[dict]) -> dict[str, Any]:
     if not case.sessions:
         return {"number": 0, "held_on": BLANK_DATE, "place": BLANK, "mode": BLANK, "attendees": BLANK,
-                "recorder": BLANK, "notes_paragraphs": []}
+                "recorder": BLANK, "notes_paragraphs": [], "present_applicants": applicants}
     # The latest by date; among sessions on the same day the one entered last.
     number, session = max(enumerate(case.sessions, start=1), key=lambda p: (p[1].held_on, p[0]))
     return {
@@ -257,6 +301,7 @@ def _latest_session(case: Case) -> dict[str, Any]:
         "place": or_blank(session.place), "mode": or_blank(session.mode),
         "attendees": or_blank(session.attendees), "recorder": or_blank(session.recorder),
         "notes_paragraphs": paragraphs_of(session.notes) or [BLANK * 4],
+        "present_applicants": _present(applicants, session.attendees or ""),
     }
 
 
@@ -266,31 +311,64 @@ def _item(no: int, item: AgreementItem) -> dict[str, Any]:
     description = item.description.strip().rstrip("。；;，,")
     if item.amount_fen is not None and description.startswith("支付"):
         description = description[2:]  # the sentence already says 支付: "向张三支付拖欠工资…"
+    account = (getattr(item, "account", "") or "").strip()
     if item.amount_fen is not None:
-        text = f"{item.payer}{due}{method}向{item.payee}支付{description}{money_cn(item.amount_fen)}。"
+        text = f"{item.payer}{due}{method}向{item.payee}支付{description}{money_cn(item.amount_fen)}"
+        if account:
+            text += f"，支付至收款账户：{account}"
+        text += "。"
     else:
         text = f"{item.payer}{due}{method}{description}。"
     return {"no": no, "no_cn": ordinal_cn(no), "payer": item.payer, "payee": item.payee,
             "description": item.description, "amount": money_parts(item.amount_fen),
-            "due_on": date_cn(item.due_on), "method": item.method or "", "text": text}
+            "due_on": date_cn(item.due_on), "method": item.method or "", "account": account, "text": text}
 
 
-def _agreement(case: Case, deadlines: Any) -> dict[str, Any]:
+def copies(applicant_count: int) -> int:
+    """一式N份: one for each party (every applicant, the employer) and one the organisation keeps."""
+    return max(applicant_count, 1) + 2
+
+
+def _copy_holders(applicant_count: int) -> str:
+    return "双方当事人各执一份" if applicant_count <= 1 else "申请人各执一份，被申请人执一份"
+
+
+def _per_worker(agreement: Agreement) -> list[dict[str, Any]]:
+    shares = getattr(agreement, "per_worker", None) or []
+    return [{"no": no, "name": w.name, "amount": money_parts(w.amount_fen)}
+            for no, w in enumerate(shares, start=1)]
+
+
+def _agreement(case: Case, deadlines: Any, applicants: list[dict] | None = None) -> dict[str, Any]:
     agreement: Agreement | None = case.agreement
     payment_order = any(c in PAYMENT_ORDER_TYPES for c in _dispute_codes(case))
+    count = len(applicants) if applicants is not None else len(case.applicants)
     if agreement is None:
         return {"present": False, "terms": [], "payment_order": payment_order, "full_and_final": False,
                 "signed_on": BLANK_DATE, "effective_on": BLANK_DATE, "total": "", "several_payments": False,
-                "clause_no": {}, "review_hint": "", "review_due": BLANK_DATE, "confirmation_due": BLANK_DATE}
+                "clause_no": {}, "review_hint": "", "review_due": BLANK_DATE, "confirmation_due": BLANK_DATE,
+                "tax_text": "", "other_terms_paragraphs": [], "per_worker": [], "per_worker_total": "",
+                "copies": copies(count), "copies_cn": ordinal_cn(copies(count)), "copy_holders": _copy_holders(count)}
     items = [_item(no, it) for no, it in enumerate(agreement.items, start=1)]
     paid = [it for it in agreement.items if it.amount_fen is not None]
+    other_terms = paragraphs_of(getattr(agreement, "other_terms", ""))
+    per_worker = _per_worker(agreement)
     # Fixed clauses continue the numbering of the agreed items; the full-and-final clause is optional.
-    fixed = (["final"] if agreement.full_and_final else []) + ["route", "effect", "review", "copies"]
+    fixed = ((["other"] if other_terms else []) + (["final"] if agreement.full_and_final else [])
+             + ["route", "effect", "review", "copies"])
     clause_no = {name: ordinal_cn(len(items) + i) for i, name in enumerate(fixed, start=1)}
     dl = _deadlines(deadlines)
+    tax = getattr(agreement, "tax", None)
     return {
         "present": True,
         "terms": items,
+        "tax_text": TAX_STATEMENTS.get(tax, "") if paid else "",
+        "other_terms_paragraphs": other_terms,
+        "per_worker": per_worker,
+        "per_worker_total": money_cn(sum(w.amount_fen for w in agreement.per_worker)) if per_worker else "",
+        "copies": copies(count),
+        "copies_cn": ordinal_cn(copies(count)),
+        "copy_holders": _copy_holders(count),
         "signed_on": date_cn(agreement.signed_on),
         "effective_on": date_cn(agreement.takes_effect_on),
         "total": money_cn(agreement.total_fen) if paid else "",
@@ -309,14 +387,36 @@ def _review_hint(dl: dict[str, str], effective: str) -> str:
             f"司法确认申请期限至{dl['judicial_confirmation_due']}（期限届满日为法定节假日的，顺延至节假日后第一个工作日）。")
 
 
-def _served_document(case: Case) -> str:
-    """The document a service receipt most likely accompanies, from how far the case has got."""
+def _served_kind(case: Case) -> str | None:
+    """The document a service receipt most likely accompanies, from how far the case has got
+    (a caller that knows which document is served passes ``extra={"served_kind": …}``)."""
     if case.agreement is not None:
-        return KINDS["agreement"]
+        return "agreement"
     if case.outcome == Outcome.NOT_ACCEPTED:
-        return KINDS["rejection"]
+        return "rejection"
     if case.outcome is not None:
-        return KINDS["termination"]
+        return "termination"
     if case.accepted_on is not None:
-        return KINDS["acceptance"]
-    return BLANK
+        return "acceptance"
+    return None
+
+
+def _service_recipients(served_kind: str | None, applicants: list[dict], respondent: dict) -> list[dict]:
+    """One row per person the served document is addressed to, and no one else."""
+    to = ADDRESSEES.get(served_kind or "", ("applicants", "respondent"))
+    rows = []
+    if "applicants" in to:
+        rows += [{"role": "申请人", "name": a["name"], "address": a["address"]} for a in applicants]
+    if "respondent" in to:
+        rows.append({"role": "被申请人", "name": respondent["name"], "address": respondent["address"]})
+    return rows
+
+
+def _signatories(applicants: list[dict], collective: bool) -> tuple[list[dict], bool]:
+    """Who signs for the applicants: in a collective case with elected representatives, the
+    representatives (调解仲裁法 第7条), on the strength of the workers' written authorisation;
+    otherwise every applicant."""
+    representatives = [a for a in applicants if a["is_representative"]]
+    if collective and representatives:
+        return representatives, True
+    return applicants, False

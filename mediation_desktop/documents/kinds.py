@@ -16,6 +16,26 @@ KINDS: dict[str, str] = {
 
 ORAL_APPLICATION_TITLE = "口头申请记录"
 
+# To whom each document is addressed: a 送达回证 lists these parties and no one else. The acceptance
+# and refusal notices answer the applicants' application; the rest bind or inform both sides.
+ADDRESSEES: dict[str, tuple[str, ...]] = {
+    "application": ("respondent",),
+    "acceptance": ("applicants",),
+    "rejection": ("applicants",),
+    "record": ("applicants", "respondent"),
+    "extension": ("applicants", "respondent"),
+    "agreement": ("applicants", "respondent"),
+    "termination": ("applicants", "respondent"),
+}
+
+# Agreement.tax -> the sentence under the agreed amounts. Whether a sum is before or after individual
+# income tax decides what the worker actually receives, so a payable agreement says which.
+TAX_STATEMENTS: dict[str, str] = {
+    "pre_tax": "以上款项均为税前金额，依法应缴纳的个人所得税由被申请人代扣代缴。",
+    "after_tax": "以上款项均为税后金额（申请人实际所得），依法应缴纳的个人所得税由被申请人承担。",
+    "none": "以上款项不涉及个人所得税的代扣代缴。",
+}
+
 # Why a mediation ended without an agreement (人民调解法 第26条; 人民法院在线调解规则 第25条).
 # 达成协议 is deliberately absent: that ending produces an agreement, not a termination notice.
 # The code is what callers store (e.g. in Case.conclusion_note); the label is printed.

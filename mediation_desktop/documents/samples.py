@@ -17,6 +17,7 @@ from mediation_desktop.core.model import (
     MediationSession,
     Organisation,
     Respondent,
+    WorkerAmount,
 )
 from mediation_desktop.core.validation import id_check_char, uscc_check_char
 
@@ -51,11 +52,16 @@ def sample_collective_case(n_applicants: int = 12) -> Case:
             name=name, id_number=_id("120101", date(1975 + i % 25, 1 + i % 12, 1 + i % 28), 11 + 2 * i),
             phone=f"1380022{i:04d}", gender="男" if i % 2 == 0 else "女",
             address=f"天津市河西区友谊路{10 + i}号", is_representative=i < 3))
+    applicants[0].agent, applicants[0].agent_special = "刘平（天津市某律师事务所律师）", True
     case = Case(
         org_id="org", received_on=date(2026, 2, 13), accepted_on=date(2026, 2, 14),
         applicants=applicants,
         respondent=Respondent(name="天津市津安建筑劳务有限公司", uscc=_uscc("91120101MA05T1U3K"),
-                              legal_rep="马振华", address="天津市和平区南京路100号", phone="022-27000000"),
+                              legal_rep="马振华", address="天津市和平区南京路100号", phone="022-27000000",
+                              legal_rep_title="执行董事", agent="马某（本公司人事经理）", agent_special=True),
+        respondent_position=("被申请人对拖欠工资的事实和数额无异议，但认为经济补偿的计算基数应以申请人离职前十二个月的"
+                             "平均工资为准，并表示因资金周转困难，请求分期支付。"),
+        employment_ended_on=date(2026, 1, 31),
         case_no="（2026）津和南调字第12号", status=Status.MEDIATING, outcome=Outcome.AGREEMENT,
         dispute_types=[DisputeType.WAGES, DisputeType.COMPENSATION], workers_involved=n_applicants,
         claims=[
@@ -79,7 +85,7 @@ def sample_collective_case(n_applicants: int = 12) -> Case:
         agreement=Agreement(signed_on=date(2026, 2, 20), items=[
             AgreementItem(payer="被申请人天津市津安建筑劳务有限公司", payee="申请人张𠮷等12人",
                           description="2025年10月至2026年1月工资的第一期", amount_fen=20_000_000,
-                          due_on=date(2026, 2, 28), method="银行转账"),
+                          due_on=date(2026, 2, 28), method="银行转账", account="各申请人本人的工资卡（账号见附表所列名单）"),
             AgreementItem(payer="被申请人天津市津安建筑劳务有限公司", payee="申请人张𠮷等12人",
                           description="2025年10月至2026年1月工资的第二期", amount_fen=19_380_000,
                           due_on=date(2026, 3, 31), method="银行转账"),
@@ -88,8 +94,13 @@ def sample_collective_case(n_applicants: int = 12) -> Case:
                           due_on=date(2026, 3, 31), method="银行转账"),
             AgreementItem(payer="被申请人", payee="", description="为申请人出具解除劳动合同证明，并在十五日内办理档案和社会保险关系转移手续",
                           due_on=date(2026, 3, 6)),
-        ], full_and_final=True),
+        ], full_and_final=True, tax="pre_tax"),
     )
+    # Each worker's share of the total (the schedule attached to a collective agreement).
+    total = case.agreement.total_fen
+    share = total // n_applicants
+    case.agreement.per_worker = [WorkerAmount(a.name, share + (total - share * n_applicants if i == 0 else 0))
+                                 for i, a in enumerate(applicants)]
     return case
 
 

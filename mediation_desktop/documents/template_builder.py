@@ -90,8 +90,10 @@ class TemplateBuilder:
     def signature(self, text: str, *, right: bool = False):
         return ds.add_paragraph(self.doc, text, "SignRight" if right else "Signature")
 
-    def seal_and_date(self, date_placeholder: str, who: str = "{{ org.name }}（印章）") -> None:
-        self.blank_line().paragraph_format.keep_with_next = True
+    def seal_and_date(self, date_placeholder: str, who: str = "{{ org.name }}（印章）", *, space: bool = True) -> None:
+        """``space=False`` drops the blank line above the seal (a notice that must stay on one page)."""
+        if space:
+            self.blank_line().paragraph_format.keep_with_next = True
         self.signature(who, right=True)
         self.signature(date_placeholder, right=True).paragraph_format.keep_with_next = False
 
@@ -100,20 +102,26 @@ class TemplateBuilder:
         return ds.fixed_table(self.doc, widths, borders=borders)
 
     def row(self, table, widths: list[float], texts: list[str], *, style: str = "TableText",
-            height_cm: float | None = None, header: bool = False):
+            height_cm: float | None = None, header: bool = False, keep: bool = False):
+        """``header``: repeated at the top of every page the table runs onto (w:tblHeader).
+        ``keep``: the row stays on the page of the next one (signature rows travel together)."""
         row = ds.add_table_row(table, widths, texts, style=style, bold=header)
         if header:
             ds.repeat_as_header(row)
         ds.cant_split(row)
         if height_cm:
             ds.row_min_height(row, height_cm)
+        if keep:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         return row
 
     def loop_rows(self, table, widths: list[float], loop: str, texts: list[str], *,
-                  style: str = "TableText", height_cm: float | None = None) -> None:
+                  style: str = "TableText", height_cm: float | None = None, keep: bool = False) -> None:
         """``{%tr for … %}`` / one data row / ``{%tr endfor %}``: docxtpl repeats the data row."""
         self.row(table, widths, [f"{{%tr for {loop} %}}"] + [""] * (len(widths) - 1), style="Tag")
-        self.row(table, widths, texts, style=style, height_cm=height_cm)
+        self.row(table, widths, texts, style=style, height_cm=height_cm, keep=keep)
         self.row(table, widths, ["{%tr endfor %}"] + [""] * (len(widths) - 1), style="Tag")
 
     def merged_row(self, table, widths: list[float], label: str, value: str, *, style: str = "TableLeft",

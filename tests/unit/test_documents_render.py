@@ -81,7 +81,8 @@ def test_agreement_content(tmp_path):
     assert "十五日内" in text and "仲裁审查" in text and "三十日内" in text and "司法确认" in text
     assert "支付令" in text and "第十六条" in text
     assert "本协议约定的义务履行完毕后" in text
-    assert "一式三份" in text
+    # Twelve applicants and the employer each keep one, and the organisation one.
+    assert "一式十四份" in text and "一式三份" not in text
     assert "调解员" in text and "郑平" in text and "（印章）" in text
 
 
@@ -97,7 +98,7 @@ def test_agreement_clauses_are_numbered_without_gaps(tmp_path):
     rendered(tmp_path, "agreement", case)
     text = text_of(tmp_path / "agreement.docx")
     assert "本协议约定的义务履行完毕后" not in text
-    assert "八、本协议一式三份" in text
+    assert "八、本协议一式十四份" in text
 
 
 def test_agreement_without_payment_order_types_points_to_arbitration(tmp_path):
@@ -130,7 +131,9 @@ def test_collective_case_lists_applicants_and_signatures_in_tables(tmp_path):
     assert [r[1] for r in party_rows[1:]] == NAMES
     assert [r[6] for r in party_rows[1:]] == ["是"] * 3 + [""] * 9  # the representatives
     signature_rows = [[c.text for c in row.cells] for row in signature_table.rows]
-    assert [r[1] for r in signature_rows[1:]] == NAMES
+    # The elected representatives sign for all, under the workers' written authorisation.
+    assert [r[1] for r in signature_rows[1:]] == NAMES[:3]
+    assert "授权委托书" in text_of(tmp_path / "agreement.docx")
 
 
 def test_single_applicant_signs_on_a_line(tmp_path):
@@ -150,8 +153,8 @@ def test_termination_content(tmp_path):
 def test_termination_reason_free_text_and_missing_arbitration_address(tmp_path):
     case = contract_case(conclusion_note="其他：被申请人已注销")
     text = rendered(tmp_path, "termination", case, organisation(arbitration=False))
-    assert "因被申请人已注销，本委员会决定终止调解" in text
-    assert "____劳动人事争议仲裁委员会" in text and "（地址：____" in text
+    assert "终止调解的原因：被申请人已注销。本委员会决定终止调解" in text
+    assert "____劳动人事争议仲裁委员会" in text and "地址：____" in text
 
 
 def test_termination_refused_for_an_agreement(tmp_path):
@@ -186,8 +189,8 @@ def test_application_oral_and_written(tmp_path):
 def test_acceptance_rejection_extension_service(tmp_path):
     acceptance = rendered(tmp_path, "acceptance", deadlines={"mediation_due": date(2026, 3, 2)})
     assert "决定于2026年2月14日予以受理" in acceptance and "调解员郑平" in acceptance
-    assert "（即2026年3月2日前）" in acceptance
-    assert "（即" not in rendered(tmp_path, "acceptance")  # unknown deadline: no empty hint
+    assert "自受理之日起十五日，至2026年3月2日" in acceptance and "（即" not in acceptance
+    assert "十五日；" in rendered(tmp_path, "acceptance")  # unknown deadline: no empty hint
 
     rejection = rendered(tmp_path, "rejection", contract_case(outcome="not_accepted"))
     assert "该争议已由仲裁委员会受理" in rejection and "不予受理" in rejection
@@ -201,7 +204,9 @@ def test_acceptance_rejection_extension_service(tmp_path):
     for name in NAMES:
         assert name in service
     document = Document(str(tmp_path / "service.docx"))
-    assert len(document.tables[0].rows) == 3 + 1 + 13 + 3  # fields, header, 12 + 1 recipients, footer rows
+    fields, recipients, footer = document.tables
+    assert len(recipients.rows) == 1 + 13  # header, 12 applicants + the employer
+    assert len(fields.rows) == 5 and len(footer.rows) == 5
 
 
 def test_service_receipt_document_override(tmp_path):
