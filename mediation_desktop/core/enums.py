@@ -68,13 +68,14 @@ OUTCOME_LABELS = {
     Outcome.TRANSFERRED: "转办",
 }
 
+# In the words of 调解仲裁法 第2条 (the documents print them in running text: "因…发生的劳动争议").
 DISPUTE_TYPE_LABELS = {
     DisputeType.LABOR_RELATION: "确认劳动关系",
     DisputeType.CONTRACT: "劳动合同",
-    DisputeType.DISMISSAL: "除名辞退辞职离职",
-    DisputeType.HOURS_LEAVE: "工作时间休息休假",
+    DisputeType.DISMISSAL: "除名、辞退和辞职、离职",
+    DisputeType.HOURS_LEAVE: "工作时间、休息休假",
     DisputeType.SOCIAL_INSURANCE: "社会保险",
-    DisputeType.WELFARE_TRAINING: "福利培训劳动保护",
+    DisputeType.WELFARE_TRAINING: "福利、培训或者劳动保护",
     DisputeType.WAGES: "劳动报酬",
     DisputeType.INJURY_MEDICAL: "工伤医疗费",
     DisputeType.COMPENSATION: "经济补偿或赔偿金",
