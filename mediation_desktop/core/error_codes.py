@@ -154,7 +154,11 @@ _CODES: tuple[ErrorCode, ...] = (
     ErrorCode("E_DOC_CONCURRENT", "另一位用户刚刚生成了同一文书", "请重试。"),
     ErrorCode("E_TEMPLATE", "{where}无法生成文书：{detail}", "请检查模板中的字段名和语法，或恢复为内置模板。"),
     ErrorCode("E_TEMPLATE_MISSING", "缺少内置文书模板“{name}”", "请重新安装本软件。"),
-    ErrorCode("E_TEMPLATE_UNSAFE", "模板文件不安全，已拒绝：{reason}", "请使用 Word 或 WPS 另存的普通 .docx 模板。"),
+    ErrorCode("E_TEMPLATE_UNSAFE", "模板文件中的占位符“{placeholder}”不允许使用：{reason}",
+              "模板只能使用文书模板说明（docs/documents/README.md）列出的字段、列表和过滤器；请改正或删除这个占位符。"
+              "在此之前生成文书时使用内置模板。"),
+    ErrorCode("E_TEMPLATE_OFFER_NOT_FOUND", "没有待处理的下发模板“{name}”", "运行 templates list 查看待处理的模板。"),
+    ErrorCode("E_TEMPLATE_OFFER_DAMAGED", "下发模板“{name}”的内容与其摘要不符", "数据库可能已损坏，请运行 check。"),
     ErrorCode("E_NO_LIBREOFFICE", "未找到 LibreOffice，无法转换为 PDF", "请安装 LibreOffice 后重试，或直接用 Word/WPS 打开 .docx 文件打印。"),
     ErrorCode("E_PDF_CONVERT", "LibreOffice 未能转换为 PDF：{detail}", "请稍后重试；仍不成功时直接用 Word/WPS 打开 .docx 文件打印。"),
     # --- keys and trust ---------------------------------------------------------------------------
