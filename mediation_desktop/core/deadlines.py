@@ -38,6 +38,11 @@ from mediation_desktop.core.model import Case
 ACCEPTANCE_WORKING_DAYS = 3
 STATUTORY_DAYS = 15
 MEDIATION_DAYS = 15
+# The cap on an agreed extension. 《企业劳动争议协商调解规定》（人社部令第17号）第二十六条: the committee
+# ends a mediation within 15 days of accepting it, "但是双方当事人同意延期的可以延长" -- it sets no cap.
+# The cap of 15 days comes from 人社厅发〔2024〕4号 (关于加强新就业形态劳动纠纷一站式调解工作的通知:
+# "调解应当自受理之日起15日内结束，双方当事人同意的可以延长，最长不超过15日"), which the app applies to
+# every case as the stricter common practice. The documents therefore cite no cap of their own.
 MAX_EXTENSION_DAYS = 15
 ARBITRATION_REVIEW_DAYS = 15
 JUDICIAL_CONFIRMATION_DAYS = 30
@@ -61,7 +66,7 @@ DEADLINE_LABELS = {
 RULE_TEXTS = {
     "acceptance_due": "收到调解申请后3个工作日内决定是否受理（工作日按国务院节假日安排计算）",
     "statutory_due": "自收到调解申请之日起15日内未达成协议的，当事人可以依法申请仲裁（届满日为节假日的顺延）",
-    "mediation_due": "自受理之日起15日内结束调解；双方同意的可以延长，延长期限最长不超过15日（届满日为节假日的顺延）",
+    "mediation_due": "自受理之日起15日内结束调解；双方同意的可以延长，本软件按人社厅发〔2024〕4号最长延长15日（届满日为节假日的顺延）",
     "arbitration_review_due": "调解协议生效之日起15日内，双方可以共同向仲裁委员会申请仲裁审查（届满日为节假日的顺延）",
     "judicial_confirmation_due": "调解协议生效之日起30日内，双方可以共同向人民法院申请司法确认（届满日为节假日的顺延）",
 }
