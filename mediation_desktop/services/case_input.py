@@ -36,9 +36,11 @@ CHANNEL_WORDS = {"oral": Channel.WALK_IN, "written": Channel.WRITTEN, "court_ent
                  "transferred": Channel.HOTLINE}
 
 CASE_KEYS = {"received_on", "channel", "applicants", "respondent", "workers_involved", "dispute_types", "claims",
-             "facts", "mediator", "court_case_no"}
-APPLICANT_KEYS = {"name", "id_number", "phone", "address", "gender", "representative"}
-RESPONDENT_KEYS = {"name", "uscc", "address", "legal_representative", "phone"}
+             "facts", "mediator", "court_case_no", "respondent_position", "employment_ended_on"}
+# agent / agent_special: the 委托代理人 and whether specially authorised (printed on the agreement).
+APPLICANT_KEYS = {"name", "id_number", "phone", "address", "gender", "representative", "agent", "agent_special"}
+RESPONDENT_KEYS = {"name", "uscc", "address", "legal_representative", "phone", "legal_representative_title",
+                   "agent", "agent_special"}
 CLAIM_KEYS = {"dispute_type", "description", "amount"}
 AGREEMENT_KEYS = {"signed_on", "effective_on", "tax", "items", "per_worker", "other_terms"}
 ITEM_KEYS = {"payer", "payee", "content", "amount", "due", "method", "account"}
@@ -192,7 +194,9 @@ def case_from_json(data: Any) -> Case:  # noqa: ANN401 - a parsed JSON document
                                     id_number=r.text(ad, "id_number", where) or None,
                                     phone=r.text(ad, "phone", where) or None,
                                     gender=r.text(ad, "gender", where) or None,
-                                    address=r.text(ad, "address", where) or None, is_representative=rep))
+                                    address=r.text(ad, "address", where) or None, is_representative=rep,
+                                    agent=r.text(ad, "agent", where) or None,
+                                    agent_special=_flag(r, ad, "agent_special", where)))
     respondent = Respondent(name="")
     rd = r.obj(d.get("respondent"), "respondent", RESPONDENT_KEYS, {"name"}) if "respondent" in d else None
     if rd is not None:
@@ -200,7 +204,10 @@ def case_from_json(data: Any) -> Case:  # noqa: ANN401 - a parsed JSON document
                                 uscc=r.text(rd, "uscc", "respondent") or None,
                                 address=r.text(rd, "address", "respondent") or None,
                                 legal_rep=r.text(rd, "legal_representative", "respondent") or None,
-                                phone=r.text(rd, "phone", "respondent") or None)
+                                phone=r.text(rd, "phone", "respondent") or None,
+                                legal_rep_title=r.text(rd, "legal_representative_title", "respondent") or None,
+                                agent=r.text(rd, "agent", "respondent") or None,
+                                agent_special=_flag(r, rd, "agent_special", "respondent"))
     types = []
     for i, t in enumerate(r.array(d, "dispute_types", "", len(DisputeType))):
         if not isinstance(t, str) or t not in DisputeType._value2member_map_:
@@ -225,12 +232,23 @@ def case_from_json(data: Any) -> Case:  # noqa: ANN401 - a parsed JSON document
     if isinstance(workers, bool) or not isinstance(workers, int):
         r.fail("E_WORKERS", "workers_involved", "涉及人数应为整数")
         workers = max(1, len(applicants))
+    employment_ended_on = r.day(d, "employment_ended_on", "")
+    respondent_position = r.text(d, "respondent_position", "") or ""
     r.raise_if_any()
     assert received_on is not None
     return Case(org_id="", received_on=received_on, applicants=applicants, respondent=respondent,
                 channel=channel, workers_involved=workers, dispute_types=types, claims=claims,
                 facts=r.text(d, "facts", "") or "", mediator=r.text(d, "mediator", "") or None,
-                court_case_no=r.text(d, "court_case_no", "") or None)
+                court_case_no=r.text(d, "court_case_no", "") or None,
+                respondent_position=respondent_position, employment_ended_on=employment_ended_on)
+
+
+def _flag(r: _Reader, d: dict, key: str, field: str) -> bool:
+    value = d.get(key, False)
+    if not isinstance(value, bool):
+        r.fail("E_JSON_TYPE", _join(field, key), "应为 true 或 false")
+        return False
+    return value
 
 
 def agreement_from_json(data: Any) -> Agreement:  # noqa: ANN401 - a parsed JSON document
