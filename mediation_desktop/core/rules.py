@@ -99,6 +99,8 @@ TEXT_RULES: dict[str, TextRule] = {
     "user.name": _L("操作人", 50),
     "user.display_name": _L("显示名", 50),
     "tombstone.deleted_by": _L("删除人", 50),
+    # a ledger cell before it is split into names (Excel's own limit for one cell)
+    "ledger.cell": _L("单元格", 32767),
 }
 
 
@@ -215,6 +217,14 @@ def clean(key: str, value: str, *, drop_controls: bool = False) -> Cleaned:
     r = TEXT_RULES[key]
     if not isinstance(value, str):
         raise ValidationError("E_TEXT_TYPE", f"{r.label}应为文字", field=key)
+    if value.isprintable():
+        # The usual case, at C speed: no control, format (bidi) or line-break character at all.
+        if not value.isascii():
+            value = unicodedata.normalize("NFC", value)
+        value = value.strip()
+        if len(value) > r.max_len:
+            raise ValidationError("E_TOO_LONG", f"{r.label}过长：{len(value)} 个字，最多 {r.max_len} 个字", field=key)
+        return Cleaned(value)
     for char in value:
         if char in BIDI_CONTROLS:
             raise ValidationError("E_TEXT_BIDI", f"{r.label}含有文字方向控制字符（{_shown(char)}），这类字符会让文字"

@@ -35,6 +35,16 @@ def ledger_key(r: LedgerRecord) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
+def _payee(case: Case) -> str:
+    """All applicants' names, or ``张三等12人`` when they would not fit the payee field (core.rules)."""
+    from mediation_desktop.core.rules import max_len
+
+    names = case.applicant_names
+    if len(names) <= max_len("item.payee"):
+        return names
+    return f"{case.applicants[0].name[:150]}等{len(case.applicants)}人"
+
+
 def record_to_case(r: LedgerRecord, key: str) -> Case:
     case = Case(
         org_id="", received_on=r.received_on, applicants=r.applicants, respondent=r.respondent,
@@ -56,7 +66,7 @@ def record_to_case(r: LedgerRecord, key: str) -> Case:
     case.closed_on = r.closed_on
     if r.outcome == Outcome.AGREEMENT and r.amount_agreed_fen and r.closed_on:
         case.agreement = Agreement(signed_on=r.closed_on, items=[AgreementItem(
-            payer=r.respondent.name, payee=case.applicant_names, description="调解协议约定款项（台账导入）",
+            payer=r.respondent.name, payee=_payee(case), description="调解协议约定款项（台账导入）",
             amount_fen=r.amount_agreed_fen)])
     return case
 

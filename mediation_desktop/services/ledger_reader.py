@@ -29,14 +29,21 @@ from mediation_desktop.core.model import Applicant, Respondent, uuid4_strings
 from mediation_desktop.services import ledger_headers as H
 from mediation_desktop.services.ledger_headers import HeaderMap, find_header
 from mediation_desktop.services.ledger_template import write_template
+from mediation_desktop.core.rules import MAX_APPLICANTS, MAX_WORKERS
 from mediation_desktop.services.ledger_values import (
     AmountReader, CellError, DateReader, DisputeTypeReader, OutcomeReader, UsccReader, cell_text,
-    check_id_fast, check_phone_fast, id_from_cell, is_blank, read_count, split_list, split_names,
+    check_id_fast, check_phone_fast, describe_dropped, field_text, id_from_cell, is_blank, read_count,
+    split_list, split_names,
 )
 
 __all__ = ["LedgerIssue", "LedgerRecord", "LedgerReadResult", "read_ledger", "read_table", "write_template"]
 
-MAX_NAME = 100
+# Excel's own limit for one cell. A longer cell (a CSV can hold anything) is that row's error, named
+# by row and column, and never read further.
+MAX_CELL = 32767
+# The csv module refuses fields over 128 KiB with an error that would fail the whole file; allow far
+# more, so the over-long cell becomes the row error above.
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
 _FOOTER_WORDS = ("合计", "总计", "小计", "填表人", "制表人", "审核人", "负责人", "填表日期", "制表日期", "说明：")
 
 
@@ -290,6 +297,8 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
     pad = (None,) * width
     today_text = today.strftime("%Y%m%d")
     ids_made = uuid4_strings()
+    column_names = {index: label[name] for name, index in cols.items()}
+    column_names.update(extra)
 
     for number, row in numbered:
         if len(row) < width:
@@ -305,23 +314,49 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
                 continue
         result.rows += 1
         problems: list[LedgerIssue] = []
+        huge = next((i for i, v in enumerate(row) if type(v) is str and len(v) > MAX_CELL), None)
+        if huge is not None:
+            errors.append(LedgerIssue(number, column_names.get(huge, ""),
+                                      f"单元格内容有 {len(row[huge])} 个字，超过了单元格上限 {MAX_CELL} 个字，该行未导入"))
+            continue
 
         def fail(column: str, message: str) -> None:
-            problems.append(LedgerIssue(number, label[column], message))
+            problems.append(LedgerIssue(number, label.get(column, column), message))
 
         def warn(column: str, message: str) -> None:
-            warnings_.append(LedgerIssue(number, label[column], message))
+            warnings_.append(LedgerIssue(number, label.get(column, column), message))
 
-        name_list, implied_count = split_names(cell_text(names))
+        def text(column: str, key: str, value: object) -> str | None:
+            """A text cell under the field rules (core.rules): controls removed with a warning,
+            anything else that breaks the rule is the row's error (None)."""
+            try:
+                found, dropped = field_text(key, value)
+            except CellError as exc:
+                fail(column, exc.args[0])
+                return None
+            if dropped:
+                warn(column, f"含有不可见的控制字符（{describe_dropped(dropped)}），已删除")
+            return found
+
+        name_list, implied_count = split_names(text(H.APPLICANT, "ledger.cell", names) or "")
         if not name_list:
-            fail(H.APPLICANT, "申请人为空")
-        elif any(len(n) > MAX_NAME for n in name_list):
-            fail(H.APPLICANT, f"申请人姓名过长（最多{MAX_NAME}个字）")
-        respondent_name = cell_text(respondent)
-        if not respondent_name:
+            if not problems:
+                fail(H.APPLICANT, "申请人为空")
+        elif len(name_list) > MAX_APPLICANTS:
+            fail(H.APPLICANT, f"申请人有 {len(name_list)} 名，最多 {MAX_APPLICANTS} 名")
+        elif implied_count is not None and implied_count > MAX_WORKERS:
+            fail(H.APPLICANT, f"人数 {implied_count} 过大（最多 {MAX_WORKERS} 人）")
+        else:
+            for n in name_list:
+                try:
+                    field_text("applicant.name", n)
+                except CellError as exc:
+                    fail(H.APPLICANT, exc.args[0])
+                    break
+        respondent_name = text(H.RESPONDENT, "respondent.name", respondent)
+        if respondent_name == "":
             fail(H.RESPONDENT, "被申请人为空")
-        elif len(respondent_name) > 2 * MAX_NAME:
-            fail(H.RESPONDENT, f"被申请人名称过长（最多{2 * MAX_NAME}个字）")
+        mediator_name = text(H.MEDIATOR, "case.mediator", mediator) if not is_blank(mediator) else None
 
         received_on = accepted_on = closed_on = None
         if is_blank(received):
@@ -406,9 +441,14 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
         remark_text = cell_text(remarks)
         if extra:
             remark_text = _with_extra_columns(remark_text, row, extra)
+        if remark_text:
+            remark_text = text(H.REMARKS, "case.remarks", remark_text) or ""
+            if problems:
+                errors.extend(problems)
+                continue
         records.append(LedgerRecord(
-            number, received_on, accepted_on, applicants, Respondent(respondent_name, credit_code),
-            dispute_types, count, amount_claimed, cell_text(mediator) or None, result_outcome, closed_on,
+            number, received_on, accepted_on, applicants, Respondent(respondent_name or "", credit_code),
+            dispute_types, count, amount_claimed, mediator_name or None, result_outcome, closed_on,
             amount_agreed, remark_text, cell_text(no) or None,
         ))
     if streamed is not None:

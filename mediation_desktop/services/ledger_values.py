@@ -15,10 +15,12 @@ from operator import mul
 from mediation_desktop.core.enums import DisputeType, Outcome
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.money import MAX_FEN, parse_amount
+from mediation_desktop.core.rules import MAX_DATE, MAX_WORKERS, MIN_DATE, clean
 from mediation_desktop.core.validation import check_id_number, check_phone, check_uscc
 
-MIN_YEAR = 1980   # labour-dispute mediation ledgers start in the late 1980s; earlier means a typo
-MAX_YEAR = 2099
+# The date range every reader shares (core.rules).
+MIN_YEAR = MIN_DATE.year
+MAX_YEAR = MAX_DATE.year
 
 
 class CellError(Exception):
@@ -27,6 +29,21 @@ class CellError(Exception):
 
 def is_blank(value: object) -> bool:
     return value is None or (type(value) is str and not value.strip())
+
+
+def field_text(key: str, value: object) -> tuple[str, str]:
+    """A text cell cleaned by the field rules of ``key`` (core.rules), and the control characters
+    removed from it (the row then gets a warning). Raises CellError for what cannot be imported:
+    bidi controls, or a value longer than the field."""
+    try:
+        cleaned = clean(key, cell_text(value), drop_controls=True)
+    except ValidationError as exc:
+        raise CellError(exc.message) from None
+    return cleaned.text, cleaned.dropped
+
+
+def describe_dropped(dropped: str) -> str:
+    return "、".join(f"U+{ord(c):04X}" for c in dropped[:5])
 
 
 def cell_text(value: object) -> str:
@@ -172,7 +189,8 @@ class AmountReader:
 
 # ---------------------------------------------------------------- counts
 
-_COUNT_TEXT = re.compile(r"^(\d+)\s*(?:人|名|个)?$")
+# At most 9 digits: a longer run is no head count (and int() of thousands of digits is refused anyway).
+_COUNT_TEXT = re.compile(r"^(\d{1,9})\s*(?:人|名|个)?$")
 
 
 def read_count(value: object) -> int:
@@ -191,6 +209,8 @@ def read_count(value: object) -> int:
         raise CellError(f"人数“{cell_text(value)}”应为正整数")
     if number < 1:
         raise CellError(f"人数“{cell_text(value)}”应至少为1")
+    if number > MAX_WORKERS:
+        raise CellError(f"人数“{cell_text(value)}”过大（最多 {MAX_WORKERS} 人）")
     return number
 
 
@@ -307,7 +327,7 @@ def _type_by_keyword(word: str) -> DisputeType | None:
 # ---------------------------------------------------------------- several people in one cell
 
 _LIST_SEPARATORS = re.compile(r"\s*[、，,/／；;]\s*")
-_GROUP_SUFFIX = re.compile(r"^(.+?)\s*等\s*(\d+)\s*(?:人|名)$")
+_GROUP_SUFFIX = re.compile(r"^(.+?)\s*等\s*(\d{1,9})\s*(?:人|名)$")
 
 
 _ANY_SEPARATOR = re.compile(r"[、，,/／；;]")
