@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from mediation_desktop.gui.context import AppContext
+from mediation_desktop.services.changes import EVERYTHING
 
 log = logging.getLogger("mediation_desktop.gui.background")
 
@@ -147,7 +148,7 @@ class BackgroundWork(QObject):
             self.folder_state = "可用" + sent + got
         self._show()
         if report.imported:
-            self.ctx.cases_changed.emit()
+            self.ctx.announce(EVERYTHING)   # packages bring cases, remarks, notices and peers
         self.synced.emit(report)
 
     def _read_last_received(self) -> None:

@@ -1,4 +1,4 @@
-"""What every page needs: the open back end, the task runner, settings and a "cases changed" signal.
+"""What every page needs: the open back end, the task runner, settings and the "what changed" signals.
 
 Pages receive this small object instead of the main window, so each page can be built and tested
 on its own.
@@ -14,13 +14,15 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.gui.i18n import name_collator
 from mediation_desktop.gui.tasks import TaskRunner
+from mediation_desktop.services.changes import Changes
 
 if TYPE_CHECKING:
     from mediation_desktop.services.backend import Backend
 
 
 class AppContext(QObject):
-    cases_changed = Signal()          # something was saved: lists and the desk refresh
+    changed = Signal(object)          # services.changes.Changes: what a finished operation changed
+    cases_changed = Signal()          # case records changed: lists and the desk refresh
     open_case = Signal(str)           # a case id to show in the detail page
 
     def __init__(self, runner: TaskRunner, settings: QSettings, today: Callable[[], date] = clock_today,
@@ -31,6 +33,13 @@ class AppContext(QObject):
         self.today = today
         self.backend: "Backend | None" = None
         self.collator = name_collator()
+        runner.changed.connect(self.announce)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the pages what changed (the runner calls this for every successful operation)."""
+        self.changed.emit(changes)
+        if changes.cases:
+            self.cases_changed.emit()
 
     def require_backend(self) -> "Backend":
         if self.backend is None:

@@ -20,6 +20,7 @@ from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.startup import StartupSequence
 from mediation_desktop.gui.tasks import TaskRunner
+from mediation_desktop.services.changes import EVERYTHING
 from mediation_desktop.paths import DataPaths
 
 log = logging.getLogger("mediation_desktop.gui")
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
             add(PAGE_TITLES[key], f"Ctrl+{i + 1}", lambda _=False, i=i: self.show_page(i))
         add("新登记", QKeySequence.StandardKey.New, lambda: self.show_page(PAGES.index("register")))
         add("搜索案件", QKeySequence.StandardKey.Find, self.focus_search)
-        add("刷新", QKeySequence.StandardKey.Refresh, self.ctx.cases_changed.emit)
+        add("刷新", QKeySequence.StandardKey.Refresh, lambda: self.ctx.announce(EVERYTHING))
         add("返回", "Alt+Left", self.go_back)
 
     def _menus(self) -> None:
@@ -231,7 +232,7 @@ class MainWindow(QMainWindow):
             return None
         page = self.tool_pages.get(key)
         if page is None:
-            page = self._build_tool_page(key, backend)
+            page = self._build_tool_page(key)
             self.tool_pages[key] = page
             self.stack.addWidget(page)
         elif key == "audit":
@@ -244,22 +245,22 @@ class MainWindow(QMainWindow):
         self._show_off_nav(page)
         return page
 
-    def _build_tool_page(self, key: str, backend) -> QWidget:  # noqa: ANN001
+    def _build_tool_page(self, key: str) -> QWidget:
         if key == "sync":
             from mediation_desktop.gui.sync.page import SyncPage
 
-            return SyncPage(backend, self.ctx.runner)
+            return SyncPage(self.ctx)
         if key == "users":
             from mediation_desktop.gui.admin.users_page import UsersPage
 
-            return UsersPage(backend)
+            return UsersPage(self.ctx)
         if key == "audit":
             from mediation_desktop.gui.admin.audit_page import AuditPage
 
-            return AuditPage(backend)
+            return AuditPage(self.ctx)
         from mediation_desktop.gui.admin.backup_page import BackupPage
 
-        return BackupPage(backend, restored=self._after_restore)
+        return BackupPage(self.ctx, restored=self._after_restore)
 
     def edit_organisation(self) -> QDialog | None:
         backend = self.ctx.backend

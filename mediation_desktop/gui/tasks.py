@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mediation_desktop.core.errors import UserError
+from mediation_desktop.services.changes import NOTHING, Changes
 
 log = logging.getLogger("mediation_desktop.gui.tasks")
 
@@ -64,8 +65,9 @@ class Task:
 
     def __init__(self, runner: "TaskRunner", fn: Callable[..., Any], on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], bool] | None, label: str | None, wants_progress: bool,
-                 parent: QWidget | None):
+                 parent: QWidget | None, changes: Changes = NOTHING):
         self.runner, self.fn, self.on_done, self.on_error = runner, fn, on_done, on_error
+        self.changes = changes
         self.label, self.wants_progress, self.parent = label, wants_progress, parent
         self.cancelled = False
         self.done = False
@@ -121,6 +123,8 @@ class Task:
     def _finished(self, boxed: _Boxed) -> None:
         result = boxed.value
         self._close()
+        if self.changes:
+            self.runner.changed.emit(self.changes)   # pages refresh before the caller's own handler
         if self.on_done is not None:
             try:
                 self.on_done(result)
@@ -141,6 +145,7 @@ class TaskRunner(QObject):
     """Runs callables on one worker thread. ``idle`` turns True when nothing is queued or running."""
 
     all_done = Signal()
+    changed = Signal(object)   # services.changes.Changes of a task that succeeded
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -151,10 +156,11 @@ class TaskRunner(QObject):
 
     def run(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None, *,
             on_error: Callable[[BaseException], bool] | None = None, label: str | None = None,
-            progress: bool = False, parent: QWidget | None = None) -> Task:
+            progress: bool = False, parent: QWidget | None = None, changes: Changes = NOTHING) -> Task:
         """Queue ``fn`` (called as ``fn(report)`` when ``progress``). ``on_error`` may return True
-        to say it handled an error itself; otherwise errors are shown the standard way."""
-        task = Task(self, fn, on_done, on_error, label, progress, parent)
+        to say it handled an error itself; otherwise errors are shown the standard way. ``changes``
+        names the kinds of record the work changes; ``changed`` announces them once it succeeded."""
+        task = Task(self, fn, on_done, on_error, label, progress, parent, changes)
         self._live.add(task)
         if label:
             QTimer.singleShot(PROGRESS_DELAY_MS, task._show_progress)

@@ -140,7 +140,15 @@ ACTION_PERMISSIONS = {
     "register": "case.register", "edit": "case.record", "accept": "case.accept", "not_accept": "case.accept",
     "extend": "case.record", "record_session": "case.record", "record_performance": "case.record",
     "conclude": "case.conclude", "close": "case.close", "reopen": "case.reopen",
+    # The ways to conclude, as the case page offers them.
+    "agree": "case.conclude", "settle": "case.conclude", "fail": "case.conclude", "withdraw": "case.conclude",
+    "transfer": "case.conclude",
 }
+
+
+def may_act(role: str | None, action: str) -> bool:
+    """Whether a case action's button should be offered: the same table require_action checks."""
+    return allowed(role, ACTION_PERMISSIONS.get(action, "case.record"))
 
 
 def require_action(backend, action: str) -> None:  # noqa: ANN001

@@ -69,15 +69,29 @@ def test_idle_lock_hides_the_window_until_the_password_is_given(backend, qtbot):
     lock.stop()
 
 
-def test_users_page_adds_and_disables(backend, qtbot):
+def _ctx(backend, qtbot, tmp_path):  # noqa: ANN001, ANN202 - pages take the app context, not a bare back end
+    from PySide6.QtCore import QSettings
+
+    from mediation_desktop.gui.context import AppContext
+    from mediation_desktop.gui.tasks import TaskRunner
+
+    ctx = AppContext(TaskRunner(), QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat))
+    ctx.backend = backend
+    ctx.settle = lambda: qtbot.waitUntil(lambda: ctx.runner.idle, timeout=15000)
+    return ctx
+
+
+def test_users_page_adds_and_disables(backend, qtbot, tmp_path):
     from PySide6.QtWidgets import QDialog
 
     from mediation_desktop.gui.admin.users_page import AddUserDialog, UsersPage
 
     accounts.create_first_user(backend, "wang", "correct-horse", role="admin")
     backend.role = "admin"
-    page = UsersPage(backend)
+    ctx = _ctx(backend, qtbot, tmp_path)
+    page = UsersPage(ctx)
     qtbot.addWidget(page)
+    ctx.settle()
     dialog = AddUserDialog(page)
     dialog.name.setText("li")
     dialog.display.setText("李调解员")
@@ -85,17 +99,20 @@ def test_users_page_adds_and_disables(backend, qtbot):
     dialog.role.setCurrentIndex(0)
     dialog.setResult(QDialog.DialogCode.Accepted)
     page.add(dialog)
+    ctx.settle()
     names = [page.table.item(i, 0).text() for i in range(page.table.rowCount())]
     assert names == ["li", "wang"] and page.table.item(0, 2).text() == "调解员"
     page.table.selectRow(0)
     page.set_active(False)
+    ctx.settle()
     assert page.table.item(0, 3).text() == "已停用"
     page.table.selectRow(1)
     page.set_active(False)  # the last administrator stays
+    ctx.settle()
     assert messages.shown and "管理员" in messages.shown[-1][1]
 
 
-def test_audit_viewer_filters_and_pages(backend, qtbot, qtmodeltester):
+def test_audit_viewer_filters_and_pages(backend, qtbot, qtmodeltester, tmp_path):
     from mediation_desktop.gui.admin import audit_page
     from mediation_desktop.services.audit_events import record_event
 
@@ -103,32 +120,49 @@ def test_audit_viewer_filters_and_pages(backend, qtbot, qtmodeltester):
         record_event(backend, "export", None, None, {"file": f"r{i}.xlsx"})
     backend.user = "li"
     record_event(backend, "document", "case", "c1", {"kind": "agreement"})
-    page = audit_page.AuditPage(backend)
+    ctx = _ctx(backend, qtbot, tmp_path)
+    page = audit_page.AuditPage(ctx)
     qtbot.addWidget(page)
+    ctx.settle()
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 7 and "完整" in page.chain.text()
     page.user.setCurrentIndex(page.user.findData("li"))
     page.search()
+    ctx.settle()
     assert [e.action for e in page.model.entries] == ["document"]
     page.user.setCurrentIndex(0)
     audit_page.PAGE = 3
     try:
         page.search()
+        ctx.settle()
         page.more()
+        ctx.settle()
         assert page.model.rowCount() == 6
     finally:
         audit_page.PAGE = 200
 
 
-def test_backup_page_backs_up_checks_and_restores(backend, qtbot, monkeypatch, data_dir):
+def test_backup_page_backs_up_checks_and_restores(backend, qtbot, monkeypatch, data_dir, tmp_path):
     from mediation_desktop.gui.admin.backup_page import BackupPage
     from mediation_desktop.services.audit_events import record_event
 
     reopened = []
-    page = BackupPage(backend, restored=lambda: reopened.append(True))
+    ctx = _ctx(backend, qtbot, tmp_path)
+    page = BackupPage(ctx, restored=lambda: reopened.append(True))
     qtbot.addWidget(page)
-    assert page.backup_now() is not None and page.table.rowCount() == 1
-    assert page.check()
+    ctx.settle()
+    assert page.table.rowCount() == 0
+    backend.role = "mediator"
+    page.backup_now()            # the service refuses, the page says so
+    ctx.settle()
+    assert "无权备份数据" in messages.shown[-1][1] and not list(backend.paths.backups.glob("*"))
+    backend.role = None
+    page.backup_now()
+    ctx.settle()
+    assert page.table.rowCount() == 1 and messages.shown[-1][0] == "备份"
+    page.check()
+    ctx.settle()
+    assert "检查通过" in messages.shown[-1][1]
     record_event(backend, "export", None, None, {"file": "after.xlsx"})
     monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
     page.table.selectRow(0)
@@ -137,6 +171,7 @@ def test_backup_page_backs_up_checks_and_restores(backend, qtbot, monkeypatch, d
     assert "无权" in messages.shown[-1][1] and not reopened
     backend.role = None
     page.restore_selected()
+    ctx.settle()
     assert reopened == [True]
     assert list(data_dir.glob("mediation.sqlite3.replaced-*"))
 

@@ -144,11 +144,13 @@ def test_the_head_and_administrator_reaches_every_management_page(make_window, q
     assert visible == {"sync", "users", "audit", "backup", "organisation", "sync_folder", "lock"}
 
     window.menu_actions["users"].trigger()
+    wait_idle(window)
     users = window.tool_pages["users"]
     assert window.stack.currentWidget() is users
     assert [users.table.item(r, 0).text() for r in range(users.table.rowCount())] == [TEST_USER]
 
     window.menu_actions["audit"].trigger()
+    wait_idle(window)
     audit = window.tool_pages["audit"]
     assert any(e.action == "sign_in" and e.user == TEST_USER for e in audit.model.entries)
 
@@ -157,9 +159,11 @@ def test_the_head_and_administrator_reaches_every_management_page(make_window, q
     assert "本机指纹" in window.tool_pages["sync"].fingerprint.text()
 
     window.menu_actions["backup"].trigger()
+    wait_idle(window)
     backup = window.tool_pages["backup"]
-    made = backup.backup_now()
-    assert made is not None and made.exists() and backup.table.rowCount() >= 1
+    backup.backup_now()
+    wait_idle(window)
+    assert backup.table.rowCount() >= 1 and backup.files[0].path.exists() and backup.files[0].reason == "manual"
 
     window.go_back()
     assert window.stack.currentIndex() < 4
@@ -173,8 +177,10 @@ def test_restoring_a_backup_reopens_the_database_and_asks_to_sign_in_again(make_
     window.menu_actions["backup"].trigger()
     backup = window.tool_pages["backup"]
     backup.backup_now()
+    wait_idle(window)
     CaseService(window.ctx.backend).register(_walk_in())     # a change the restore takes back
     backup.reload()
+    wait_idle(window)
     monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
     old_backend = window.ctx.backend
     manual = next(i for i, b in enumerate(backup.files) if b.reason == "manual")

@@ -15,6 +15,16 @@ from mediation_desktop.gui.sync.page import SyncPage, spoken_groups  # noqa: E40
 from mediation_desktop.gui.tasks import TaskRunner  # noqa: E402
 
 
+def _ctx(backend, runner, tmp_path):  # noqa: ANN001, ANN202 - the page takes the app context
+    from PySide6.QtCore import QSettings
+
+    from mediation_desktop.gui.context import AppContext
+
+    ctx = AppContext(runner, QSettings(str(tmp_path / f"{backend.node.org.code}.ini"), QSettings.Format.IniFormat))
+    ctx.backend = backend
+    return ctx
+
+
 @pytest.fixture(autouse=True)
 def _no_passphrase(monkeypatch):
     monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
@@ -23,7 +33,7 @@ def _no_passphrase(monkeypatch):
 def test_export_then_supervisor_sees_the_room(qtbot, tmp_path):
     room, sup = make_pair(tmp_path, cases=3)
     runner = TaskRunner()
-    page = SyncPage(room, runner)
+    page = SyncPage(_ctx(room, runner, tmp_path))
     qtbot.addWidget(page)
     page.export_to(tmp_path / "stick")
     qtbot.waitUntil(lambda: "安全拔出" in page.message.text(), timeout=20000)
@@ -31,7 +41,7 @@ def test_export_then_supervisor_sees_the_room(qtbot, tmp_path):
     assert "    " in page.fingerprint.text()
     package = next((tmp_path / "stick").glob("*.mdpkg"))
 
-    sup_page = SyncPage(sup, runner)
+    sup_page = SyncPage(_ctx(sup, runner, tmp_path))
     qtbot.addWidget(sup_page)
     from mediation_desktop.sync.importer import import_packages
 
@@ -62,15 +72,17 @@ def test_conflicts_are_listed_and_closed_without_overwriting(qtbot, tmp_path):
     import_one(sup, export_one(room, tmp_path / "b"))
 
     runner = TaskRunner()
-    page = SyncPage(sup, runner)
+    page = SyncPage(_ctx(sup, runner, tmp_path))
     qtbot.addWidget(page)
     page.refresh()
     qtbot.waitUntil(lambda: page.conflicts_button.isEnabled(), timeout=20000)
     page.show_conflicts()
     dialog = page.conflicts_dialog
-    assert dialog.table.rowCount() == 1 and "更正请求" in dialog.table.item(0, 2).text()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=20000)
+    assert "更正请求" in dialog.table.item(0, 2).text()
     dialog.keep_button.click()
-    assert dialog.table.rowCount() == 0 and supervisor.conflicts(sup) == []
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=20000)
+    assert supervisor.conflicts(sup) == []
     dialog.reject()
     qtbot.waitUntil(lambda: not page.conflicts_button.isEnabled(), timeout=20000)
     runner.wait_for_done()
@@ -93,7 +105,7 @@ def test_enrolment_through_the_page_needs_the_fingerprint_read_aloud(qtbot, tmp_
     room = make_node(tmp_path / "room", "room", "和平区劳动人事争议调解中心", "HP")
     sup = make_node(tmp_path / "sup", "supervisor", "和平区人力资源和社会保障局", "D01")
     runner = TaskRunner()
-    room_page, sup_page = SyncPage(room, runner), SyncPage(sup, runner)
+    room_page, sup_page = SyncPage(_ctx(room, runner, tmp_path)), SyncPage(_ctx(sup, runner, tmp_path))
     qtbot.addWidget(room_page)
     qtbot.addWidget(sup_page)
     card = tmp_path / "room.mdcard"
@@ -106,7 +118,8 @@ def test_enrolment_through_the_page_needs_the_fingerprint_read_aloud(qtbot, tmp_
     dialog = sup_page.enrol_dialog
     dialog.fingerprint.setText("0000 0000 0000 0000 0000 0000 0000 0000")
     dialog.enrol()
-    assert "指纹" in dialog.error.text() and peers(sup) == []
+    qtbot.waitUntil(lambda: "指纹" in dialog.error.text(), timeout=20000)
+    assert peers(sup) == []
     dialog.fingerprint.setText(spoken.replace(" ", "-"))
     dialog.enrol()
     qtbot.waitUntil(lambda: "已登记" in sup_page.message.text(), timeout=20000)

@@ -6,8 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentM
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from mediation_desktop.core.errors import UserError
-from mediation_desktop.gui import messages
+from mediation_desktop.gui.context import AppContext
 from mediation_desktop.services.audit_view import (ACTION_LABELS, AuditEntry, AuditFilter, audit_actions,
                                                    audit_users, chain_problems, query_audit)
 
@@ -52,9 +51,9 @@ class AuditModel(QAbstractTableModel):
 
 
 class AuditPage(QWidget):
-    def __init__(self, backend, parent: QWidget | None = None):  # noqa: ANN001
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
+        self.ctx = ctx
         self.user = QComboBox()
         self.action = QComboBox()
         self.case = QLineEdit()
@@ -94,13 +93,18 @@ class AuditPage(QWidget):
         self.search()
 
     def reload_choices(self) -> None:
+        backend = self.ctx.require_backend()
+        self.ctx.runner.run(lambda: (audit_users(backend), audit_actions(backend)), self._show_choices, parent=self)
+
+    def _show_choices(self, choices: tuple[list[str], list[str]]) -> None:
+        users, actions = choices
         self.user.clear()
         self.user.addItem("全部", None)
-        for u in audit_users(self.backend):
+        for u in users:
             self.user.addItem(u, u)
         self.action.clear()
         self.action.addItem("全部", None)
-        for a in audit_actions(self.backend):
+        for a in actions:
             self.action.addItem(ACTION_LABELS.get(a, a), a)
 
     def current_filter(self) -> AuditFilter:
@@ -109,20 +113,19 @@ class AuditPage(QWidget):
                            date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython())
 
     def search(self) -> None:
-        try:
-            self.model.reset_to(query_audit(self.backend, self.current_filter(), limit=PAGE))
-            problems = chain_problems(self.backend)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
+        backend, wanted = self.ctx.require_backend(), self.current_filter()
+        self.ctx.runner.run(lambda: (query_audit(backend, wanted, limit=PAGE), chain_problems(backend)),
+                            self._show_found, parent=self)
+
+    def _show_found(self, found: tuple[list[AuditEntry], list[str]]) -> None:
+        entries, problems = found
+        self.model.reset_to(entries)
         self.chain.setText("审计日志完整（哈希链校验通过）" if not problems
                            else "审计日志校验发现问题：" + "；".join(problems[:3]))
 
     def more(self) -> None:
         if not self.model.entries:
             return
-        try:
-            self.model.append(query_audit(self.backend, self.current_filter(), limit=PAGE,
-                                          before_id=self.model.entries[-1].id))
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        backend, wanted, last = self.ctx.require_backend(), self.current_filter(), self.model.entries[-1].id
+        self.ctx.runner.run(lambda: query_audit(backend, wanted, limit=PAGE, before_id=last), self.model.append,
+                            parent=self)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from mediation_desktop.core.errors import UserError
 from mediation_desktop.gui import messages
+from mediation_desktop.gui.context import AppContext
 from mediation_desktop.services import accounts
+from mediation_desktop.services.changes import USERS
 from mediation_desktop.services.permissions import ROLE_LABELS
 
 ROLE_CHOICES = [("mediator", "调解员"), ("head", "组织负责人"), ("supervisor", "区人社监管"), ("admin", "管理员"),
@@ -35,9 +38,11 @@ class AddUserDialog(QDialog):
 
 
 class UsersPage(QWidget):
-    def __init__(self, backend, parent: QWidget | None = None):  # noqa: ANN001
+    """Every read and change runs on the task runner; a change reloads the list when it is saved."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
+        self.ctx = ctx
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["用户名", "姓名", "角色", "状态"])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -55,11 +60,10 @@ class UsersPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        try:
-            found = accounts.list_users(self.backend)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
+        backend = self.ctx.require_backend()
+        self.ctx.runner.run(lambda: accounts.list_users(backend), self._show, parent=self)
+
+    def _show(self, found: list) -> None:
         self.table.setRowCount(len(found))
         for i, a in enumerate(found):
             state = "已停用" if not a.active else ("已锁定" if a.locked_until else "正常")
@@ -70,26 +74,29 @@ class UsersPage(QWidget):
         row = self.table.currentRow()
         return self.table.item(row, 0).text() if row >= 0 else None
 
-    def _do(self, action) -> bool:  # noqa: ANN001
-        try:
-            action()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return False
-        self.reload()
-        return True
+    def _do(self, action: Callable[[Any], Any], done: Callable[[], None] | None = None) -> None:
+        """``action(backend)`` on the runner; a refusal is shown by the runner, success reloads."""
+        backend = self.ctx.require_backend()
+
+        def saved(_result: Any) -> None:  # noqa: ANN401
+            self.reload()
+            if done is not None:
+                done()
+
+        self.ctx.runner.run(lambda: action(backend), saved, label="正在保存…", parent=self, changes=USERS)
 
     def add(self, dialog: AddUserDialog | None = None) -> None:
         dialog = dialog or AddUserDialog(self)
         if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._do(lambda: accounts.add_user(self.backend, dialog.name.text(), dialog.password.text(),
-                                           dialog.role.currentData(), dialog.display.text()))
+        name, password, role, display = (dialog.name.text(), dialog.password.text(), dialog.role.currentData(),
+                                         dialog.display.text())
+        self._do(lambda backend: accounts.add_user(backend, name, password, role, display))
 
     def set_active(self, active: bool) -> None:
         name = self.selected_name()
         if name:
-            self._do(lambda: accounts.set_active(self.backend, name, active))
+            self._do(lambda backend: accounts.set_active(backend, name, active))
 
     def reset_password(self, new_password: str | None = None) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -102,8 +109,9 @@ class UsersPage(QWidget):
                                                     QLineEdit.EchoMode.Password)
             if not ok:
                 return
-        if self._do(lambda: accounts.change_password(self.backend, name, new_password)):
-            messages.info(self, "重设密码", f"已重设 {name} 的密码")
+        password = new_password
+        self._do(lambda backend: accounts.change_password(backend, name, password),
+                 lambda: messages.info(self, "重设密码", f"已重设 {name} 的密码"))
 
 
 __all__ = ["UsersPage", "AddUserDialog", "ROLE_LABELS"]

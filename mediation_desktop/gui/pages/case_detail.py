@@ -31,6 +31,7 @@ from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.dialogs.actions import dialog_for
 from mediation_desktop.gui.documents.tab import DocumentsPanel
+from mediation_desktop.services.changes import CASES, Changes
 
 CHIP = "border-radius:9px;padding:2px 10px;color:white;background:{bg};"
 STAGE_COLOURS = {"registered": "#1565c0", "mediating": "#2e7d32", "concluded": "#6a1b9a", "closed": "#546e7a"}
@@ -71,6 +72,7 @@ class CaseDetailPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        ctx.changed.connect(self._changed)
         self.case_id: str | None = None
         self.loaded: Loaded | None = None
         layout = QVBoxLayout(self)
@@ -183,6 +185,10 @@ class CaseDetailPage(QWidget):
         if self.case_id:
             self.show_case(self.case_id)
 
+    def _changed(self, changes: Changes) -> None:
+        if self.case_id and (changes.cases or changes.documents or changes.notices) and self.isVisible():
+            self.reload()
+
     def _show(self, loaded: Loaded) -> None:
         if loaded.view.case.id != self.case_id:
             return
@@ -237,13 +243,18 @@ class CaseDetailPage(QWidget):
         self.action_buttons = {}
         while self.action_row.count():
             self.action_row.takeAt(0)
+        from mediation_desktop.services.permissions import may_act
+
+        role = self.ctx.backend.role if self.ctx.backend is not None else ""
         for action in allowed_actions(case):
+            if not may_act(role, action.code):
+                continue   # the service would refuse it: not offered
             button = QPushButton(action.label)
             button.clicked.connect(lambda _=False, code=action.code: self.run_action(code))
             self.action_row.addWidget(button)
             self.action_buttons[action.code] = button
         self.action_row.addStretch(1)
-        self.application_button.setVisible(case.agreement is not None and case.is_open)
+        self.application_button.setVisible(case.agreement is not None and case.is_open and may_act(role, "application"))
 
     def _fill_tabs(self, loaded: Loaded) -> None:
         case = loaded.view.case
@@ -327,11 +338,7 @@ class CaseDetailPage(QWidget):
 
         service, ref = CaseService(self.ctx.require_backend()), view.case.id
 
-        def done(_case) -> None:  # noqa: ANN001
-            self.ctx.cases_changed.emit()
-            self.reload()
-
-        self.ctx.runner.run(lambda: change(service, ref), done, label="正在保存…", parent=self)
+        self.ctx.runner.run(lambda: change(service, ref), None, label="正在保存…", parent=self, changes=CASES)
 
     def add_attachment(self, path: str | None = None, description: str = "") -> None:
         if self.loaded is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
+from mediation_desktop.services.changes import CASES, NOTHING
 
 
 class LedgerImportPage(QWidget):
@@ -80,7 +81,7 @@ class LedgerImportPage(QWidget):
 
         label = "正在预检台账…" if dry_run else "正在导入台账…"
         self.ctx.runner.run(work, lambda result: self._done(result, dry_run, text), label=label,
-                            progress=True, parent=self)
+                            progress=True, parent=self, changes=NOTHING if dry_run else CASES)
 
     def dry_run(self) -> None:
         self._run(dry_run=True)
@@ -108,4 +109,3 @@ class LedgerImportPage(QWidget):
         else:
             self.summary.setText(f"导入完成：{counts}。")
             self.import_button.setEnabled(False)
-            self.ctx.cases_changed.emit()

@@ -29,6 +29,7 @@ from mediation_desktop.core.model import Case, Respondent
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE, ApplicantRow, ClaimRow, FieldError, with_error
+from mediation_desktop.services.changes import CASES
 
 MANUAL_CHANNELS = [c for c in Channel if c != Channel.LEDGER]
 
@@ -357,7 +358,7 @@ class RegisterPage(QWidget):
                 return
             self.save_button.setEnabled(False)
             self.ctx.runner.run(lambda: service.register(case), self._saved, on_error=self._save_failed,
-                                label="正在保存…", parent=self)
+                                label="正在保存…", parent=self, changes=CASES)
 
         self.ctx.runner.run(lambda: service.find_duplicates(case), checked, parent=self)
 
@@ -365,7 +366,6 @@ class RegisterPage(QWidget):
         self.save_button.setEnabled(True)
         self.reset()
         messages.info(self, "登记成功", f"已登记，案号：{case.case_no}")
-        self.ctx.cases_changed.emit()
         self.registered.emit(case.id)
 
     def _save_failed(self, exc: BaseException) -> bool:

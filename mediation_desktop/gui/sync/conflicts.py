@@ -16,13 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desktop.gui.context import AppContext
+from mediation_desktop.services.changes import SYNC
+
 COLUMNS = ("发现时间", "记录", "原因")
 
 
 class ConflictsDialog(QDialog):
-    def __init__(self, backend, parent: QWidget | None = None):  # noqa: ANN001
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
+        self.ctx = ctx
         self.setWindowTitle("同步冲突")
         self.resize(820, 420)
         layout = QVBoxLayout(self)
@@ -52,7 +55,10 @@ class ConflictsDialog(QDialog):
     def reload(self) -> None:
         from mediation_desktop.sync.supervisor import conflicts
 
-        found = conflicts(self.backend)
+        backend = self.ctx.require_backend()
+        self.ctx.runner.run(lambda: conflicts(backend), self._show, parent=self)
+
+    def _show(self, found: list[dict]) -> None:
         self.ids = [c["id"] for c in found]
         self.table.setRowCount(len(found))
         for r, c in enumerate(found):
@@ -68,7 +74,11 @@ class ConflictsDialog(QDialog):
     def resolve_selected(self, resolution: str) -> None:
         from mediation_desktop.sync.supervisor import resolve_conflict
 
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        for r in rows:
-            resolve_conflict(self.backend, self.ids[r], resolution)
-        self.reload()
+        backend = self.ctx.require_backend()
+        chosen = [self.ids[r] for r in sorted({i.row() for i in self.table.selectedIndexes()})]
+
+        def work() -> None:
+            for conflict_id in chosen:
+                resolve_conflict(backend, conflict_id, resolution)
+
+        self.ctx.runner.run(work, lambda _none: self.reload(), parent=self, changes=SYNC)

@@ -8,15 +8,18 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from mediation_desktop.gui.context import AppContext
+from mediation_desktop.services.changes import SYNC
+
 ROLE_NAMES = {"room": "调解组织", "supervisor": "区人社监管"}
 
 
 class EnrolDialog(QDialog):
-    def __init__(self, backend, card_path: Path, parent: QWidget | None = None):  # noqa: ANN001
+    def __init__(self, ctx: AppContext, card_path: Path, parent: QWidget | None = None):
         from mediation_desktop.sync.trust import read_card
 
         super().__init__(parent)
-        self.backend, self.card_path = backend, Path(card_path)
+        self.ctx, self.card_path = ctx, Path(card_path)
         self.card = read_card(self.card_path)   # a damaged or foreign file is refused before we ask anything
         self.result_info: dict | None = None
         self.setWindowTitle("登记对方身份卡")
@@ -40,12 +43,21 @@ class EnrolDialog(QDialog):
         layout.addWidget(buttons)
 
     def enrol(self) -> None:
-        from mediation_desktop.core.errors import UserError
         from mediation_desktop.sync.trust import trust
 
-        try:
-            self.result_info = trust(self.backend, self.card_path, self.fingerprint.text())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
+        backend, card_path, typed = self.ctx.require_backend(), self.card_path, self.fingerprint.text()
+        self.error.setText("")
+        self.ctx.runner.run(lambda: trust(backend, card_path, typed), self._enrolled, on_error=self._refused,
+                            parent=self, changes=SYNC)
+
+    def _enrolled(self, info: dict) -> None:
+        self.result_info = info
         self.accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        from mediation_desktop.core.errors import UserError
+
+        if not isinstance(exc, UserError):
+            return False
+        self.error.setText(exc.message)   # beside the fingerprint, so it can be typed again
+        return True

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desktop.gui.context import AppContext
+from mediation_desktop.services.changes import EVERYTHING, SYNC
+
 STATUS_LABELS = {"imported": "已导入", "already_imported": "此前已导入", "held": "已暂存（等待缺少的包）",
                  "rejected": "已拒绝"}
 COLUMNS = ("机构", "代码", "角色", "已收到序号", "缺口", "暂存", "案件", "冲突", "最后联系", "状态")
@@ -31,10 +34,10 @@ def spoken_groups(fingerprint: str) -> str:
 
 
 class SyncPage(QWidget):
-    def __init__(self, backend, runner, parent: QWidget | None = None):  # noqa: ANN001
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
-        self.runner = runner
+        self.ctx = ctx
+        self.runner = ctx.runner
         layout = QVBoxLayout(self)
         self.fingerprint = QLabel("本机指纹：…")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -69,12 +72,14 @@ class SyncPage(QWidget):
 
     # -- status -----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        backend = self.ctx.require_backend()
+
         def work():  # noqa: ANN202
             from mediation_desktop.sync.keys import fingerprint
             from mediation_desktop.sync.supervisor import sync_status
             from mediation_desktop.sync.trust import node_keys
 
-            return fingerprint(node_keys(self.backend)), sync_status(self.backend)
+            return fingerprint(node_keys(backend)), sync_status(backend)
         self.runner.run(work, self._show_status, parent=self)
 
     def _show_status(self, result) -> None:  # noqa: ANN001
@@ -103,7 +108,8 @@ class SyncPage(QWidget):
     def write_card(self, target: Path) -> None:
         from mediation_desktop.sync.trust import write_card
 
-        self.runner.run(lambda: write_card(self.backend, target),
+        backend = self.ctx.require_backend()
+        self.runner.run(lambda: write_card(backend, target),
                         lambda fp: self.message.setText(
                             f"已保存本机身份卡：{target.name}。请把它交给对方，并在电话中逐组念出指纹：\n"
                             + spoken_groups(fp)), parent=self)
@@ -118,7 +124,7 @@ class SyncPage(QWidget):
         from mediation_desktop.gui.sync.enrol import EnrolDialog
 
         try:
-            dialog = EnrolDialog(self.backend, source, self)
+            dialog = EnrolDialog(self.ctx, source, self)
         except UserError as exc:
             self.message.setText(exc.message)
             return
@@ -135,7 +141,7 @@ class SyncPage(QWidget):
     def show_conflicts(self) -> None:
         from mediation_desktop.gui.sync.conflicts import ConflictsDialog
 
-        dialog = ConflictsDialog(self.backend, self)
+        dialog = ConflictsDialog(self.ctx, self)
         dialog.finished.connect(lambda _code: self.refresh())
         dialog.open()
         self.conflicts_dialog = dialog  # reachable for tests; Qt owns it through its parent
@@ -150,7 +156,9 @@ class SyncPage(QWidget):
         from mediation_desktop.sync.export import export_packages
 
         self.message.setText("正在写出同步包，请不要拔出 U 盘…")
-        self.runner.run(lambda: export_packages(self.backend, folder), self._exported, label="正在导出同步包", parent=self)
+        backend = self.ctx.require_backend()
+        self.runner.run(lambda: export_packages(backend, folder), self._exported, label="正在导出同步包", parent=self,
+                        changes=SYNC)
 
     def _exported(self, results) -> None:  # noqa: ANN001
         names = "、".join(r.path.name for r in results)
@@ -166,7 +174,8 @@ class SyncPage(QWidget):
     def dry_run(self, files: list[Path]) -> None:
         from mediation_desktop.sync.importer import import_packages
 
-        self.runner.run(lambda: import_packages(self.backend, files, dry_run=True),
+        backend = self.ctx.require_backend()
+        self.runner.run(lambda: import_packages(backend, files, dry_run=True),
                         lambda reports: self._confirm(files, reports), label="正在检查同步包", parent=self)
 
     def report_text(self, reports) -> str:  # noqa: ANN001
@@ -188,8 +197,9 @@ class SyncPage(QWidget):
     def import_now(self, files: list[Path]) -> None:
         from mediation_desktop.sync.importer import import_packages
 
-        self.runner.run(lambda: import_packages(self.backend, files), self._imported, label="正在导入同步包",
-                        parent=self)
+        backend = self.ctx.require_backend()
+        self.runner.run(lambda: import_packages(backend, files), self._imported, label="正在导入同步包",
+                        parent=self, changes=EVERYTHING)   # packages bring cases, remarks, notices and peers
 
     def _imported(self, reports) -> None:  # noqa: ANN001
         self.message.setText("导入结果：\n" + self.report_text(reports))
