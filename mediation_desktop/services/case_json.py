@@ -77,7 +77,17 @@ def case_detail_json(case: Case, deadlines: Deadlines, risk: dict, full_personal
     data["claims"] = [{"description": c.description, "amount": format_plain(c.amount_fen), "dispute_type": c.dispute_type}
                       for c in case.claims]
     data["sessions"] = [{"held_on": _iso(s.held_on), "place": s.place, "mode": s.mode, "attendees": s.attendees,
-                         "notes": s.notes} for s in case.sessions]
+                         "notes": s.notes, "recorder": s.recorder} for s in case.sessions]
+    # What the documents print about the parties beyond the list view (the keys of `case add`).
+    for a, out in zip(case.applicants, data["applicants"]):
+        if a.agent:
+            out["agent"], out["agent_special"] = a.agent, bool(a.agent_special)
+    r = case.respondent
+    data["respondent"].update({"address": r.address, "legal_representative": r.legal_rep,
+                               "legal_representative_title": r.legal_rep_title,
+                               "agent": r.agent, "agent_special": bool(r.agent_special)})
+    data["respondent_position"] = case.respondent_position
+    data["employment_ended_on"] = _iso(case.employment_ended_on)
     ag = case.agreement
     data["agreement"] = None if ag is None else {
         "signed_on": _iso(ag.signed_on), "effective_on": _iso(ag.takes_effect_on), "full_and_final": ag.full_and_final,
