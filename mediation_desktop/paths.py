@@ -19,11 +19,17 @@ def default_data_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """``resources/`` beside the package in a source checkout, or inside a frozen bundle."""
+    """The templates, holiday tables and fonts configuration, in each of the three layouts:
+    a frozen bundle (``sys._MEIPASS/resources``), a wheel or regular install (pyproject.toml maps the
+    top-level folder to ``mediation_desktop/resources``), and a source checkout (beside the package)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 @dataclass(frozen=True)

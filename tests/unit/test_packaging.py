@@ -209,8 +209,94 @@ def test_package_data_ships_every_migration_file():
         rel = path.relative_to(package).as_posix()
         assert any(fnmatch(rel, pattern) for pattern in patterns), f"{rel} is not in package-data"
     assert not any(pattern.startswith("resources/") for pattern in patterns), \
-        "resources/ is beside the package, not inside it"
+        "resources/ is mapped to its own package (mediation_desktop.resources), not listed under mediation_desktop"
     assert any(req.lower().startswith("pyinstaller") for req in project["project"]["optional-dependencies"]["build"])
+
+
+def _setuptools_config() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+
+
+def test_listed_packages_are_exactly_the_source_packages():
+    """The package list is explicit (resources/ is mapped in), so a new sub-package must be added."""
+    listed = set(_setuptools_config()["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "mediation_desktop").rglob("__init__.py")
+             if "__pycache__" not in p.parts}
+    assert listed - {"mediation_desktop.resources"} == found
+
+
+def test_every_resource_file_is_package_data_of_the_mapped_package():
+    config = _setuptools_config()
+    assert config["package-dir"]["mediation_desktop.resources"] == "resources"
+    patterns = config["package-data"]["mediation_desktop.resources"]
+    files = [p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*") if p.is_file()]
+    assert files
+    for rel in files:
+        assert any(fnmatch(rel, pattern) or pattern == "**/*" for pattern in patterns), rel
+
+
+def test_resources_dir_in_an_installed_layout(monkeypatch, tmp_path):
+    """In a wheel or `pip install .` the resources are inside the package; that wins over a folder beside it."""
+    package = tmp_path / "site" / "mediation_desktop"
+    (package / "resources" / "templates").mkdir(parents=True)
+    (tmp_path / "site" / "resources").mkdir()
+    monkeypatch.setattr(paths, "__file__", str(package / "paths.py"))
+    monkeypatch.delattr(sys, "_MEIPASS", raising=False)
+    assert paths.resources_dir() == package / "resources"
+    assert rendering.builtin_template_dir() == package / "resources" / "templates"
+
+
+def _copy_source(dest: Path) -> Path:
+    """The files a build reads, copied out of the checkout so the build leaves nothing in it."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    dest.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in ("mediation_desktop", "resources"):
+        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
+    return dest
+
+
+def test_a_wheel_ships_the_resources_and_renders_documents(tmp_path):
+    """Build a wheel, install it into an empty folder, and run the command line from there, outside
+    the checkout: the built-in templates must come with it (E_TEMPLATE_MISSING otherwise)."""
+    pytest.importorskip("wheel")  # setuptools < 70 builds wheels with it (the test extra installs it)
+    source = _copy_source(tmp_path / "src")
+    dist, site, work = tmp_path / "dist", tmp_path / "site", tmp_path / "work"
+    work.mkdir()
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(site), "PIP_NO_INDEX": "1",
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env.pop("MEDIATION_DESKTOP_DATA_DIR", None)
+
+    def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+        done = subprocess.run([sys.executable, *args], capture_output=True, text=True, encoding="utf-8",
+                              cwd=work, env=env, timeout=300, stdin=subprocess.DEVNULL)
+        assert not check or done.returncode == 0, done.stdout + done.stderr
+        return done
+
+    run("-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(source))
+    (wheel,) = dist.glob("mediation_desktop-*.whl")
+    run("-m", "pip", "install", "--no-deps", "--no-compile", "--target", str(site), str(wheel))
+    assert (site / "mediation_desktop" / "resources" / "templates" / "agreement.docx").is_file()
+
+    where = run("-c", "import mediation_desktop, mediation_desktop.paths as p; "
+                      "print(mediation_desktop.__file__); print(p.resources_dir())").stdout.splitlines()
+    assert Path(where[0]).resolve().is_relative_to(site.resolve()), where
+    assert Path(where[1]).resolve() == (site / "mediation_desktop" / "resources").resolve()
+
+    data = tmp_path / "data"
+    cli = ("-m", "mediation_desktop", "--data-dir", str(data), "--user", "测试员")
+    run(*cli, "init", "--org", "和平区测试调解中心", "--org-code", "HPCS")
+    run(*cli, "demo", "--cases", "2")
+    import json
+
+    case_no = json.loads(run(*cli, "cases", "--json").stdout)[0]["case_no"]
+    out = tmp_path / "申请书.docx"
+    done = run(*cli, "doc", case_no, "application", "--out", str(out), check=False)
+    assert done.returncode == 0, done.stderr
+    from docx import Document
+
+    assert case_no in "\n".join(p.text for p in Document(str(out)).paragraphs)
 
 
 # --- the real build -------------------------------------------------------------------------
