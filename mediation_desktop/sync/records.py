@@ -203,10 +203,15 @@ def array(item: Check, max_items: int) -> Check:
 # ---------------------------------------------------------------------------------------- the shapes
 
 RESPONDENT = obj({"name": text("respondent.name"), "uscc": text("respondent.uscc", nullable=True), "legal_rep": text("respondent.legal_rep", nullable=True),
-                  "address": text("respondent.address", nullable=True), "phone": text("respondent.phone", nullable=True)})
+                  "address": text("respondent.address", nullable=True), "phone": text("respondent.phone", nullable=True),
+                  "legal_rep_title": text("respondent.legal_rep_title", nullable=True),
+                  "agent": text("respondent.agent", nullable=True), "agent_special": boolean},
+                 added={"legal_rep_title": None, "agent": None, "agent_special": False})
 APPLICANT = obj({"id": uuid_, "name": text("applicant.name"), "id_number": text("applicant.id_number", nullable=True),
                  "phone": text("applicant.phone", nullable=True), "gender": text("applicant.gender", nullable=True),
-                 "address": text("applicant.address", nullable=True), "is_representative": boolean})
+                 "address": text("applicant.address", nullable=True), "is_representative": boolean,
+                 "agent": text("applicant.agent", nullable=True), "agent_special": boolean},
+                added={"agent": None, "agent_special": False})
 CLAIM = obj({"id": uuid_, "description": text("claim.description"), "amount_fen": fen(),
              "dispute_type": one_of(_TYPES, nullable=True)})
 SESSION = obj({"id": uuid_, "held_on": iso_date(nullable=False), "place": text("session.place"), "mode": text("session.mode"),
@@ -260,7 +265,8 @@ CASE = obj({
     "sessions": array(SESSION, 500), "agreement": _agreement_or_none,
     "documents": array(DOCUMENT, 500), "attachments": array(ATTACHMENT, 2000),
     "extension_agreed_on": iso_date(), "accepted_late": boolean,
-}, added={"extension_agreed_on": None, "accepted_late": False})
+    "respondent_position": text("case.respondent_position"), "employment_ended_on": iso_date(),
+}, added={"extension_agreed_on": None, "accepted_late": False, "respondent_position": "", "employment_ended_on": None})
 REMARK = obj({"case_id": uuid_, "kind": one_of(("remark", "correction")), "text": text("remark.text"),
               "author": text("remark.author"), "created_at": timestamp(), "answered_at": timestamp(nullable=True)})
 NOTICE = obj({"title": text("notice.title"), "body": text("notice.body"), "created_at": timestamp()})
@@ -327,10 +333,14 @@ def case_data(case: Case, documents: list[dict], attachments: list[dict], create
         "created_by": created_by,
         "respondent": {"name": case.respondent.name, "uscc": case.respondent.uscc,
                        "legal_rep": case.respondent.legal_rep, "address": case.respondent.address,
-                       "phone": case.respondent.phone},
+                       "phone": case.respondent.phone, "legal_rep_title": case.respondent.legal_rep_title,
+                       "agent": case.respondent.agent, "agent_special": bool(case.respondent.agent_special)},
         "applicants": [{"id": a.id, "name": a.name, "id_number": a.id_number, "phone": a.phone, "gender": a.gender,
-                        "address": a.address, "is_representative": bool(a.is_representative)}
+                        "address": a.address, "is_representative": bool(a.is_representative),
+                        "agent": a.agent, "agent_special": bool(a.agent_special)}
                        for a in case.applicants],
+        "respondent_position": case.respondent_position or "",
+        "employment_ended_on": _iso(case.employment_ended_on),
         "claims": [{"id": c.id, "description": c.description, "amount_fen": c.amount_fen,
                     "dispute_type": c.dispute_type} for c in case.claims],
         "sessions": [{"id": s.id, "held_on": _iso(s.held_on), "place": s.place, "mode": s.mode,
@@ -384,6 +394,7 @@ def case_from_data(case_id: str, origin_node: str, version: int, d: dict) -> Cas
         accepted_on=d["accepted_on"], concluded_on=d["concluded_on"], closed_on=d["closed_on"],
         extended_until=d["extended_until"], extension_agreed_on=d["extension_agreed_on"],
         accepted_late=d["accepted_late"], dispute_types=list(d["dispute_types"]),
+        respondent_position=d["respondent_position"], employment_ended_on=d["employment_ended_on"],
         workers_involved=d["workers_involved"], claims=[Claim(**c) for c in d["claims"]],
         amount_claimed_fen=d["amount_claimed_fen"], amount_agreed_fen=d["amount_agreed_fen"],
         channel=Channel(d["channel"]), court_case_no=d["court_case_no"], mediator=d["mediator"], facts=d["facts"],
