@@ -11,6 +11,11 @@ from mediation_desktop.storage.cases_repo import load_cases
 from mediation_desktop.sync import supervisor
 from mediation_desktop.sync.importer import import_packages
 
+from mediation_desktop.core.calendar import year_table_to_json
+from mediation_desktop.core.deadlines import compute_deadlines
+from mediation_desktop.services.calendar_service import import_calendar_file
+
+from .calendar_helpers import coming_weeks_table, owned_cases, register_open_case, stored_deadlines
 from .sync_helpers import dump, export_one, import_one, make_pair
 
 
@@ -114,17 +119,29 @@ def test_supervisor_records_travel_down_and_acks_move_the_room_cursor(tmp_path):
     supervisor.add_notice(sup, "关于报送季度报表的通知", "请于每季度末前报送。")
     supervisor.set_key_enterprises(sup, [{"uscc": "91350100M000100Y43", "name": "天津鑫达建筑工程有限公司",
                                           "reason": "欠薪多发"}])
-    (sup.paths.holidays / "2099.json").write_text(
-        '{"year": 2099, "source": "国务院办公厅", "holidays": ["2099-01-01"], "workdays": []}', encoding="utf-8")
+    # A table for the coming weeks: it moves the deadlines of the room's case received today.
+    table = coming_weeks_table()
+    table_file = tmp_path / "table.json"
+    table_file.write_text(year_table_to_json(table), encoding="utf-8")
+    import_calendar_file(sup, table_file)
+    fresh = register_open_case(room)
+    before = stored_deadlines(room)
     down = export_one(sup, tmp_path / "down")
     report = import_one(room, down)
     assert report.status == "imported" and report.created == 2  # the remark and the notice
+    assert report.reason == ""  # nothing left half-installed after the commit
+    after = stored_deadlines(room)
+    assert after[fresh.id][:2] > before[fresh.id][:2]  # acceptance and statutory days moved
+    expected = {c.id: compute_deadlines(c, room.calendar) for c in owned_cases(room) if c.is_open}
+    assert {i: (after[i][0], after[i][1]) for i in expected} == \
+        {i: (d.acceptance_due, d.statutory_due) for i, d in expected.items()}
+    assert room.calendar.table_for(table.year) == table
     with room.db.read() as conn:
         from mediation_desktop.storage import sync_repo
 
         assert [r["uscc"] for r in sync_repo.key_enterprise_rows(conn)] == ["91350100M000100Y43"]
         assert sync_repo.ack_state(conn, sup.node.node_id) == (4, 4)  # the supervisor holds our 1..4
-    assert (room.paths.holidays / "2099.json").is_file()
+    assert (room.paths.holidays / f"{table.year}.json").read_text(encoding="utf-8") == year_table_to_json(table)
     assert len(supervisor.notices(room)) == 1
     # The room's next package starts after what the supervisor acknowledged.
     fill_demo(room, 1, seed=3)
