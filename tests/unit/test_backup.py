@@ -131,6 +131,7 @@ def _corrupt(path, at: int = 2 * 4096, length: int = 4096 * 3) -> None:
         fh.write(b"\xde\xad\xbe\xef" * (length // 4))
 
 
+@pytest.mark.expect_log(r"failed quick_check|damaged database replaced")
 def test_damaged_database_is_refused_at_open_and_recovered_from_the_newest_good_backup(backend, data_dir):
     from mediation_desktop.services.demo import fill_demo
 
