@@ -34,6 +34,7 @@ TOOL_PAGES = {
     "users": ("用户管理", ("users.manage",)),
     "audit": ("审计日志", ("audit.read",)),
     "backup": ("备份与恢复", ("backup.create", "backup.restore")),
+    "templates": ("下发模板", ("template.decide",)),
 }
 # The organisation's settings: the same permission services.organisation checks.
 SETTINGS_PERMISSIONS = ("org.settings",)
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         elif key == "audit":
             page.reload_choices()
             page.search()
-        elif key in ("users", "backup"):
+        elif key in ("users", "backup", "templates"):
             page.reload()
         if key == "sync":
             page.refresh()
@@ -258,6 +259,10 @@ class MainWindow(QMainWindow):
             from mediation_desktop.gui.admin.audit_page import AuditPage
 
             return AuditPage(self.ctx)
+        if key == "templates":
+            from mediation_desktop.gui.admin.template_offers import TemplateOffersPage
+
+            return TemplateOffersPage(self.ctx)
         from mediation_desktop.gui.admin.backup_page import BackupPage
 
         return BackupPage(self.ctx, restored=self._after_restore)
