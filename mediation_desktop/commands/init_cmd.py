@@ -10,6 +10,8 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p.add_argument("--role", choices=("room", "supervisor"), default="room",
                    help="room：调解组织（默认）；supervisor：区人社监管")
     p.add_argument("--district", help="所属区县代码")
+    p.add_argument("--address", help="本组织地址（印在受理、不予受理等通知上）")
+    p.add_argument("--phone", help="本组织联系电话（印在通知上）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 
@@ -24,7 +26,8 @@ def run(ctx) -> int:  # noqa: ANN001 - cli.Context
 
         raise UserError("E_ALREADY_INITIALISED", f"数据目录 {ctx.paths.root} 已经初始化过，不能重复初始化")
     backend.migrate()
-    node = backend.initialise(ctx.args.org, ctx.args.org_code, ctx.args.role, ctx.args.district)
+    node = backend.initialise(ctx.args.org, ctx.args.org_code, ctx.args.role, ctx.args.district,
+                              address=ctx.args.address, phone=ctx.args.phone)
     from mediation_desktop.sync.trust import create_keys
 
     create_keys(backend)   # the node's sync identity, made once here

@@ -1,5 +1,5 @@
-"""First start: the organisation, its role and the first user account (name and password), then the
-main window."""
+"""First start: the organisation (with the address and phone its notices print), its role and the
+first user account (name and password), then the main window."""
 
 from __future__ import annotations
 
@@ -33,6 +33,13 @@ class SetupDialog(QDialog):
         self.org_code = QLineEdit()
         self.org_code.setPlaceholderText("用于案号，如：津和平")
         self.org_code.setMaxLength(32)
+        # Every notice prints "地址：…，联系电话：…": asked here so the first notice is complete.
+        self.org_address = QLineEdit()
+        self.org_address.setPlaceholderText("如：天津市和平区南营门街道办事处二楼")
+        self.org_address.setMaxLength(200)
+        self.org_phone = QLineEdit()
+        self.org_phone.setPlaceholderText("如：022-23456789")
+        self.org_phone.setMaxLength(32)
         self.role = QComboBox()
         self.role.addItem("调解组织（街道、乡镇、企业调解委员会等）", "room")
         self.role.addItem("区人社监管（汇总各调解组织的数据）", "supervisor")
@@ -45,6 +52,8 @@ class SetupDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("组织名称(&N)：", self.org_name)
         form.addRow("组织代码(&C)：", self.org_code)
+        form.addRow("组织地址(&A)：", self.org_address)
+        form.addRow("联系电话(&T)：", self.org_phone)
         form.addRow("角色(&R)：", self.role)
         form.addRow("用户名(&U)：", self.user)
         form.addRow("密码(&P)：", self.password)
@@ -77,8 +86,10 @@ class SetupDialog(QDialog):
     def _check(self) -> None:
         from mediation_desktop.core.errors import UserError
         from mediation_desktop.services.accounts import check_password_strength
+        from mediation_desktop.services.organisation import check_contact
 
         missing = [what for what, edit in (("组织名称", self.org_name), ("组织代码", self.org_code),
+                                           ("组织地址", self.org_address), ("联系电话", self.org_phone),
                                            ("用户名", self.user), ("密码", self.password)) if not edit.text().strip()]
         if missing:
             self.error.setText("请填写" + "、".join(missing))
@@ -91,10 +102,16 @@ class SetupDialog(QDialog):
             return
         try:
             check_password_strength(self.password.text())
+            for key, edit in (("address", self.org_address), ("phone", self.org_phone)):
+                check_contact(key, edit.text())
         except UserError as exc:
             self.error.setText(exc.message)
             return
         self.accept()
+
+    def contact(self) -> tuple[str, str]:
+        """The organisation's address and phone."""
+        return self.org_address.text().strip(), self.org_phone.text().strip()
 
     def values(self) -> tuple[str, str, str, str]:
         return (self.org_name.text().strip(), self.org_code.text().strip(), self.role.currentData(),

@@ -125,6 +125,7 @@ class StartupSequence(QObject):
             self.say("尚未完成首次设置；可重新启动程序继续")
             return
         org_name, org_code, role, user = dialog.values()
+        address, phone = dialog.contact()
         password = dialog.password.text()
         backend = self._require_backend()
         backend.user = user
@@ -134,7 +135,7 @@ class StartupSequence(QObject):
             from mediation_desktop.sync.trust import create_keys
 
             if not backend.initialised:
-                backend.initialise(org_name, org_code, role)
+                backend.initialise(org_name, org_code, role, address=address, phone=phone)
                 create_keys(backend)   # this node's sync identity, made once at first start
             return create_first_user(backend, user, password)
 

@@ -119,7 +119,8 @@ class Backend:
             self._node = NodeInfo(node_id, role, org)
         return self._node
 
-    def initialise(self, org_name: str, org_code: str, role: str = "room", district: str | None = None) -> NodeInfo:
+    def initialise(self, org_name: str, org_code: str, role: str = "room", district: str | None = None, *,
+                   address: str | None = None, phone: str | None = None) -> NodeInfo:
         """This node's organisation and identity in the database. The node's sync keys are made by
         the caller (``sync.trust.create_keys``): services never reach up into sync."""
         from mediation_desktop.core.validation import check_name, check_org_code
@@ -128,10 +129,15 @@ class Backend:
             raise UserError("E_ROLE", "角色只能是 room（调解组织）或 supervisor（区人社监管）")
         org_name = check_name(org_name, field="org", what="组织名称", rule="org.name")
         org_code = check_org_code(org_code)
+        # The address and phone every notice prints; the same rules as 设置→组织信息 and `org set`.
+        from mediation_desktop.services.organisation import check_contact
+
+        address, phone = check_contact("address", address), check_contact("phone", phone)
         if self.initialised:
             raise UserError("E_ALREADY_INITIALISED", f"数据目录 {self.paths.root} 已经初始化过，不能重复初始化")
         node_id = new_id()
-        org = Organisation(name=org_name, code=org_code, role=role, district_code=district)
+        org = Organisation(name=org_name, code=org_code, role=role, district_code=district, address=address,
+                           phone=phone)
         with self.db.write() as conn:
             create_node(conn, node_id, org)
             audit(conn, self.user, "init", "organisation", org.id, {"org": org_name, "code": org_code, "role": role})

@@ -8,6 +8,7 @@ from mediation_desktop.core.case_numbers import check_case_no_pattern as _check_
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.model import Organisation
 from mediation_desktop.core.rules import clean_text
+from mediation_desktop.core.validation import check_phone
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.storage.nodes import save_organisation
@@ -20,6 +21,17 @@ EDITABLE = ("name", "address", "phone", "arbitration_name", "arbitration_address
 def check_case_no_pattern(pattern: str, org_code: str | None = None) -> str:
     """A pattern such as ``{org_code}劳调〔{year}〕{seq}号`` (the rules: core.case_numbers)."""
     return _check_pattern(pattern, org_code)
+
+
+def check_contact(key: str, value: str | None) -> str | None:
+    """The organisation's ``address`` or ``phone`` as the notices print it ("地址：…，联系电话：…"):
+    the text rules, and a phone number a party can dial; empty is None (printed as a blank line)."""
+    if value is None:
+        return None
+    cleaned = clean_text(f"org.{key}", value, field=key)
+    if key == "phone" and cleaned:
+        cleaned = check_phone(cleaned, field="phone")
+    return cleaned or None
 
 
 def update_organisation(backend: Backend, **changes: str | None) -> Organisation:
@@ -38,6 +50,8 @@ def update_organisation(backend: Backend, **changes: str | None) -> Organisation
             value = check_case_no_pattern(value, backend.node.org.code)
         if key == "name" and not value:
             raise ValidationError("E_REQUIRED", "组织名称不能为空", field="name")
+        if key in ("address", "phone"):
+            value = check_contact(key, value) or ""
         values[key] = value if key in ("name", "case_no_pattern") else (value or None)
     org = replace(backend.node.org, **values)
     with backend.db.write() as conn:

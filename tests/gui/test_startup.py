@@ -67,6 +67,8 @@ def test_first_start_sets_up_the_organisation_its_keys_and_the_first_account(mak
     def fill(dialog: SetupDialog) -> int:
         dialog.org_name.setText("河西区劳动人事争议调解中心")
         dialog.org_code.setText("津河西")
+        dialog.org_address.setText("天津市河西区友谊路35号")
+        dialog.org_phone.setText("022-28000000")
         dialog.user.setText("王调解")
         dialog.password.setText(TEST_PASSWORD)
         dialog.again.setText(TEST_PASSWORD)
@@ -79,6 +81,7 @@ def test_first_start_sets_up_the_organisation_its_keys_and_the_first_account(mak
     assert states == ["claim_folder", "open_database", "first_run_setup", "signed_in"]
     backend = window.ctx.backend
     assert backend.user == "王调解" and backend.node.org.code == "津河西"
+    assert (backend.node.org.address, backend.node.org.phone) == ("天津市河西区友谊路35号", "022-28000000")
     from mediation_desktop.sync.trust import node_keys
 
     assert node_keys(backend).node_id == backend.node.node_id   # the setup made this node's keys

@@ -22,6 +22,8 @@ GOOD_USCC = USCC17 + uscc_check_char(USCC17)
 def _fill_setup(dialog: SetupDialog) -> int:
     dialog.org_name.setText("和平区劳动人事争议调解中心")
     dialog.org_code.setText("津和平")
+    dialog.org_address.setText("天津市河西区友谊路35号")
+    dialog.org_phone.setText("022-28000000")
     dialog.user.setText("王调解")
     dialog.password.setText("correct-horse")
     dialog.again.setText("correct-horse")
