@@ -138,7 +138,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("E_INTERRUPTED: 操作已取消，未完成的更改没有保存。\n")
         return 2
-    except Exception:  # noqa: BLE001 - the one place unexpected faults are turned into exit 1
+    except Exception as exc:  # noqa: BLE001 - the one place unexpected faults are turned into exit 1
+        from mediation_desktop.core.environment_errors import environment_fault
+
+        fault = environment_fault(exc)
+        if fault is not None:  # a full disk, a read-only folder...: the user's to fix, exit 2
+            log.info("command %s stopped by the environment: %s", args.command, exc)
+            return _fail_user(fault)
         log.exception("unexpected error in command %s", args.command)
         sys.stderr.write(f"程序内部错误，操作未完成。详细信息已写入日志：{ctx.paths.log_file}\n")
         if os.environ.get("MEDIATION_DESKTOP_DEBUG"):

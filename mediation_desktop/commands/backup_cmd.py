@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 
-
 def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("backup", help="在线备份数据库到指定文件（经完整性检查）")
     p.add_argument("--out", required=True, metavar="FILE", help="备份文件路径")
@@ -60,8 +59,7 @@ def run_restore(ctx) -> int:  # noqa: ANN001
 
 
 def run_check(ctx) -> int:  # noqa: ANN001
-    from mediation_desktop.services.integrity import damaged_error, full_check
-    from mediation_desktop.storage.backup import integrity_problems
+    from mediation_desktop.services.integrity import failure_message, full_check
 
     report = full_check(ctx.paths, quick=ctx.args.quick)
     if ctx.args.json:
@@ -73,10 +71,7 @@ def run_check(ctx) -> int:  # noqa: ANN001
             ctx.say("检查通过：" + "、".join(report.checked))
     if report.ok:
         return 0
-    message = "检查发现问题：" + "；".join(report.problems[:10])
-    if integrity_problems(ctx.paths.database, quick=True):
-        message += "。" + damaged_error(ctx.paths, report.problems).message
-    sys.stderr.write(f"E_CHECK_FAILED: {message}\n")
+    sys.stderr.write(f"E_CHECK_FAILED: {failure_message(ctx.paths, report)}\n")
     return 2
 
 

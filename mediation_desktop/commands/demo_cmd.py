@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import time
 
+from mediation_desktop.commands.arguments import bounded_int
+
 
 def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("demo", help="生成演示用的模拟案件（姓名、单位、证件号均为虚构）")
-    p.add_argument("--cases", type=int, default=200, help="生成多少件（默认200）")
-    p.add_argument("--seed", type=int, default=20260213, help="随机种子（相同种子生成相同数据）")
+    p.add_argument("--cases", type=bounded_int(1, 5_000_000), default=200, help="生成多少件（默认200）")
+    p.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=20260213, help="随机种子（相同种子生成相同数据）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 
 
 def run(ctx) -> int:  # noqa: ANN001
-    from mediation_desktop.core.errors import UserError
-    from mediation_desktop.services.demo import fill_demo
+    from mediation_desktop.services.demo import generate_demo
 
-    if not 1 <= ctx.args.cases <= 5_000_000:
-        raise UserError("E_ARGUMENT", "--cases 应在 1 到 5000000 之间")
     started = time.perf_counter()
-    n = fill_demo(ctx.backend(), ctx.args.cases, seed=ctx.args.seed)
+    n = generate_demo(ctx.backend(), ctx.args.cases, seed=ctx.args.seed)
     elapsed = time.perf_counter() - started
     if ctx.args.json:
         ctx.out_json({"created": n, "seconds": round(elapsed, 3)})

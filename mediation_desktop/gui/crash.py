@@ -77,9 +77,19 @@ def install_excepthook(log_path: str) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
+        from PySide6.QtWidgets import QApplication
+
+        from mediation_desktop.core.environment_errors import environment_fault
+
+        fault = environment_fault(exc)
+        if fault is not None:  # a full disk or a read-only folder is explained, not a crash
+            from mediation_desktop.gui import messages
+
+            log.info("stopped by the environment: %s", exc)
+            messages.show_user_error(QApplication.activeWindow(), fault)
+            return
         text = "".join(traceback.format_exception(kind, exc, tb))
         log.error("unexpected error:\n%s", text)
-        from PySide6.QtWidgets import QApplication
 
         show_crash(QApplication.activeWindow(), exc, text, log_path)
 

@@ -26,7 +26,8 @@ def user_error_text(exc: UserError) -> str:
         body = "\n".join(f"• {e.message}" for e in exc.errors)
     else:
         body = exc.message
-    return f"{body}\n\n{next_step(exc.code)}"
+    step = next_step(exc.code)
+    return body if body.endswith(step) else f"{body}\n\n{step}"  # some messages carry their step
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:

@@ -183,8 +183,13 @@ class TaskRunner(QObject):
     def report_failure(self, exc: BaseException, tb: str, parent: QWidget | None) -> None:
         from mediation_desktop.gui import messages
 
-        if isinstance(exc, UserError):
-            messages.show_user_error(parent, exc)
+        from mediation_desktop.core.environment_errors import environment_fault
+
+        fault = environment_fault(exc)
+        if fault is not None:  # refused input, or a full disk / read-only folder: the user's to fix
+            if not isinstance(exc, UserError):
+                log.info("background task stopped by the environment: %s", exc)
+            messages.show_user_error(parent, fault)
             return
         log.error("unexpected error in a background task:\n%s", tb)
         from mediation_desktop.gui.crash import show_crash

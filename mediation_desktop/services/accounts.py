@@ -199,10 +199,13 @@ def sign_in(backend, name: str, password: str, *, at: datetime | None = None) ->
         r = repo.find_user(conn, name)
         locked = datetime.fromisoformat(r.locked_until) if r is not None and r.locked_until else None
         if r is None or not r.active:
-            _verify(_DUMMY_HASH, password)  # same cost as a real check: the answer time reveals nothing
-            audit(conn, name or "?", "sign_in_failed", "user", r.id if r else None, {"name": name})
-            error = (UserError("E_USER_DISABLED", "该账户已停用，请联系管理员") if r is not None
-                     else UserError("E_SIGNIN_FAILED", "用户名或密码不正确"))
+            # An unknown name and a disabled account look the same from outside: one argon2 check
+            # of the same cost and the same words, so neither the answer nor its time tells a
+            # prober which names exist. The audit trail says which it was.
+            _verify(_DUMMY_HASH if r is None else r.password_hash, password)
+            audit(conn, name or "?", "sign_in_failed", "user", r.id if r else None,
+                  {"name": name, "reason": "unknown" if r is None else "disabled"})
+            error = UserError("E_SIGNIN_FAILED", "用户名或密码不正确")
         elif locked is not None and locked > at:
             error = _locked_error(locked - at)
         elif not _verify(r.password_hash, password):

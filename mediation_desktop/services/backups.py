@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -151,12 +152,28 @@ def backup_to_file(backend, out: Path) -> Path:  # noqa: ANN001
         raise UserError("E_BACKUP_TARGET", f"{out} 是一个文件夹，请给出备份文件的名称")
     if backend.db.path is None:
         raise UserError("E_BACKUP_UNSUPPORTED", "只有本机 SQLite 数据库可以这样备份")
-    if out.resolve() == backend.db.path.resolve():
-        raise UserError("E_BACKUP_TARGET", "备份文件不能覆盖数据库本身")
+    if is_live_database_file(out, backend.db.path):
+        raise UserError("E_BACKUP_TARGET", f"备份文件“{out}”指向正在使用的数据库文件（或其 -wal、-shm 日志），"
+                        "写入会毁掉数据库。请给出数据目录以外的新文件名")
+    from mediation_desktop.services.output_files import check_output_file
+
+    check_output_file(out)
     with backend.db.write() as conn:
         audit(conn, backend.user, "backup", None, None, {"file": out.name})
     store.copy_database(backend.db.path, out)
     return out
+
+
+def is_live_database_file(path: Path, database: Path) -> bool:
+    """Whether ``path`` is the live database or one of its journals, however it is spelled:
+    through a symbolic link, ``..``, another letter case on Windows, or a hard link."""
+    live = [database.with_name(database.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    target = os.path.normcase(str(Path(path).resolve()))
+    if any(target == os.path.normcase(str(f.resolve())) for f in live):
+        return True
+    if Path(path).exists():
+        return any(f.exists() and os.path.samefile(path, f) for f in live)
+    return False
 
 
 def auto_backup_due(paths: DataPaths, at: datetime | None = None) -> bool:

@@ -108,6 +108,15 @@ def full_check(paths: DataPaths, quick: bool = False) -> CheckReport:
     return report
 
 
+def failure_message(paths: DataPaths, report: CheckReport) -> str:
+    """What ``check`` says when it found problems: the first ten, and the way back when the file
+    itself is damaged."""
+    message = "检查发现问题：" + "；".join(report.problems[:10])
+    if store.integrity_problems(paths.database, quick=True):
+        message += "。" + damaged_error(paths, report.problems).message
+    return message
+
+
 def _chain_problems(paths: DataPaths) -> list[str]:
     from mediation_desktop.storage.engine import Database
     from mediation_desktop.storage.outbox import verify_audit_chain

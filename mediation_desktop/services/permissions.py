@@ -45,6 +45,8 @@ PERMISSIONS: dict[str, str] = {
     "backup.create": "备份数据",
     "backup.restore": "从备份恢复数据",
     "template.decide": "接受或拒绝区人社下发的文书模板",
+    "keys.manage": "登记或吊销同步节点的密钥",
+    "demo.generate": "生成模拟案件",
 }
 
 _CASEWORK = {"case.read", "case.view_personal", "case.register", "case.accept", "case.record",
@@ -55,12 +57,14 @@ GRANTS: dict[str, frozenset[str]] = {
     # The head also mediates, and alone closes and reopens cases, exports and answers upward.
     HEAD: frozenset(_CASEWORK | {"case.close", "case.reopen", "data.export", "sync.import",
                                  "audit.read", "backup.create", "org.settings",
-                                 "template.decide"}),
+                                 "template.decide", "keys.manage", "demo.generate"}),
     # The district reads everything consolidated and writes remarks, never the rooms' case files.
     SUPERVISOR: frozenset({"case.read", "consolidated.read", "remark.write", "data.export",
                            "sync.import", "audit.read"}),
     # Keeps the installation running: accounts, backups, the audit trail; no casework.
-    ADMIN: frozenset({"users.manage", "backup.create", "backup.restore", "audit.read", "org.settings"}),
+    # Trusting or revoking a node's key decides whose packages are believed: head or admin only.
+    ADMIN: frozenset({"users.manage", "backup.create", "backup.restore", "audit.read", "org.settings",
+                      "keys.manage", "demo.generate"}),
     OPERATOR: frozenset(PERMISSIONS),
 }
 

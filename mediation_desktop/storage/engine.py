@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from mediation_desktop.core.errors import UserError
 
@@ -58,9 +58,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            with conn.begin():
-                yield conn
+        try:
+            with self.engine.connect() as conn:
+                with conn.begin():
+                    yield conn
+        except DBAPIError as exc:
+            self._raise_environment_fault(exc)
+            raise
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -74,7 +78,20 @@ class Database:
             if "database is locked" in str(exc.orig):
                 raise UserError("E_DATABASE_BUSY", "数据库正被另一个程序（如已打开的调解工作台窗口或其他命令）写入，"
                                 "本次操作没有保存。请稍后重试") from None
+            self._raise_environment_fault(exc)
             raise
+        except DBAPIError as exc:
+            self._raise_environment_fault(exc)
+            raise
+
+    def _raise_environment_fault(self, exc: DBAPIError) -> None:
+        """A full disk, an I/O error or a read-only file, reported by SQLite as text, becomes the
+        core error the user is shown (the transaction was rolled back: nothing was written)."""
+        from mediation_desktop.core.environment_errors import from_database_message
+
+        fault = from_database_message(str(exc.orig), self.path)
+        if fault is not None:
+            raise fault from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -14,6 +14,7 @@ from typing import Callable
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
+from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.storage import sync_repo
 from mediation_desktop.storage.outbox import audit
 from mediation_desktop.sync.keys import (
@@ -78,6 +79,7 @@ def read_card(path: Path):  # noqa: ANN201 - keys.PeerCard
 
 def trust(backend: Backend, path: Path, typed_fingerprint: str) -> dict:
     """Enrol the node whose card is at ``path`` when ``typed_fingerprint`` matches it."""
+    require_backend(backend, "keys.manage")
     card = read_card(path)
     verify_fingerprint(card, typed_fingerprint)
     me = backend.node
@@ -109,6 +111,7 @@ def find_peer(conn, ref: str):  # noqa: ANN001, ANN201
 
 def revoke(backend: Backend, ref: str) -> dict:
     """Stop accepting new packages from a node (its key was lost or the PC stolen)."""
+    require_backend(backend, "keys.manage")
     with backend.db.write() as conn:
         row = find_peer(conn, ref)
         sync_repo.revoke_peer(conn, row.node_id)
