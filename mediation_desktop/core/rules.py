@@ -174,7 +174,8 @@ _LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029", "\x85")
 
 
 def is_control(char: str) -> bool:
-    return unicodedata.category(char) in ("Cc", "Cs") or char in _NONCHARACTERS
+    # Line and paragraph separators count too: a multi-line field turns them into newlines first.
+    return unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in _NONCHARACTERS
 
 
 def _shown(char: str) -> str:
@@ -192,6 +193,8 @@ def rule_problem(r: TextRule, value: str) -> str | None:
     """:func:`text_problem` for a rule not in the table (machine-made text of a given length)."""
     if len(value) > r.max_len:
         return f"{r.label}超过 {r.max_len} 个字"
+    if value.isprintable() and (value.isascii() or unicodedata.is_normalized("NFC", value)):
+        return None   # the usual case, at C speed: no control, format (bidi) or line-break character
     for char in value:
         if char in BIDI_CONTROLS:
             return f"{r.label}含有文字方向控制字符（{_shown(char)}）"

@@ -26,6 +26,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from mediation_desktop.core.rules import max_len  # text column sizes come from the one rules table
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -56,15 +58,15 @@ settings = Table(
 organisations = Table(
     "organisations", metadata,
     Column("id", UUID, primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("code", String(32), nullable=False),
+    Column("name", String(max_len("org.name")), nullable=False),
+    Column("code", String(max_len("org.code")), nullable=False),
     Column("role", String(16), nullable=False),
-    Column("district_code", String(32)),
-    Column("address", String(200)),
-    Column("phone", String(32)),
-    Column("arbitration_name", String(200)),
-    Column("arbitration_address", String(200)),
-    Column("case_no_pattern", String(100)),
+    Column("district_code", String(max_len("org.district_code"))),
+    Column("address", String(max_len("org.address"))),
+    Column("phone", String(max_len("org.phone"))),
+    Column("arbitration_name", String(max_len("org.arbitration_name"))),
+    Column("arbitration_address", String(max_len("org.arbitration_address"))),
+    Column("case_no_pattern", String(max_len("org.case_no_pattern"))),
     Column("origin_node", UUID, nullable=False),
 )
 
@@ -75,7 +77,7 @@ cases = Table(
     Column("num", Integer, primary_key=True, autoincrement=True),
     Column("id", UUID, nullable=False, unique=True),
     Column("org_id", UUID, ForeignKey("organisations.id"), nullable=False),
-    Column("case_no", String(64), nullable=False),
+    Column("case_no", String(max_len("case.case_no")), nullable=False),
     Column("year", Integer, nullable=False),
     Column("seq_no", Integer, nullable=False),
     Column("status", String(16), nullable=False),
@@ -94,24 +96,24 @@ cases = Table(
     Column("amount_claimed_fen", Integer),
     Column("amount_agreed_fen", Integer),
     Column("channel", String(24), nullable=False),
-    Column("court_case_no", String(64)),
-    Column("mediator", String(50)),
+    Column("court_case_no", String(max_len("case.court_case_no"))),
+    Column("mediator", String(max_len("case.mediator"))),
     Column("facts", Text, nullable=False, default=""),
     Column("not_accepted_reason", Text),
     Column("conclusion_note", Text),
-    Column("transferred_to", String(200)),
+    Column("transferred_to", String(max_len("case.transferred_to"))),
     Column("remarks", Text, nullable=False, default=""),
     # Denormalised for the list, search and statistics without joins.
     Column("applicant_names", Text, nullable=False),
-    Column("respondent_name", String(200), nullable=False),
-    Column("respondent_uscc", String(18)),
-    Column("respondent_legal_rep", String(50)),
-    Column("respondent_address", String(200)),
-    Column("respondent_phone", String(32)),
+    Column("respondent_name", String(max_len("respondent.name")), nullable=False),
+    Column("respondent_uscc", String(max_len("respondent.uscc"))),
+    Column("respondent_legal_rep", String(max_len("respondent.legal_rep"))),
+    Column("respondent_address", String(max_len("respondent.address"))),
+    Column("respondent_phone", String(max_len("respondent.phone"))),
     # What the documents print (migration 0009): the employer's 职务 of its legal representative, its
     # 委托代理人 and whether specially authorised, its position in the dispute, the employment end date.
-    Column("respondent_legal_rep_title", String(50)),
-    Column("respondent_agent", String(100)),
+    Column("respondent_legal_rep_title", String(max_len("respondent.legal_rep_title"))),
+    Column("respondent_agent", String(max_len("respondent.agent"))),
     Column("respondent_agent_special", Boolean),
     Column("respondent_position", Text),
     Column("employment_ended_on", Date),
@@ -122,12 +124,12 @@ cases = Table(
     Column("mediation_due", Date),
     Column("next_due", Date),
     Column("deadlines_approx", Boolean, nullable=False, default=False),
-    Column("ledger_key", String(64)),
+    Column("ledger_key", String(max_len("case.ledger_key"))),
     Column("origin_node", UUID, nullable=False),
     Column("version", Integer, nullable=False, default=1),
     Column("created_at", TS, nullable=False),
     Column("updated_at", TS, nullable=False),
-    Column("created_by", String(50)),
+    Column("created_by", String(max_len("case.created_by"))),
     UniqueConstraint("org_id", "case_no"),
     UniqueConstraint("org_id", "year", "seq_no"),
 )
@@ -155,13 +157,13 @@ applicants = Table(
     Column("id", UUID, primary_key=True),
     Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
-    Column("name", String(100), nullable=False, index=True),
-    Column("id_number", String(18), index=True),
-    Column("phone", String(32)),
-    Column("gender", String(4)),
-    Column("address", String(200)),
+    Column("name", String(max_len("applicant.name")), nullable=False, index=True),
+    Column("id_number", String(max_len("applicant.id_number")), index=True),
+    Column("phone", String(max_len("applicant.phone"))),
+    Column("gender", String(max_len("applicant.gender"))),
+    Column("address", String(max_len("applicant.address"))),
     Column("is_representative", Boolean, nullable=False, default=False),
-    Column("agent", String(100)),          # 委托代理人 (migration 0009)
+    Column("agent", String(max_len("applicant.agent"))),          # 委托代理人 (migration 0009)
     Column("agent_special", Boolean),      # 特别授权
 )
 
@@ -180,11 +182,11 @@ sessions = Table(
     Column("id", UUID, primary_key=True),
     Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("held_on", Date, nullable=False),
-    Column("place", String(200), nullable=False, default=""),
-    Column("mode", String(16), nullable=False, default="现场"),
+    Column("place", String(max_len("session.place")), nullable=False, default=""),
+    Column("mode", String(max_len("session.mode")), nullable=False, default="现场"),
     Column("attendees", Text, nullable=False, default=""),
     Column("notes", Text, nullable=False, default=""),
-    Column("recorder", String(50), nullable=False, default=""),
+    Column("recorder", String(max_len("session.recorder")), nullable=False, default=""),
 )
 
 agreements = Table(
@@ -208,13 +210,13 @@ agreement_items = Table(
     Column("id", UUID, primary_key=True),
     Column("agreement_id", UUID, ForeignKey("agreements.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
-    Column("payer", String(200), nullable=False),
-    Column("payee", String(200), nullable=False),
+    Column("payer", String(max_len("item.payer")), nullable=False),
+    Column("payee", String(max_len("item.payee")), nullable=False),
     Column("description", Text, nullable=False),
     Column("amount_fen", Integer),
     Column("due_on", Date),
-    Column("method", String(100), nullable=False, default=""),
-    Column("account", String(100), nullable=False, default=""),  # migration 0008
+    Column("method", String(max_len("item.method")), nullable=False, default=""),
+    Column("account", String(max_len("item.account")), nullable=False, default=""),  # migration 0008
     Column("performed_on", Date),
     Column("performed_fen", Integer),
 )
@@ -225,7 +227,7 @@ agreement_workers = Table(
     Column("id", UUID, primary_key=True),
     Column("agreement_id", UUID, ForeignKey("agreements.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
-    Column("name", String(100), nullable=False),
+    Column("name", String(max_len("worker.name")), nullable=False),
     Column("amount_fen", Integer, nullable=False),
 )
 
@@ -233,12 +235,12 @@ documents = Table(
     "documents", metadata,
     Column("id", UUID, primary_key=True),
     Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("kind", String(16), nullable=False),
+    Column("kind", String(max_len("document.kind")), nullable=False),
     Column("version", Integer, nullable=False),
-    Column("file_name", String(255), nullable=False),
+    Column("file_name", String(max_len("document.file_name")), nullable=False),
     Column("sha256", String(64), nullable=False),
-    Column("template_source", String(16), nullable=False, default="builtin"),
-    Column("generated_by", String(50), nullable=False),
+    Column("template_source", String(max_len("document.template_source")), nullable=False, default="builtin"),
+    Column("generated_by", String(max_len("document.generated_by")), nullable=False),
     Column("generated_at", TS, nullable=False),
     UniqueConstraint("case_id", "kind", "version"),
 )
@@ -249,10 +251,10 @@ attachments = Table(
     Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("document_id", UUID, ForeignKey("documents.id")),
     Column("sha256", String(64), nullable=False),
-    Column("file_name", String(255), nullable=False),
+    Column("file_name", String(max_len("attachment.file_name")), nullable=False),
     Column("size", Integer, nullable=False),
-    Column("description", String(200), nullable=False, default=""),
-    Column("added_by", String(50), nullable=False),
+    Column("description", String(max_len("attachment.description")), nullable=False, default=""),
+    Column("added_by", String(max_len("attachment.added_by")), nullable=False),
     Column("added_at", TS, nullable=False),
 )
 
@@ -273,7 +275,7 @@ tombstones = Table(
     Column("entity", String(24), primary_key=True),
     Column("entity_id", UUID, primary_key=True),
     Column("deleted_at", TS, nullable=False),
-    Column("deleted_by", String(50)),
+    Column("deleted_by", String(max_len("tombstone.deleted_by"))),
     Column("origin_node", UUID, nullable=False),
 )
 
@@ -283,7 +285,7 @@ audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", TS, nullable=False),
-    Column("user", String(50), nullable=False),
+    Column("user", String(max_len("user.name")), nullable=False),
     Column("action", String(32), nullable=False),
     Column("entity", String(24)),
     Column("entity_id", String(64)),
@@ -297,8 +299,8 @@ Index("ix_audit_log_entity", audit_log.c.entity_id)
 users = Table(
     "users", metadata,
     Column("id", UUID, primary_key=True),
-    Column("name", String(50), nullable=False, unique=True),
-    Column("display_name", String(50), nullable=False),
+    Column("name", String(max_len("user.name")), nullable=False, unique=True),
+    Column("display_name", String(max_len("user.display_name")), nullable=False),
     Column("role", String(16), nullable=False),          # mediator | head | supervisor | admin
     Column("password_hash", String(255), nullable=False),
     Column("active", Boolean, nullable=False, default=True),
@@ -375,7 +377,7 @@ remarks = Table(
     Column("case_id", UUID, nullable=False, index=True),
     Column("kind", String(16), nullable=False),     # remark | correction
     Column("text", Text, nullable=False),
-    Column("author", String(50), nullable=False),
+    Column("author", String(max_len("remark.author")), nullable=False),
     Column("origin_node", UUID, nullable=False),
     Column("created_at", TS, nullable=False),
     Column("answered_at", TS),
@@ -383,8 +385,8 @@ remarks = Table(
 
 key_enterprises = Table(
     "key_enterprises", metadata,
-    Column("uscc", String(18), primary_key=True),
-    Column("name", String(200), nullable=False),
+    Column("uscc", String(max_len("key_enterprise.uscc")), primary_key=True),
+    Column("name", String(max_len("key_enterprise.name")), nullable=False),
     Column("reason", Text, nullable=False, default=""),
     Column("origin_node", UUID, nullable=False),
     Column("listed_at", TS, nullable=False),
@@ -393,7 +395,7 @@ key_enterprises = Table(
 notices = Table(
     "notices", metadata,
     Column("id", UUID, primary_key=True),
-    Column("title", String(200), nullable=False),
+    Column("title", String(max_len("notice.title")), nullable=False),
     Column("body", Text, nullable=False),
     Column("origin_node", UUID, nullable=False),
     Column("created_at", TS, nullable=False),
