@@ -129,15 +129,25 @@ class RegisterPage(QWidget):
         self.resp_uscc.setPlaceholderText("18位统一社会信用代码")
         self.resp_uscc.setMaxLength(20)
         self.resp_legal_rep = QLineEdit()
+        self.resp_legal_rep_title = QLineEdit()
+        self.resp_legal_rep_title.setPlaceholderText("如：执行董事、总经理")
         self.resp_phone = QLineEdit()
         self.resp_address = QLineEdit()
+        self.resp_agent = QLineEdit()
+        self.resp_agent.setPlaceholderText("姓名及身份，如：马某（本公司人事经理）")
         self.resp_errors: dict[str, FieldError] = {}
         for key, label, widget in (("name", "单位名称：", self.resp_name), ("uscc", "统一社会信用代码：", self.resp_uscc),
                                    ("legal_rep", "法定代表人：", self.resp_legal_rep),
-                                   ("phone", "联系电话：", self.resp_phone), ("address", "地址：", self.resp_address)):
+                                   ("legal_rep_title", "职务：", self.resp_legal_rep_title),
+                                   ("phone", "联系电话：", self.resp_phone), ("address", "地址：", self.resp_address),
+                                   ("agent", "委托代理人：", self.resp_agent)):
             box, self.resp_errors[key] = with_error(widget)
             form.addRow(label, box)
             widget.textChanged.connect(self._touch)
+        # The agreement says whether the agent may agree on the employer's behalf (特别授权).
+        self.resp_agent_special = QCheckBox("特别授权")
+        self.resp_agent_special.toggled.connect(self._touch)
+        form.addRow("", self.resp_agent_special)
 
     def _build_claims(self) -> None:
         group = self._group("请求事项")
@@ -171,6 +181,25 @@ class RegisterPage(QWidget):
         self.facts.setMinimumHeight(90)
         self.facts.textChanged.connect(self._touch)
         layout.addWidget(self.facts)
+        # The employer's answer and the day the employment ended, as the agreement states them.
+        self.respondent_position = QPlainTextEdit()
+        self.respondent_position.setPlaceholderText("被申请人意见（可选）：用人单位对申请事项的答复")
+        self.respondent_position.setMaximumHeight(70)
+        self.respondent_position.textChanged.connect(self._touch)
+        layout.addWidget(self.respondent_position)
+        ended = QHBoxLayout()
+        self.employment_ended = QCheckBox("劳动关系已于")
+        self.employment_ended_on = QDateEdit()
+        self.employment_ended_on.setCalendarPopup(True)
+        self.employment_ended_on.setDisplayFormat("yyyy-MM-dd")
+        self.employment_ended_on.setEnabled(False)
+        self.employment_ended.toggled.connect(self.employment_ended_on.setEnabled)
+        self.employment_ended.toggled.connect(self._touch)
+        ended.addWidget(self.employment_ended)
+        ended.addWidget(self.employment_ended_on)
+        ended.addWidget(QLabel("解除或终止"))
+        ended.addStretch(1)
+        layout.addLayout(ended)
 
     # -- rows ----------------------------------------------------------------------------------------
     def add_applicant(self, focus: bool = False) -> ApplicantRow:
@@ -251,8 +280,13 @@ class RegisterPage(QWidget):
         self.court_case_no.clear()
         self.court_case_no.setEnabled(False)
         self.workers.setValue(1)
-        for w in (self.resp_name, self.resp_uscc, self.resp_legal_rep, self.resp_phone, self.resp_address):
+        for w in (self.resp_name, self.resp_uscc, self.resp_legal_rep, self.resp_phone, self.resp_address,
+                  self.resp_legal_rep_title, self.resp_agent):
             w.clear()
+        self.resp_agent_special.setChecked(False)
+        self.respondent_position.clear()
+        self.employment_ended.setChecked(False)
+        self.employment_ended_on.setDate(QDate(self.ctx.today()))
         for box in self.type_boxes.values():
             box.setChecked(False)
         self.facts.clear()
@@ -284,7 +318,13 @@ class RegisterPage(QWidget):
             respondent=Respondent(name=self.resp_name.text(), uscc=self.resp_uscc.text().strip() or None,
                                   legal_rep=self.resp_legal_rep.text().strip() or None,
                                   phone=self.resp_phone.text().strip() or None,
-                                  address=self.resp_address.text().strip() or None),
+                                  address=self.resp_address.text().strip() or None,
+                                  legal_rep_title=self.resp_legal_rep_title.text().strip() or None,
+                                  agent=self.resp_agent.text().strip() or None,
+                                  agent_special=self.resp_agent_special.isChecked()),
+            respondent_position=self.respondent_position.toPlainText().strip(),
+            employment_ended_on=(self.employment_ended_on.date().toPython()
+                                 if self.employment_ended.isChecked() else None),
             dispute_types=[code for code, box in self.type_boxes.items() if box.isChecked()],
             workers_involved=self.workers.value(), claims=claims,
             channel=Channel(self.channel.currentData()),
