@@ -66,14 +66,25 @@ def _break(seq: int, head: str, entries: list[dict], *, full: bool) -> str | Non
     return None
 
 
+def audit_sent_key(peer: str) -> str:
+    """Settings key: the last of our audit entries already sent to ``peer``."""
+    return f"sync.audit_sent.{peer}"
+
+
 def store_acknowledged(conn: Connection, me: str, p: Parsed) -> None:
-    """At a room: keep the newest head the district says it holds for us."""
+    """At a room: keep the newest head the district says it holds for us. When the district is
+    waiting for a resend (a package went missing: the change cursor rewinds, see apply._acks), the
+    audit cursor rewinds to that head too, so the next package's entries continue it."""
     anchor = p.audit_anchor
     if anchor is None:
         return
     stored = sync_repo.audit_anchor(conn, me)
     if stored is None or anchor["seq"] >= stored.last_seq:
         sync_repo.set_audit_anchor(conn, me, anchor["seq"], anchor["hash"], p.header.package_id)
+    if p.acks["held"]:
+        sent = int(sync_repo.get_setting(conn, audit_sent_key(p.sender)) or 0)
+        if sent > anchor["seq"]:
+            sync_repo.set_setting(conn, audit_sent_key(p.sender), str(anchor["seq"]))
 
 
 def anchor_for(conn: Connection, room: str) -> dict | None:

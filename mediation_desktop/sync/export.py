@@ -21,6 +21,7 @@ from mediation_desktop.services.backend import Backend
 from mediation_desktop.storage import Connection, cases_repo, sync_repo
 from mediation_desktop.storage.outbox import audit
 from mediation_desktop.sync import records as rec
+from mediation_desktop.sync.audit_anchor import audit_sent_key
 from mediation_desktop.sync.container import write_package
 from mediation_desktop.sync.export_check import check_outgoing
 from mediation_desktop.sync.keys import NodeKeys, parse_card
@@ -108,7 +109,7 @@ def _export_one(backend: Backend, keys: NodeKeys, peer, out_dir: Path, *, full: 
         acked_now, exported_now = sync_repo.ack_state(conn, peer.node_id)
         sync_repo.set_ack_state(conn, peer.node_id, acked_now, max(exported_now, last))
         if audit_upto:
-            sync_repo.set_setting(conn, f"sync.audit_sent.{peer.node_id}", str(audit_upto))
+            sync_repo.set_setting(conn, audit_sent_key(peer.node_id), str(audit_upto))
         sync_repo.set_setting(conn, ack_sent_key(peer.node_id), str(acked_for_peer))
         audit(conn, backend.user, "sync_export", "package", package_id,
               {"to": peer.org_code, "from_seq": first, "to_seq": last, "kind": kind, "file": path.name, **counts})
@@ -191,7 +192,7 @@ def build_entries(backend: Backend, conn: Connection, recipient: str, first: int
 
 def audit_cursor(conn: Connection, recipient: str) -> int:
     """The last of our audit entries already sent to ``recipient`` (kept in ``settings``)."""
-    return int(sync_repo.get_setting(conn, f"sync.audit_sent.{recipient}") or 0)
+    return int(sync_repo.get_setting(conn, audit_sent_key(recipient)) or 0)
 
 
 def _organisation(conn: Connection, org_id: str) -> dict:
