@@ -313,6 +313,7 @@ class CaseListService:
         from openpyxl import Workbook
 
         from mediation_desktop.core.money import fen_to_decimal
+        from mediation_desktop.services.spreadsheet_cells import append_safe
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("案件")
@@ -327,8 +328,8 @@ class CaseListService:
                 if r is None:
                     continue
                 amount = None if r.amount_claimed_fen is None else fen_to_decimal(r.amount_claimed_fen)
-                ws.append([r.case_no, r.received_on, r.applicant_names, r.respondent_name, r.dispute_labels,
-                           r.workers_involved, amount, r.status_label, r.next_due, r.mediator or ""])
+                append_safe(ws, [r.case_no, r.received_on, r.applicant_names, r.respondent_name, r.dispute_labels,
+                                 r.workers_involved, amount, r.status_label, r.next_due, r.mediator or ""])
             if progress:
                 progress(min(start + step, total), total)
         target = Path(path)

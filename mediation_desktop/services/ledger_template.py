@@ -65,13 +65,16 @@ def write_template(path: Path) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from mediation_desktop.services.spreadsheet_cells import set_safe
+
     book = Workbook()
     sheet = book.active
     sheet.title = "调解台账"
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for index, (name, width, number_format, required, _, _) in enumerate(_COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=name)
+        cell = sheet.cell(row=1, column=index)
+        set_safe(cell, name)
         cell.font = Font(bold=True, color="C00000") if required else bold
         cell.fill = fill
         cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -113,8 +116,10 @@ def _write_instructions(sheet, bold, fill) -> None:
               for name, _, _, required, text, example in _COLUMNS]
     lines += [(), ("调解结果的写法", "导入后的含义"), *_OUTCOMES]
     lines += [(), ("争议类型（可多选）", "同义写法"), *_DISPUTE_TYPES]
+    from mediation_desktop.services.spreadsheet_cells import append_safe
+
     for row in lines:
-        sheet.append(row)
+        append_safe(sheet, row)
     sheet["A1"].font = Font(bold=True, size=14)
     for row in sheet.iter_rows():
         for cell in row:

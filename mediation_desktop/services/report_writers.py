@@ -53,6 +53,8 @@ def _xlsx(ret: Return, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from mediation_desktop.services.spreadsheet_cells import append_safe
+
     wb = Workbook()
     ws = wb.active
     ws.title = "调解情况统计"
@@ -65,7 +67,8 @@ def _xlsx(ret: Return, path: Path) -> None:
         c.font = Font(bold=True)
         c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for row in ret.rows:
-        ws.append([row["org_name"], row["org_code"]] + [cell(row, key) for key, _ in cols])
+        # Organisation names and codes come from other nodes' packages: never a formula here.
+        append_safe(ws, [row["org_name"], row["org_code"]] + [cell(row, key) for key, _ in cols])
     ws.column_dimensions["A"].width = 30
     ws.freeze_panes = "C3"
     wb.save(path)
