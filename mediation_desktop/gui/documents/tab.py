@@ -171,8 +171,13 @@ class DocumentsPanel(QWidget):
         self.ctx.runner.run(lambda: service.path_of(rec), then, parent=self)
 
     def open_selected(self) -> None:
+        from mediation_desktop.core.filenames import may_open
+
         def opened(path: Path) -> None:
-            if not path.exists():
+            if not may_open(path.name):
+                # A register row from a package could name any type; only documents are opened.
+                messages.warn(self, "不能打开该文件", f"“{path.name}”不是文书类型的文件，为安全起见不直接打开。文件位置：\n{path}")
+            elif not path.exists():
                 messages.warn(self, "找不到文书", f"文书文件已不在原处：\n{path}\n可以重新生成一版。")
             elif not open_file(path):
                 messages.warn(self, "无法打开文书", f"没有找到可以打开 Word 文档的程序（Word 或 WPS）。文件位置：\n{path}")
@@ -180,6 +185,11 @@ class DocumentsPanel(QWidget):
 
     def print_selected(self) -> None:
         def printing(path: Path) -> None:
+            from mediation_desktop.core.filenames import may_open
+
+            if not may_open(path.name):
+                messages.warn(self, "不能打印该文件", f"“{path.name}”不是文书类型的文件，为安全起见不交给系统处理。")
+                return
             try:
                 advice = print_file(path)
             except OSError as exc:

@@ -361,19 +361,15 @@ class CaseDetailPage(QWidget):
         att = self.loaded.attachments[row]
         service = AttachmentService(self.ctx.require_backend())
 
+        if not service.may_open(att):
+            # Not a document or image type: it could be a program, so it is only ever saved.
+            target, _ = QFileDialog.getSaveFileName(self, "另存附件", att.file_name)
+            if target:
+                self.ctx.runner.run(lambda: service.save_copy(att, target), lambda _p: None, parent=self)
+            return
+
         def opened(path) -> None:  # noqa: ANN001
             if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
                 messages.warn(self, "无法打开附件", f"没有可以打开该文件的程序。文件位置：\n{path}")
 
-        def readable_copy():  # noqa: ANN202 - the store names files by hash; viewers need the extension
-            import shutil
-            import tempfile
-            from pathlib import Path
-
-            folder = Path(tempfile.gettempdir()) / "mediation_desktop_attachments" / att.sha256[:16]
-            folder.mkdir(parents=True, exist_ok=True)
-            copy = folder / att.file_name
-            shutil.copyfile(service.path_of(att), copy)
-            return copy
-
-        self.ctx.runner.run(readable_copy, opened, parent=self)
+        self.ctx.runner.run(lambda: service.readable_copy(att), opened, parent=self)
