@@ -2,7 +2,11 @@
 
 import csv
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+from datetime import date
 
 import openpyxl
 import pytest
@@ -123,18 +127,47 @@ def test_case_show_and_deadlines_follow_the_contract_examples(room, tmp_path):
     assert missing.code == 2 and missing.err.startswith("E_CASE_NOT_FOUND:")
 
 
-def test_calendar_import_replaces_the_approximation(room, tmp_path):
-    # A 2027 case: no official table yet, so the deadline is approximate with a warning.
+def official_2026_table(extra_holidays=()):
+    """The 2026 arrangement as the chinesecalendar package ships it, in the import format."""
+    import chinese_calendar
+
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    holidays = set(chinese_calendar.get_holidays(start, end, include_weekends=False)) | set(extra_holidays)
+    workdays = [d for d in chinese_calendar.get_workdays(start, end, include_weekends=True) if d.weekday() >= 5]
+    return {"year": 2026, "source": "测试表：官方安排另加两天",
+            "holidays": sorted(d.isoformat() for d in holidays), "workdays": [d.isoformat() for d in workdays]}
+
+
+def test_calendar_import_moves_the_deadlines_of_open_cases(room, tmp_path):
+    # Two open cases and a closed one received on Friday 13 Feb 2026 (Spring Festival 15–23 Feb,
+    # make-up working day Saturday 14 Feb): 受理 is due three working days on, 14, 24 and 25 Feb.
     ledger = tmp_path / "l.csv"
-    ledger.write_text("收案日期,申请人,被申请人,争议类型\n2027-02-05,张三,天津鑫达建筑工程有限公司,工资\n", encoding="utf-8-sig")
-    # Received dates may not lie in the future, but a ledger row is history: allow it only if today is 2027+.
-    r = run_cli(room, "ledger", "import", str(ledger), "--json")
-    assert r.code == 0
-    if r.json()["imported"] == 0:
-        pytest.skip("the ledger reader refuses future dates before 2027")
-    case_no = run_cli(room, "cases", "--json").json()[0]["case_no"]
-    shown = run_cli(room, "case", "show", case_no, "--json").json()
-    assert shown["deadline_warnings"] == ["holiday_calendar_missing:2027"]
+    ledger.write_text("收案日期,受理日期,申请人,被申请人,争议类型,调解结果,结案日期\n"
+                      "2026-02-13,,张三,天津鑫达建筑工程有限公司,工资,,\n"
+                      "2026-02-13,,李四,天津恒通物流有限公司,工资,,\n"
+                      "2026-02-13,2026-02-14,王五,天津宏远机械有限公司,工资,调解成功,2026-02-20\n", encoding="utf-8-sig")
+    assert run_cli(room, "ledger", "import", str(ledger), "--json").json()["imported"] == 3
+    listed = {c["applicants"][0]["name"]: c["case_no"] for c in run_cli(room, "cases", "--json").json()}
+
+    def acceptance_due(name):
+        return run_cli(room, "case", "show", listed[name], "--json").json()["deadlines"]["acceptance_due"]
+
+    assert acceptance_due("张三") == acceptance_due("李四") == "2026-02-25"
+
+    # The district's corrected table makes 24 and 25 Feb days off: 受理 moves to 27 Feb.
+    table = tmp_path / "2026.json"
+    table.write_text(json.dumps(official_2026_table({date(2026, 2, 24), date(2026, 2, 25)})), encoding="utf-8")
+    r = run_cli(room, "calendar", "import", str(table), "--json")
+    assert r.code == 0, r.err
+    assert r.json()["year"] == 2026 and r.json()["cases_updated"] == 2  # the open ones, not the closed one
+    assert acceptance_due("张三") == acceptance_due("李四") == "2026-02-27"
+    assert run_cli(room, "deadlines", "--on", "2026-02-25", "--within", "1", "--json").json() == []
+    due = run_cli(room, "deadlines", "--on", "2026-02-26", "--within", "1", "--json").json()
+    assert {(d["case_no"], d["deadline"], d["due"]) for d in due} == {
+        (listed["张三"], "acceptance_due", "2026-02-27"), (listed["李四"], "acceptance_due", "2026-02-27")}
+
+    # Importing the same table again changes nothing.
+    assert run_cli(room, "calendar", "import", str(table), "--json").json()["cases_updated"] == 0
 
 
 def test_calendar_import_file(room, tmp_path):
@@ -156,24 +189,48 @@ def test_demo_and_ledger_template(room, tmp_path):
     cases = run_cli(room, "cases", "--json").json()
     assert len(cases) == 120
     assert len({c["case_no"] for c in cases}) == 120
-    assert any(c["collective"] for c in cases) or len(cases) < 200
+    # 集体争议 means ten or more workers (the demo makes about one case in twenty collective).
+    collective = [c for c in cases if c["collective"]]
+    assert 0 < len(collective) < len(cases)
+    assert all(c["workers_involved"] >= 10 for c in collective)
+    assert all(c["workers_involved"] < 10 for c in cases if not c["collective"])
     out = tmp_path / "模板.xlsx"
     assert run_cli(room, "ledger", "template", "--out", str(out)).code == 0
     header = [c.value for c in openpyxl.load_workbook(out).active[1]]
     assert header[:len(HEADERS)] == HEADERS
     bad = run_cli(room, "demo", "--cases", "0")
-    assert bad.code == 2 and bad.err.startswith("E_ARGUMENT:")
+    assert bad.code == 2 and "E_ARGUMENT: 参数 --cases" in bad.err  # after argparse's usage line
 
 
-def test_unexpected_fault_exits_1_with_log_path_and_no_traceback(room):
+def test_a_damaged_database_is_refused_with_exit_2_and_no_traceback(room):
     (room / "mediation.sqlite3").write_bytes(b"this is not a database" * 100)
     for wal in ("mediation.sqlite3-wal", "mediation.sqlite3-shm"):
         (room / wal).unlink(missing_ok=True)
     r = run_cli(room, "cases")
-    assert r.code in (1, 2)
-    assert "Traceback" not in r.err
-    if r.code == 1:
-        assert "mediation-desktop.log" in r.err
+    assert r.code == 2, r.err
+    assert r.err.startswith("E_DATABASE_DAMAGED:") and "Traceback" not in r.err
+
+
+def test_unexpected_fault_exits_1_with_log_path_and_no_traceback(room):
+    # A fault the program did not foresee (here: opening the database raises a plain RuntimeError),
+    # through the real entry point in a fresh process.
+    script = (
+        "import sys\n"
+        "from mediation_desktop import cli\n"
+        "def broken(self):\n"
+        "    raise RuntimeError('a fault nobody foresaw')\n"
+        "cli.Context.backend = broken\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("MEDIATION_DESKTOP_DEBUG", None)
+    proc = subprocess.run([sys.executable, "-c", script, "--data-dir", str(room), "--user", "测试员", "cases"],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and "RuntimeError" not in proc.stderr
+    assert "程序内部错误" in proc.stderr and "mediation-desktop.log" in proc.stderr
+    log_text = next(room.rglob("mediation-desktop.log")).read_text(encoding="utf-8")
+    assert "unexpected error in command cases" in log_text and "RuntimeError: a fault nobody foresaw" in log_text
 
 
 def test_bad_arguments_are_refused_in_chinese_with_exit_2(tmp_path):
