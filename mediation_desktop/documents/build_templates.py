@@ -17,7 +17,8 @@ from mediation_desktop.documents.template_builder import TemplateBuilder
 
 SIGN_LINE = "__________"
 APPLICANT_TABLE = [1.2, 2.0, 1.2, 4.0, 2.8, 2.9, 1.5]
-SIGNATURE_TABLE = [1.4, 3.2, 6.0, 5.0]
+# Two signers a row: a dozen signatures then fit on the page that ends the body.
+SIGNATURE_TABLE = [1.0, 2.4, 4.4, 1.0, 2.4, 4.4]
 
 
 def _applicants(b: TemplateBuilder) -> None:
@@ -68,8 +69,9 @@ def _facts(b: TemplateBuilder, loop: str = "para in facts_paragraphs") -> None:
 
 def _signature_table(b: TemplateBuilder, loop: str) -> None:
     t = b.table(SIGNATURE_TABLE)
-    b.row(t, SIGNATURE_TABLE, ["序号", "姓名", "签名（捺印）", "日期"], header=True, keep=True)
-    b.loop_rows(t, SIGNATURE_TABLE, loop, ["{{ a.no }}", "{{ a.name }}", "", ""], height_cm=1.1, keep=True)
+    b.row(t, SIGNATURE_TABLE, ["序号", "姓名", "签名（捺印）"] * 2, header=True, keep=True)
+    b.loop_rows(t, SIGNATURE_TABLE, loop, ["{{ p.a.no }}", "{{ p.a.name }}", "", "{{ p.b.no }}", "{{ p.b.name }}", ""],
+                height_cm=1.1, keep=True)
 
 
 def _applicant_signatures(b: TemplateBuilder, label: str = "申请人", *, present_only: bool = False) -> None:
@@ -81,7 +83,7 @@ def _applicant_signatures(b: TemplateBuilder, label: str = "申请人", *, prese
     b.tag("{%p if applicants_as_table %}")
     if present_only:
         b.signature(f"到场的{label}签名（捺印）：")
-        _signature_table(b, "a in session.present_applicants")
+        _signature_table(b, "p in session.present_pairs")
     else:
         b.tag("{%p if signed_by_representatives %}")
         b.keep(b.p("申请人代表人依据全体申请人的推举和签署的授权委托书（附后），代表全体申请人签署本文书。"))
@@ -89,7 +91,7 @@ def _applicant_signatures(b: TemplateBuilder, label: str = "申请人", *, prese
         b.tag("{%p else %}")
         b.signature(f"{label}签名（捺印）：")
         b.tag("{%p endif %}")
-        _signature_table(b, "a in signatories")
+        _signature_table(b, "p in signatory_pairs")
     b.keep(b.blank_line())
     b.tag("{%p else %}")
     b.tag("{%p for a in applicants %}")

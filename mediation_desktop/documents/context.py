@@ -108,6 +108,8 @@ def build_context(kind: str, case: Case, org: Organisation, *, today: date,
         "served_kind": served_kind or "",
     }
     ctx["signatories"], ctx["signed_by_representatives"] = _signatories(applicants, collective)
+    ctx["signatory_pairs"] = _pairs(ctx["signatories"])
+    ctx["session"]["present_pairs"] = _pairs(ctx["session"]["present_applicants"])
     ctx["service_recipients"] = _service_recipients(served_kind, applicants, ctx["respondent"])
     if extra:
         ctx.update({k: v for k, v in extra.items() if k != "served_kind"})
@@ -410,6 +412,13 @@ def _service_recipients(served_kind: str | None, applicants: list[dict], respond
     if "respondent" in to:
         rows.append({"role": "被申请人", "name": respondent["name"], "address": respondent["address"]})
     return rows
+
+
+def _pairs(people: list[dict]) -> list[dict]:
+    """Two signers to a table row, so that a dozen signatures fit on the page that ends the body."""
+    empty = {"no": "", "name": ""}
+    return [{"a": people[i], "b": people[i + 1] if i + 1 < len(people) else empty}
+            for i in range(0, len(people), 2)]
 
 
 def _signatories(applicants: list[dict], collective: bool) -> tuple[list[dict], bool]:

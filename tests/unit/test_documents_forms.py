@@ -104,6 +104,14 @@ def test_thirteen_parties_do_not_get_three_copies(tmp_path):
 
 # -- collective cases -------------------------------------------------------------------------------
 
+def _signers(table) -> list[str]:
+    """Names in a signature table: two signers a row (columns 1 and 4), header row skipped."""
+    names = []
+    for row in table.rows[1:]:
+        names += [row.cells[1].text, row.cells[4].text]
+    return [n for n in names if n]
+
+
 def _header_flags(table) -> list[bool]:
     return [row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None for row in table.rows]
 
@@ -139,8 +147,7 @@ def test_every_table_that_lists_people_repeats_its_header(tmp_path):
 def test_representatives_sign_for_all_with_their_authorisation(tmp_path):
     render("agreement", collective_case(), organisation(), tmp_path / "a.docx", today=TODAY)
     document = Document(str(tmp_path / "a.docx"))
-    signers = [r.cells[1].text for r in document.tables[1].rows[1:]]
-    assert signers == NAMES[:3]
+    assert _signers(document.tables[1]) == NAMES[:3]
     assert "授权委托书" in text_of(tmp_path / "a.docx")
 
 
@@ -150,7 +157,7 @@ def test_without_representatives_every_applicant_signs(tmp_path):
         a.is_representative = False
     render("agreement", case, organisation(), tmp_path / "a.docx", today=TODAY)
     document = Document(str(tmp_path / "a.docx"))
-    assert [r.cells[1].text for r in document.tables[1].rows[1:]] == NAMES
+    assert _signers(document.tables[1]) == NAMES
     assert "授权委托书" not in text_of(tmp_path / "a.docx")
 
 
@@ -161,7 +168,7 @@ def test_collective_record_is_signed_by_those_present(tmp_path):
         session.recorder = "林记录"
     render("record", case, organisation(), tmp_path / "r.docx", today=TODAY)
     document = Document(str(tmp_path / "r.docx"))
-    assert [r.cells[1].text for r in document.tables[-1].rows[1:]] == ["张𠮷", "黄明"]
+    assert _signers(document.tables[-1]) == ["张𠮷", "黄明"]
     text = text_of(tmp_path / "r.docx")
     assert "到场的申请人签名（捺印）" in text and "林记录" in text
     assert "记录人（签名）：__________" in text.splitlines()
