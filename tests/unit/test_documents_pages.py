@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mediation_desktop.core.errors import UserError
 from mediation_desktop.documents import KINDS, convert_to_pdf, find_soffice, render
 from mediation_desktop.documents.samples import sample_collective_case, sample_org, sample_single_case
 
@@ -74,11 +75,12 @@ def pdfs(tmp_path_factory):
             path = out / f"{label}_{kind}.docx"
             try:
                 render(kind, case, org, path, today=TODAY, deadlines={"mediation_due": TODAY})
-            except Exception:  # a kind this case cannot have (no agreement, no session)
+            except UserError as exc:  # a kind this case cannot have (no agreement, no session)
+                assert exc.code == "E_DOC_NOT_READY", exc
                 continue
             docs[(label, kind)] = path
     pdf_paths = convert_to_pdf(list(docs.values()), out / "pdf")
-    return {key: _pages(pdf) for key, pdf in zip(docs, pdf_paths)}
+    return {key: _pages(pdf) for key, pdf in zip(docs, pdf_paths, strict=True)}
 
 
 def test_every_kind_converted(pdfs):
