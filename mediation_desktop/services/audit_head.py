@@ -125,5 +125,5 @@ def anchor_problems(paths: DataPaths) -> list[str]:
             for a in anchors]
 
 
-def _room_name(peer, node_id: str) -> str:  # noqa: ANN001 - a peers Row or None
+def _room_name(peer, node_id: str) -> str:
     return f"{peer.org_name}（{peer.org_code}）" if peer is not None else node_id

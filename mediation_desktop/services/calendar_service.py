@@ -13,9 +13,9 @@ by hand is still read, but a table held in the database wins for its year.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from mediation_desktop.core.calendar import (
     WorkCalendar,

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from mediation_desktop.core.calendar import WorkCalendar
 from mediation_desktop.core.deadlines import compute_deadlines
@@ -38,7 +38,7 @@ class Counts:
     conflicts: int = 0
     notes: list[str] = field(default_factory=list)
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.created += other.created
         self.updated += other.updated
         self.unchanged += other.unchanged
@@ -127,7 +127,10 @@ def _cases(conn: Connection, p: Parsed, incoming: list[dict], counts: Counts, ca
     for part in sync_repo.chunks(existing_ids):
         stored.update(_stored_case_data(conn, list(part)))
     corrections = sync_repo.open_corrections(conn, existing_ids)
-    new_rows, changed_rows, docs, atts = [], [], [], []
+    new_rows: list[dict] = []
+    changed_rows: list[dict] = []
+    docs: list[dict] = []
+    atts: list[dict] = []
     children: dict[str, list[dict]] = defaultdict(list)
 
     def stage(r: dict, target: list) -> None:
@@ -165,7 +168,7 @@ def _cases(conn: Connection, p: Parsed, incoming: list[dict], counts: Counts, ca
     sync_repo.replace_cases(conn, new_rows, changed_rows, children, docs, atts)
 
 
-def _simple(conn: Connection, p: Parsed, entity: str, incoming: list[dict], load, upsert,  # noqa: ANN001
+def _simple(conn: Connection, p: Parsed, entity: str, incoming: list[dict], load, upsert,
             counts: Counts) -> None:
     if not incoming:
         return
@@ -250,7 +253,7 @@ def _template_offers(backend: Backend, conn: Connection, p: Parsed) -> None:
     runs on this machine is the head's decision, not the sender's."""
     from mediation_desktop.storage import templates_repo
 
-    for t in p.reference["templates"]:
+    for t in (p.reference or {}).get("templates", []):
         data = p.blobs[t["sha256"]]
         installed = backend.paths.templates / t["name"]
         if installed.is_file() and installed.read_bytes() == data:

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
@@ -253,7 +253,7 @@ def _hold(backend: Backend, conn: Connection, p: Parsed, path: Path, *, dry_run:
     sync_repo.touch_origin(conn, p.sender)
 
 
-def _reopen_held(backend: Backend, keys: NodeKeys, conn: Connection, row) -> Parsed | None:  # noqa: ANN001
+def _reopen_held(backend: Backend, keys: NodeKeys, conn: Connection, row) -> Parsed | None:
     path = Path(row.file_path or "")
     if not path.is_file():
         return None

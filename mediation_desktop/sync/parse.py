@@ -93,7 +93,7 @@ def parse_package(opened: OpenedPackage, sender_role: str) -> Parsed:
         if entry_hash(a["prev_hash"], a["at"], a["user"], a["action"], a["entity"], a["entity_id"],
                       a["detail"]) != a["hash"]:
             raise _bad(f"审计记录 #{a['id']} 的哈希不符（内容被改动）。")
-    for before, after in zip(audit, audit[1:]):
+    for before, after in zip(audit, audit[1:], strict=False):
         if after["id"] <= before["id"] or after["prev_hash"] != before["hash"]:
             raise _bad(f"审计记录 #{after['id']} 与前一条 #{before['id']} 不衔接。")
     blobs = {}

@@ -23,7 +23,7 @@ def _next_table(today: date) -> dict:
     return {"year": year, "source": "国务院办公厅关于节假日安排的通知（测试）", "holidays": holidays, "workdays": []}
 
 
-def _add_open_case(d, tmp, today: date) -> str:  # noqa: ANN001
+def _add_open_case(d, tmp, today: date) -> str:
     case = {"received_on": today.isoformat(), "channel": "written",
             "applicants": [{"name": "张明华", "id_number": None, "phone": None, "address": None,
                             "representative": False}],
@@ -37,7 +37,7 @@ def _add_open_case(d, tmp, today: date) -> str:  # noqa: ANN001
     return cli(d, "case", "add", str(path)).out.strip()
 
 
-def _deadlines(d, case_no: str, today: date) -> tuple[dict, list[str]]:  # noqa: ANN001
+def _deadlines(d, case_no: str, today: date) -> tuple[dict, list[str]]:
     """The case's deadlines as ``case show`` gives them, and its dues in the stored deadline list."""
     shown = cli(d, "case", "show", case_no, "--json").json()["deadlines"]
     listed = cli(d, "deadlines", "--on", today.isoformat(), "--within", "120", "--json").json()

@@ -24,12 +24,12 @@ def _no_passphrase(monkeypatch):
     monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
 
 
-def _anchor(backend, room_node: str):  # noqa: ANN001, ANN202
+def _anchor(backend, room_node: str):
     with backend.db.read() as conn:
         return sync_repo.audit_anchor(conn, room_node)
 
 
-def _last_audit_id(backend) -> int:  # noqa: ANN001
+def _last_audit_id(backend) -> int:
     con = sqlite3.connect(backend.paths.database)
     try:
         return con.execute("SELECT max(id) FROM audit_log").fetchone()[0]
@@ -37,11 +37,11 @@ def _last_audit_id(backend) -> int:  # noqa: ANN001
         con.close()
 
 
-def _check(backend):  # noqa: ANN001, ANN202
+def _check(backend):
     return run_cli(backend.paths.root, "check", "--json")
 
 
-def _anchored_pair(tmp_path):  # noqa: ANN001, ANN202
+def _anchored_pair(tmp_path):
     room, sup = make_pair(tmp_path, cases=3)
     sent_upto = _last_audit_id(room)
     assert import_one(sup, export_one(room, tmp_path / "up")).status == "imported"
@@ -53,7 +53,7 @@ def _anchored_pair(tmp_path):  # noqa: ANN001, ANN202
     return room, sup, held.last_seq
 
 
-def _cut_the_tail(room, from_id: int) -> None:  # noqa: ANN001
+def _cut_the_tail(room, from_id: int) -> None:
     """What someone with the room's PC does: delete the newest entries, the remembered head and the
     backups that would show it."""
     room.db.dispose()
@@ -68,7 +68,7 @@ def _cut_the_tail(room, from_id: int) -> None:  # noqa: ANN001
     room.paths.backups.mkdir()
 
 
-def _more_work(room) -> None:  # noqa: ANN001
+def _more_work(room) -> None:
     fill_demo(room, 2, seed=41)
     with room.db.read() as conn:
         case_ids = sync_repo.owned_case_ids(conn, room.node.node_id)

@@ -25,11 +25,11 @@ class Injected(RuntimeError):
     pass
 
 
-def _fail_on_call(monkeypatch, module, name: str, call: int) -> None:  # noqa: ANN001
+def _fail_on_call(monkeypatch, module, name: str, call: int) -> None:
     real = getattr(module, name)
     calls = {"n": 0}
 
-    def wrapper(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+    def wrapper(*args, **kw):
         calls["n"] += 1
         if calls["n"] == call:
             raise Injected(f"{name} call {call}")
@@ -37,7 +37,7 @@ def _fail_on_call(monkeypatch, module, name: str, call: int) -> None:  # noqa: A
     monkeypatch.setattr(module, name, wrapper)
 
 
-def _district_package(tmp_path):  # noqa: ANN001, ANN202
+def _district_package(tmp_path):
     room, sup = make_pair(tmp_path, cases=4)
     import_one(sup, export_one(room, tmp_path / "up"))
     case_no = sup_case_no(sup, room)
@@ -53,7 +53,7 @@ def _district_package(tmp_path):  # noqa: ANN001, ANN202
     return room, sup, table, fresh, export_one(sup, tmp_path / "down")
 
 
-def sup_case_no(sup, room) -> str:  # noqa: ANN001
+def sup_case_no(sup, room) -> str:
     with sup.db.read() as conn:
         ids = sync_repo.owned_case_ids(conn, room.node.node_id)
         return cases_repo.load_cases(conn, ids[:1])[0].case_no

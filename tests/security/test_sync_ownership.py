@@ -44,7 +44,7 @@ def _append(name: str, *lines: dict):
     return mutate
 
 
-def _refused(sup, package, *named: str) -> None:  # noqa: ANN001
+def _refused(sup, package, *named: str) -> None:
     before = dump(sup)
     report = import_one(sup, package)
     assert report.status == "rejected", report.reason
@@ -145,7 +145,7 @@ def test_a_supervisor_cannot_send_cases_or_delete_a_rooms_case(tmp_path):
     _refused(room, rewrap(sup, room, down, tmp_path / "c", _append(rec.RECORDS, case_line)), victim)
 
 
-def _first_case_line(reader, package) -> dict:  # noqa: ANN001
+def _first_case_line(reader, package) -> dict:
     import mediation_desktop.sync.trust as trust
     from mediation_desktop.sync.container import open_package
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from mediation_desktop.core.calendar import year_table_to_json
+from mediation_desktop.core.deadlines import compute_deadlines
+from mediation_desktop.services.calendar_service import import_calendar_file
 from mediation_desktop.services.cases import CaseService
 from mediation_desktop.services.demo import fill_demo
 from mediation_desktop.storage.cases_repo import load_cases
 from mediation_desktop.sync import supervisor
 from mediation_desktop.sync.importer import import_packages
-
-from mediation_desktop.core.calendar import year_table_to_json
-from mediation_desktop.core.deadlines import compute_deadlines
-from mediation_desktop.services.calendar_service import import_calendar_file
 
 from .calendar_helpers import coming_weeks_table, owned_cases, register_open_case, stored_deadlines
 from .sync_helpers import dump, export_one, import_one, make_pair

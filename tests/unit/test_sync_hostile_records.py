@@ -24,7 +24,7 @@ def _no_passphrase(monkeypatch):
     monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
 
 
-def edit_first_case(entries: dict, change) -> None:  # noqa: ANN001
+def edit_first_case(entries: dict, change) -> None:
     lines = entries[rec.RECORDS].decode("utf-8").splitlines()
     first = json.loads(lines[0])
     change(first)
@@ -32,7 +32,7 @@ def edit_first_case(entries: dict, change) -> None:  # noqa: ANN001
     entries[rec.RECORDS] = ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def raw_replace(old: str, new: str):  # noqa: ANN201
+def raw_replace(old: str, new: str):
     def mutate(entries: dict) -> None:
         text = entries[rec.RECORDS].decode("utf-8")
         assert old in text
@@ -156,7 +156,7 @@ def test_cloned_installation_reusing_the_node_id_is_refused(tmp_path, dry_run):
     assert dump(sup) == before
 
 
-def make_node_from(root):  # noqa: ANN001, ANN201
+def make_node_from(root):
     from mediation_desktop.paths import DataPaths
     from mediation_desktop.services.backend import Backend
 
