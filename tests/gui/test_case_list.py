@@ -3,13 +3,14 @@ through the page, attachments."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, Qt
 
 from mediation_desktop.gui.i18n import name_collator
-from mediation_desktop.gui.models.case_table import PLACEHOLDER, CaseTableModel
+from mediation_desktop.gui.models.case_table import OVERDUE_COLOUR, PLACEHOLDER, SOON_COLOUR, CaseTableModel
 from mediation_desktop.services.case_list import CaseListService, CaseRow, ListFilter
 
 
@@ -99,14 +100,32 @@ def test_case_table_model_passes_the_model_tester(qtmodeltester, qapp):
     rows = {n: CaseRow(n, f"id{n}", f"津和平劳调〔2026〕{n}号", date(2026, 2, n % 27 + 1), "张三、李四", "某有限公司",
                        ("wages",), 2, 1_200_000, "mediating", None, date(2026, 3, 1), "刘建华") for n in range(1, 451)}
 
-    def fetch(nums, callback):  # noqa: ANN001, ANN202 - synchronous for the tester
+    def fetch(nums, callback):  # synchronous for the tester
         callback({n: rows[n] for n in nums})
 
     model = CaseTableModel(fetch, lambda: date(2026, 3, 2))
     model.set_keys(list(range(1, 451)))
     qtmodeltester.check(model, force_py=True)
     assert model.data(model.index(0, 6)) == "¥12,000.00"
-    assert model.data(model.index(0, 8), Qt.ItemDataRole.ForegroundRole) is not None   # overdue colour
+    # The 下一期限 column is coloured by how near the date is: overdue (due 1 March, today 2 March),
+    # due within three days, or plain; other columns and closed cases are never coloured.
+    assert model.data(model.index(0, 8), Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOUR
+    assert model.data(model.index(0, 6), Qt.ItemDataRole.ForegroundRole) is None
+
+    def loaded(fetcher, today):  # a model whose first row is fetched (an unfetched row has no colour)
+        m = CaseTableModel(fetcher, lambda: today)
+        m.set_keys([1])
+        m.row_at(0)
+        assert m.row_at(0) is not None
+        return m
+
+    soon = loaded(fetch, date(2026, 2, 27))
+    assert soon.data(soon.index(0, 8), Qt.ItemDataRole.ForegroundRole).color() == SOON_COLOUR
+    calm = loaded(fetch, date(2026, 2, 20))
+    assert calm.data(calm.index(0, 8), Qt.ItemDataRole.ForegroundRole) is None
+    closed = loaded(lambda nums, cb: cb({n: dataclasses.replace(rows[n], status="closed") for n in nums}),
+                    date(2026, 3, 2))
+    assert closed.data(closed.index(0, 8), Qt.ItemDataRole.ForegroundRole) is None
     assert model.rowCount(model.index(0, 0)) == 0 and model.rowCount(QModelIndex()) == 450
     empty = CaseTableModel(None)
     qtmodeltester.check(empty, force_py=True)
