@@ -37,7 +37,7 @@ class DataPaths:
     root: Path
 
     @classmethod
-    def resolve(cls, data_dir: str | Path | None = None) -> "DataPaths":
+    def resolve(cls, data_dir: str | Path | None = None) -> DataPaths:
         chosen = data_dir or os.environ.get(ENV_DATA_DIR) or default_data_dir()
         return cls(Path(chosen).expanduser().resolve())
 

@@ -7,7 +7,7 @@ from pathlib import Path
 _STATUS = {"offered": "待处理", "accepted": "已接受", "declined": "已拒绝"}
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("templates", help="区人社下发的文书模板：查看、预览、接受或拒绝（组织负责人）")
     t_sub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     ls = t_sub.add_parser("list", help="列出待处理的下发模板（--all 含已处理的）")
@@ -26,7 +26,7 @@ def register(sub) -> None:  # noqa: ANN001
     de.set_defaults(func=run_decline)
 
 
-def run_list(ctx) -> int:  # noqa: ANN001
+def run_list(ctx) -> int:
     from mediation_desktop.services.template_offers import list_offers
 
     offers = list_offers(ctx.backend(), all_statuses=ctx.args.all)
@@ -48,7 +48,7 @@ def run_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_preview(ctx) -> int:  # noqa: ANN001
+def run_preview(ctx) -> int:
     from mediation_desktop.services.template_offers import preview
 
     out = preview(ctx.backend(), ctx.args.name, Path(ctx.args.out))
@@ -56,7 +56,7 @@ def run_preview(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_accept(ctx) -> int:  # noqa: ANN001
+def run_accept(ctx) -> int:
     from mediation_desktop.services.template_offers import accept
 
     result = accept(ctx.backend(), ctx.args.name)
@@ -65,7 +65,7 @@ def run_accept(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_decline(ctx) -> int:  # noqa: ANN001
+def run_decline(ctx) -> int:
     from mediation_desktop.services.template_offers import decline
 
     result = decline(ctx.backend(), ctx.args.name)

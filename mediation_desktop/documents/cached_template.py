@@ -44,7 +44,7 @@ class CachingEnvironment(ImmutableSandboxedEnvironment):
 
     # Attribute and item access reach only data: a context value's keys, list and string positions,
     # and the loop counters. Never a method or a Python attribute, whatever the check let through.
-    def getattr(self, obj, attribute):  # noqa: A003 - Jinja's name
+    def getattr(self, obj, attribute):
         if isinstance(obj, dict):
             return obj[attribute] if attribute in obj else self.undefined(obj=obj, name=attribute)
         if isinstance(obj, LoopContext) and attribute in LOOP_ATTRIBUTES:
@@ -59,7 +59,7 @@ class CachingEnvironment(ImmutableSandboxedEnvironment):
                 pass
         return self.undefined(obj=obj, name=argument if isinstance(argument, str) else None)
 
-    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's name
+    def from_string(self, source, globals=None, template_class=None):
         if globals is not None or template_class is not None or not isinstance(source, str):
             raise TypeError("templates are compiled from their XML text only")
         with self._lock:

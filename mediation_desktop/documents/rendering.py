@@ -22,7 +22,8 @@ from mediation_desktop.documents.cached_template import ENVIRONMENT, CachedDocxT
 from mediation_desktop.documents.context import build_context
 from mediation_desktop.documents.formatting import safe_file_stem
 from mediation_desktop.documents.kinds import KINDS
-from mediation_desktop.documents.template_safety import CODE as UNSAFE, UnsafeTemplate
+from mediation_desktop.documents.template_safety import CODE as UNSAFE
+from mediation_desktop.documents.template_safety import UnsafeTemplate
 
 
 @dataclass(frozen=True)

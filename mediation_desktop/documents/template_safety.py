@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import NoReturn
 
 from jinja2 import nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
@@ -142,8 +143,8 @@ class _Checker:
             self.target(node, node.target)
             self.expr(node.node, bound | assigned, grow=False)
         elif isinstance(node, nodes.With):
-            names = set()
-            for target, value in zip(node.targets, node.values):
+            names: set[str] = set()
+            for target, value in zip(node.targets, node.values, strict=True):
                 self.target(node, target)
                 self.expr(value, bound | assigned, grow=False)
                 names.update(n.name for n in target.find_all(nodes.Name))
@@ -239,7 +240,7 @@ class _Checker:
             self.refuse(node, f"“{name}”不是可用的字段", name)
 
     # -- refusal -----------------------------------------------------------------------------
-    def refuse(self, node: nodes.Node, reason: str, token: str | None = None) -> None:
+    def refuse(self, node: nodes.Node, reason: str, token: str | None = None) -> NoReturn:
         raise UnsafeTemplate(self.placeholder_at(node.lineno, token), reason)
 
     def placeholder_at(self, lineno: int, token: str | None) -> str:

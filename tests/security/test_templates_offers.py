@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-
 from e2e.cli import run_cli
+from unit.sync_helpers import export_one, import_one, make_pair
+
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.documents import builtin_template_dir, template_path
 from mediation_desktop.services import template_offers
-from unit.sync_helpers import export_one, import_one, make_pair
 
 MARKER = "pwned"
 
