@@ -18,7 +18,7 @@ from mediation_desktop.documents.template_builder import TemplateBuilder
 SIGN_LINE = "__________"
 APPLICANT_TABLE = [1.2, 2.0, 1.2, 4.0, 2.8, 2.9, 1.5]
 # Two signers a row: a dozen signatures then fit on the page that ends the body.
-SIGNATURE_TABLE = [1.0, 2.4, 4.4, 1.0, 2.4, 4.4]
+SIGNATURE_TABLE = [1.4, 2.4, 4.0, 1.4, 2.4, 4.0]
 
 
 def _applicants(b: TemplateBuilder) -> None:
@@ -132,8 +132,9 @@ def _contact(b: TemplateBuilder, no: str) -> None:
 
 # 调解仲裁法 第21条: the committee where the contract is performed or where the employer is located
 # has jurisdiction. The configured committee is the one for this district, not the only place.
-JURISDICTION = ("向劳动合同履行地或者用人单位所在地的劳动人事争议仲裁委员会申请仲裁（《中华人民共和国劳动争议调解仲裁法》"
-                "第二十一条）。本辖区的劳动人事争议仲裁委员会为{{ arbitration.name }}，地址：{{ arbitration.address }}。")
+JURISDICTION = ("依照《中华人民共和国劳动争议调解仲裁法》第二十一条，劳动争议由劳动合同履行地或者用人单位所在地的"
+                "劳动人事争议仲裁委员会管辖；本辖区的劳动人事争议仲裁委员会为{{ arbitration.name }}，"
+                "地址：{{ arbitration.address }}。")
 
 
 def acceptance() -> TemplateBuilder:
@@ -161,7 +162,7 @@ def rejection() -> TemplateBuilder:
     b.p("{{ applicant_names_short }}：", "BodyNoIndent")
     b.p("{{ you }}于{{ received_on }}向{{ org.self }}提出的与{{ respondent.name }}因{{ dispute_subject }}发生劳动争议的"
         "调解申请，经审查，{{ rejection_reason }}。根据有关规定，{{ org.self }}决定不予受理。")
-    b.p("{{ you }}可以自知道或者应当知道其权利被侵害之日起一年内，" + JURISDICTION + "也可以通过其他合法途径解决。")
+    b.p("{{ you }}可以自知道或者应当知道其权利被侵害之日起一年内依法申请仲裁，也可以通过其他合法途径解决。" + JURISDICTION)
     b.p("{{ org.self }}地址：{{ org.address }}，联系电话：{{ org.phone }}。")
     b.keep(b.p("特此通知。"))
     b.seal_and_date("{{ concluded_on }}")
@@ -305,12 +306,12 @@ def termination() -> TemplateBuilder:
     b.p("申请人{{ applicant_names_short }}与被申请人{{ respondent.name }}因{{ dispute_subject }}发生的劳动争议，"
         "{{ org.self }}于{{ received_on }}收到调解申请，于{{ accepted_on }}受理。申请人的调解请求为：")
     _claims(b)
-    b.p("终止调解的原因：{{ termination_reason }}。{{ org.self }}决定终止调解。")
-    b.p("当事人可以依照《中华人民共和国劳动争议调解仲裁法》第十四条、第十五条的规定申请仲裁，即" + JURISDICTION)
-    b.p("劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算。申请人于{{ received_on }}"
-        "向{{ org.self }}申请调解，仲裁时效因此中断；从中断时起，仲裁时效期间重新计算（《中华人民共和国劳动争议调解仲裁法》"
-        "第二十七条第二款）。劳动关系存续期间因拖欠劳动报酬发生争议的，劳动者申请仲裁不受一年仲裁时效期间的限制；"
-        "但是，劳动关系终止的，应当自劳动关系终止之日起一年内提出。请及时行使权利。")
+    b.p("终止调解的原因：{{ termination_reason }}。{{ org.self }}决定终止调解。当事人可以依法申请仲裁。")
+    b.p(JURISDICTION)
+    b.p("劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算。依照该法第二十七条第二款，"
+        "申请人于{{ received_on }}向{{ org.self }}申请调解，仲裁时效因此中断，从中断时起，仲裁时效期间重新计算。"
+        "劳动关系存续期间因拖欠劳动报酬发生争议的，劳动者申请仲裁不受一年仲裁时效期间的限制；但是，劳动关系终止的，"
+        "应当自劳动关系终止之日起一年内提出。请及时行使权利。")
     b.keep(b.p("特此告知。"))
     b.seal_and_date("{{ concluded_on }}")
     return b
@@ -329,7 +330,7 @@ def service() -> TemplateBuilder:
     b.blank_line()
     # The recipients in a table of their own, so its header row repeats on every page it runs onto.
     # The time of receipt is left for the recipient to write: the signed time is the time of service.
-    rw = [2.8, 3.6, 2.0, 3.0, 4.2]
+    rw = [2.8, 3.4, 2.4, 3.0, 4.0]
     r = b.table(rw)
     b.row(r, rw, ["受送达人", "送达地址", "送达方式", "签名或盖章", "签收时间"], header=True, height_cm=1.0)
     b.loop_rows(r, rw, "r in service_recipients",
