@@ -231,11 +231,14 @@ AGREEMENT = obj({"id": uuid_, "signed_on": iso_date(nullable=False), "effective_
                  "per_worker": array(WORKER, 100_000)},
                 added={"tax": None, "other_terms": "", "per_worker": []})
 def file_name(value: Any, where: str) -> str:
-    """A file name from another node: checked as text, then reduced to a safe base name (the
-    record is kept; only the name that could point outside a folder is replaced)."""
+    """A file name from another node: text of at most 255 characters, reduced to a safe base name.
+    The record is kept and only the name is replaced: separators, ``..``, device names, control
+    and bidi characters are taken out rather than refusing the whole package over one scan."""
     from mediation_desktop.core.filenames import safe_basename
 
-    return safe_basename(text(255)(value, where))
+    if not isinstance(value, str) or len(value) > 255:
+        raise refuse(where, "应为不超过 255 个字符的文件名。")
+    return safe_basename(value)
 
 
 DOCUMENT = obj({"id": uuid_, "kind": text("document.kind"), "version": integer(1, 10_000), "file_name": file_name,

@@ -145,6 +145,7 @@ def test_the_command_line_exits_2_on_a_refused_folder(initialised, tmp_path, cap
     assert code == 2 and err.startswith(("E_NO_ACCESS: ", "E_OUTPUT_PATH: ", "E_READ_ONLY: ")), err
 
 
+@pytest.mark.expect_log("unexpected error in a background task")  # the real bug at the end
 def test_the_window_shows_a_message_not_the_crash_dialog(qapp, monkeypatch):
     from mediation_desktop.gui import crash, messages
     from mediation_desktop.gui.tasks import TaskRunner
