@@ -161,3 +161,20 @@ def test_the_window_shows_a_message_not_the_crash_dialog(qapp, monkeypatch):
     assert body.count("写保护") == 1  # the next step is shown once
     runner.report_failure(ZeroDivisionError("bug"), "tb", None)
     assert len(crash.crashes) == crashes + 1  # a real bug still is one
+
+
+def test_an_escaping_disk_fault_is_explained_not_a_crash(qapp, monkeypatch):
+    """The hook for exceptions escaping Qt slots: a full disk gets its message, not the crash dialog."""
+    import sys
+
+    from mediation_desktop.gui import crash, messages
+
+    monkeypatch.setattr(crash, "HEADLESS", True)
+    monkeypatch.setattr(messages, "HEADLESS", True)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    crash.install_excepthook("")
+    crashes, shown = len(crash.crashes), len(messages.shown)
+    exc = OSError(errno.ENOSPC, "No space left on device", "D:\\调解\\备份.sqlite3")
+    sys.excepthook(OSError, exc, None)
+    assert len(crash.crashes) == crashes and len(messages.shown) == shown + 1
+    assert "磁盘空间已满" in messages.shown[-1][1]
