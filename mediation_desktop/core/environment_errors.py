@@ -10,6 +10,8 @@ hands that text to :func:`from_database_message` and raises what it returns.
 from __future__ import annotations
 
 import errno
+import os
+from pathlib import Path
 
 from mediation_desktop.core import error_codes
 from mediation_desktop.core.errors import UserError
@@ -81,7 +83,16 @@ def from_database_message(message: str, path: object = None) -> EnvironmentFault
     for needle, make in _DATABASE_MESSAGES:
         if needle in text:
             return make(path)
+    if "unable to open database file" in text and path is not None and not _accessible(Path(str(path))):
+        return no_permission(path)  # the data folder belongs to another account, or was locked down
     return None
+
+
+def _accessible(database: Path) -> bool:
+    folder = database.parent
+    if folder.exists() and not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+        return False
+    return not database.exists() or os.access(database, os.R_OK | os.W_OK)
 
 
 def environment_fault(exc: BaseException) -> UserError | None:

@@ -178,3 +178,14 @@ def test_an_escaping_disk_fault_is_explained_not_a_crash(qapp, monkeypatch):
     sys.excepthook(OSError, exc, None)
     assert len(crash.crashes) == crashes and len(messages.shown) == shown + 1
     assert "磁盘空间已满" in messages.shown[-1][1]
+
+
+def test_a_data_folder_without_permission(tmp_path, monkeypatch):
+    """SQLite says only "unable to open database file"; when the folder or file refuses this account
+    (simulated: permission bits do not bind root), the user is told it is a permission matter."""
+    db = tmp_path / "mediation.sqlite3"
+    db.write_bytes(b"")
+    assert from_database_message("unable to open database file", db) is None  # accessible: a real fault
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != tmp_path)
+    fault = from_database_message("unable to open database file", db)
+    assert fault is not None and fault.code == "E_NO_ACCESS" and str(db) in fault.message
