@@ -462,7 +462,7 @@ def all_audit_anchors(conn: Connection) -> list:
 
 
 def set_audit_anchor(conn: Connection, room_node: str, last_seq: int, last_hash: str, package_id: str | None) -> None:
-    """Move the stored head forward (a broken mark is kept: the trail it reports is still cut)."""
+    """Move the stored head forward (a broken mark stays until entries prove the head again)."""
     values = dict(last_seq=last_seq, last_hash=last_hash, package_id=package_id, received_at=now_iso())
     if audit_anchor(conn, room_node) is None:
         conn.execute(insert(audit_anchors).values(room_node=room_node, **values))
@@ -473,3 +473,8 @@ def set_audit_anchor(conn: Connection, room_node: str, last_seq: int, last_hash:
 def mark_audit_anchor_broken(conn: Connection, room_node: str, reason: str) -> None:
     conn.execute(update(audit_anchors).where(audit_anchors.c.room_node == room_node)
                  .values(broken_at=now_iso(), broken_reason=reason))
+
+
+def clear_audit_anchor_broken(conn: Connection, room_node: str) -> None:
+    conn.execute(update(audit_anchors).where(audit_anchors.c.room_node == room_node)
+                 .values(broken_at=None, broken_reason=None))

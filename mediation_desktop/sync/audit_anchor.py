@@ -30,7 +30,9 @@ class AuditChainBroken(UserError):
 def check_and_advance(conn: Connection, p: Parsed) -> None:
     """At the district: refuse a room's entries that do not continue the stored head, else move
     the head forward. Entries wholly at or below the head (a held package applied late) prove
-    nothing either way, unless they hold the head's own entry."""
+    nothing either way, unless they hold the head's own entry. Entries that do prove the head is
+    still in the room's chain (they hold it, or start right after it) lift an earlier refusal's
+    mark: a package that went missing and was then resent whole is not a cut trail."""
     entries = p.audit
     if not entries:
         return
@@ -39,6 +41,9 @@ def check_and_advance(conn: Connection, p: Parsed) -> None:
         reason = _break(anchor.last_seq, anchor.last_hash, entries, full=p.header.kind == "full")
         if reason:
             raise AuditChainBroken(p.sender, p.header.sender_org_code, reason)
+        proven = entries[0]["id"] <= anchor.last_seq + 1 and entries[-1]["id"] >= anchor.last_seq
+        if proven and anchor.broken_at is not None:
+            sync_repo.clear_audit_anchor_broken(conn, p.sender)
         if entries[-1]["id"] <= anchor.last_seq:
             return
     last = entries[-1]

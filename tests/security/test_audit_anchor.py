@@ -11,6 +11,8 @@ import sqlite3
 
 import pytest
 from e2e.cli import run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from unit.sync_helpers import dump, export_one, import_one, make_pair
 
 from mediation_desktop.services.audit_head import head_file
@@ -173,3 +175,75 @@ def test_a_lost_package_does_not_look_like_a_cut_trail(tmp_path):
     assert report.status == "imported", report.reason
     assert _anchor(sup, room.node.node_id).last_seq > head
     assert _check(sup).code == 0 and _check(room).code == 0
+
+
+def test_entries_proving_the_head_lift_an_earlier_mark(tmp_path):
+    """A refusal noted earlier (say, a package whose entries started past a gap) is lifted when the
+    room's entries later prove the head is still in its chain; cut entries never can."""
+    from mediation_desktop.sync.audit_anchor import AuditChainBroken, mark_broken
+
+    room, sup, head = _anchored_pair(tmp_path)
+    with sup.db.write() as conn:
+        mark_broken(conn, AuditChainBroken(room.node.node_id, "HP", f"第 {head + 5} 条没有接在已收到的第 {head} 条之后"))
+    assert _check(sup).code == 2
+    _more_work(room)
+    assert import_one(sup, export_one(room, tmp_path / "resend", since_ack=True)).status == "imported"
+    assert _anchor(sup, room.node.node_id).broken_at is None
+    assert _check(sup).code == 0
+
+
+# -- the continuation rule itself, over arbitrary chains ----------------------------------------------
+
+def _chain(n: int, salt: str, base: list[dict] | None = None, from_id: int = 1) -> list[dict]:
+    """Entries 1..n linked by hashes; with ``base``, entries before ``from_id`` are base's own."""
+    import hashlib
+
+    out: list[dict] = list((base or [])[:from_id - 1])
+    prev = out[-1]["hash"] if out else "0" * 64
+    for i in range(len(out) + 1, n + 1):
+        digest = hashlib.sha256(f"{prev}|{i}|{salt}".encode()).hexdigest()
+        out.append({"id": i, "prev_hash": prev, "hash": digest})
+        prev = digest
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_an_intact_chain_always_continues_its_head(data):
+    from mediation_desktop.sync.audit_anchor import _break
+
+    n = data.draw(st.integers(1, 40))
+    chain = _chain(n, "a")
+    k = data.draw(st.integers(1, n))
+    a = data.draw(st.integers(1, n))
+    b = data.draw(st.integers(a, n))
+    full = data.draw(st.booleans()) and a == 1 and b == n
+    verdict = _break(k, chain[k - 1]["hash"], chain[a - 1:b], full=full)
+    if a <= k + 1:
+        assert verdict is None
+    else:  # a gap after the head proves nothing: refused, and the room resends from the head
+        assert verdict is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_chain_rewritten_at_or_before_the_head_never_continues_it(data):
+    from mediation_desktop.sync.audit_anchor import _break
+
+    n = data.draw(st.integers(1, 40))
+    chain = _chain(n, "a")
+    k = data.draw(st.integers(1, n))
+    j = data.draw(st.integers(1, k))                  # the first entry cut or rewritten
+    m = data.draw(st.integers(j - 1, 60))             # the room's chain now ends at m
+    forged = _chain(m, "b", base=chain, from_id=j)
+    head = chain[k - 1]["hash"]
+    if m == 0:
+        return
+    a = data.draw(st.integers(1, m))
+    b = data.draw(st.integers(a, m))
+    window = forged[a - 1:b]
+    verdict = _break(k, head, window, full=(a == 1 and b == m))
+    if a <= k <= b or a >= k + 1 or (a == 1 and b == m and m < k):
+        assert verdict is not None
+    elif b < k and not (a == 1 and b == m):
+        assert verdict is None  # entries wholly below the head, not a whole trail: nothing to tell
