@@ -5,8 +5,8 @@ deep inside SQLite or the date arithmetic."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 from mediation_desktop.core.errors import UserError
 

@@ -7,7 +7,7 @@ import time
 from mediation_desktop.commands.arguments import bounded_int
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("demo", help="生成演示用的模拟案件（姓名、单位、证件号均为虚构）")
     p.add_argument("--cases", type=bounded_int(1, 5_000_000), default=200, help="生成多少件（默认200）")
     p.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=20260213, help="随机种子（相同种子生成相同数据）")
@@ -15,7 +15,7 @@ def register(sub) -> None:  # noqa: ANN001
     p.set_defaults(func=run)
 
 
-def run(ctx) -> int:  # noqa: ANN001
+def run(ctx) -> int:
     from mediation_desktop.services.demo import generate_demo
 
     started = time.perf_counter()

@@ -16,6 +16,7 @@ from pathlib import Path
 from mediation_desktop.core import error_codes
 from mediation_desktop.core.errors import UserError
 
+
 class EnvironmentFault(UserError):
     """The computer refused (disk, folder, permission); the user can fix it and retry."""
 

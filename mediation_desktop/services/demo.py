@@ -38,7 +38,7 @@ def generate_demo(backend: Backend, n: int, seed: int = 20260213) -> int:
         return _fill(backend, conn, n, seed)
 
 
-def _fill(backend: Backend, conn, n: int, seed: int) -> int:  # noqa: ANN001 - a storage connection
+def _fill(backend: Backend, conn, n: int, seed: int) -> int:
     gen = DemoGenerator(seed=seed, today=today())
     created = insert_new_cases(backend, conn, gen.cases(n), user=backend.user)
     audit(conn, backend.user, "demo", None, None, {"cases": created, "seed": seed})

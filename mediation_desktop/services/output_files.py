@@ -24,9 +24,9 @@ def check_output_file(path: str | Path) -> Path:
     try:
         fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=folder)
     except OSError as exc:
-        fault = from_os_error(exc)
+        fault = from_os_error(OSError(exc.errno, exc.strerror, str(folder)))
         if fault is not None and fault.code != "E_PATH_MISSING":
-            raise from_os_error(OSError(exc.errno, exc.strerror, str(folder))) from None  # full, read-only...
+            raise fault from None  # a full disk, a read-only medium, no permission: said as such
         raise UserError("E_OUTPUT_PATH", f"不能在“{folder}”中建立文件（{exc.strerror or exc}），请换一个位置") from None
     os.close(fd)
     os.unlink(probe)

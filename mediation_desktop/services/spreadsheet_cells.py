@@ -11,12 +11,13 @@ into a formula cell.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from mediation_desktop.core.cell_safety import is_formula_like
 
 
-def text_cell(sheet: Any, value: str) -> Any:  # noqa: ANN401 - openpyxl worksheet and cell
+def text_cell(sheet: Any, value: str) -> Any:
     """A string cell holding ``value`` literally (for normal and write-only worksheets alike)."""
     from openpyxl.cell.cell import Cell, WriteOnlyCell
 
@@ -26,16 +27,16 @@ def text_cell(sheet: Any, value: str) -> Any:  # noqa: ANN401 - openpyxl workshe
     return cell
 
 
-def safe_row(sheet: Any, values: Iterable[Any]) -> list[Any]:  # noqa: ANN401
+def safe_row(sheet: Any, values: Iterable[Any]) -> list[Any]:
     """``values`` ready for ``sheet.append``: formula-like text wrapped as string cells."""
     return [text_cell(sheet, v) if is_formula_like(v) else v for v in values]
 
 
-def append_safe(sheet: Any, values: Iterable[Any]) -> None:  # noqa: ANN401
+def append_safe(sheet: Any, values: Iterable[Any]) -> None:
     sheet.append(safe_row(sheet, values))
 
 
-def set_safe(cell: Any, value: Any) -> None:  # noqa: ANN401
+def set_safe(cell: Any, value: Any) -> None:
     """Assign one cell of a normal worksheet, keeping formula-like text as text."""
     cell.value = value
     if is_formula_like(value):
@@ -43,7 +44,7 @@ def set_safe(cell: Any, value: Any) -> None:  # noqa: ANN401
         cell.quotePrefix = True
 
 
-def _write_only(sheet: Any) -> bool:  # noqa: ANN401
+def _write_only(sheet: Any) -> bool:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
     return isinstance(sheet, WriteOnlyWorksheet)

@@ -15,7 +15,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.request import pathname2url
 
@@ -100,7 +100,7 @@ def revision_of(path: Path) -> str | None:
     return row[0] if row else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_schema(revision: str) -> Schema:
     """The schema a fresh database has after migrating to ``revision`` (cached per process)."""
     from alembic import command

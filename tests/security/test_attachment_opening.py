@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui.conftest import dialog_answers, headless_dialogs, make_window, wait_idle  # noqa: F401 - fixtures
+
 from mediation_desktop.gui.pages import case_detail
 
 
-def _open_a_case(window, wait_idle):  # noqa: ANN001, ANN202, F811
+def _open_a_case(window, wait_idle):  # noqa: F811
     from mediation_desktop.services.case_list import CaseListService, ListFilter
 
     service = CaseListService(window.ctx.backend)

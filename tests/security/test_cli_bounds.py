@@ -10,8 +10,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from e2e.cli import run_cli
+
 from mediation_desktop.paths import DataPaths
 
 HUGE = "99999999999999999999"

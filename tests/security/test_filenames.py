@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from unit.helpers import make_backend, walk_in
+from unit.sync_helpers import export_one, import_one, make_pair, rewrap
 
 from mediation_desktop.core.filenames import MAX_NAME_CHARS, OPENABLE_EXTENSIONS, may_open, safe_basename
 from mediation_desktop.services.attachments import AttachmentService
 from mediation_desktop.services.cases import CaseService
 from mediation_desktop.sync import records as rec
-
-from unit.helpers import make_backend, walk_in
-from unit.sync_helpers import export_one, import_one, make_pair, rewrap
 
 ATTACKS = ["../../x.sh", "/tmp/x.sh", "C:\\x.bat", "CON.txt", "a\u202egpj.exe", "..\\..\\evil.dll", "nul",
            "LPT1.pdf", "..", "", "x" * 500 + ".pdf", "a\x00b.txt", "\u2066名单\u2069.docx"]

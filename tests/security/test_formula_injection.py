@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
+from unit.sync_helpers import enrol, export_one, import_one, make_node
 
 from mediation_desktop.core.cell_safety import FORMULA_STARTS, is_formula_like
 from mediation_desktop.core.model import CaseFilter
@@ -21,7 +22,6 @@ from mediation_desktop.services.ledger_template import write_template
 from mediation_desktop.services.report_writers import write_return
 from mediation_desktop.services.spreadsheet_cells import safe_row
 from mediation_desktop.services.statistics import compile_return
-from unit.sync_helpers import enrol, export_one, import_one, make_node
 
 ORG_NAME = '=HYPERLINK("http://x","y")'
 HEADERS = ["序号", "收案日期", "受理日期", "申请人", "申请人身份证号", "申请人电话", "被申请人", "统一社会信用代码",

@@ -7,15 +7,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from e2e.cli import run_cli
+from unit.helpers import make_backend, walk_in
+from unit.sync_helpers import export_one, make_node
+
 from mediation_desktop.core.errors import PermissionDenied, UserError
 from mediation_desktop.services import accounts
 from mediation_desktop.services.cases import CaseService
 from mediation_desktop.services.demo import generate_demo
 from mediation_desktop.sync.trust import peers, revoke, trust
-from unit.helpers import make_backend, walk_in
-from unit.sync_helpers import export_one, make_node
 
 ROLE_ENV = "MEDIATION_DESKTOP_CLI_ROLE"
 
@@ -124,7 +124,7 @@ def test_a_disabled_account_and_an_unknown_name_look_the_same(tmp_path, monkeypa
     verified: list[str] = []
     original = accounts._verify
 
-    def counting(password_hash, password):  # noqa: ANN001
+    def counting(password_hash, password):
         verified.append(password_hash)
         return original(password_hash, password)
 

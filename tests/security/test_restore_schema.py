@@ -9,8 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from e2e.cli import run_cli
+
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.paths import DataPaths
 from mediation_desktop.services import backups

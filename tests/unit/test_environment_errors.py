@@ -79,7 +79,7 @@ def test_a_really_full_database_is_disk_full_and_rolled_back(tmp_path):
     db.dispose()
 
     @__import__("sqlalchemy").event.listens_for(db.engine, "connect")
-    def _cap(dbapi_conn, _record):  # noqa: ANN001
+    def _cap(dbapi_conn, _record):
         dbapi_conn.execute(f"PRAGMA max_page_count={pages + 2}")
 
     with pytest.raises(EnvironmentFault) as info:
@@ -119,7 +119,7 @@ def test_the_command_line_exits_2_on_a_full_disk(initialised, tmp_path, monkeypa
     raises ENOSPC as the kernel would; everything around it is real."""
     from mediation_desktop.services import report_writers
 
-    def full(*_a, **_k):  # noqa: ANN002, ANN003
+    def full(*_a, **_k):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(report_writers, "_json", full)
