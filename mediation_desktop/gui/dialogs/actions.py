@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desktop.core.enums import Outcome
 from mediation_desktop.core.errors import ValidationError
-from mediation_desktop.core.model import Agreement, AgreementItem, Case, MediationSession
+from mediation_desktop.core.model import Agreement, AgreementItem, Case, MediationSession, WorkerAmount
 from mediation_desktop.core.money import format_plain, parse_amount
 from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE
 from mediation_desktop.gui.widgets.money_edit import MoneyEdit
@@ -143,9 +143,12 @@ class SessionDialog(ActionDialog):
 
 
 class AgreementDialog(ActionDialog):
-    """达成协议: signing date and the items (who pays whom what, by when)."""
+    """达成协议: signing date, the items (who pays whom what, by when, how and to which account),
+    whether amounts are before or after tax, other terms, and for a collective dispute each worker's
+    share (the court needs it for each worker's 支付令)."""
 
-    HEAD = ["给付方", "接受方", "内容", "金额（元）", "履行期限"]
+    HEAD = ["给付方", "接受方", "内容", "金额（元）", "履行期限", "履行方式", "收款账户"]
+    TAX = (("未注明", None), ("税后", "after_tax"), ("税前", "pre_tax"), ("不涉及", "none"))
 
     def __init__(self, case: Case, today: date, parent: QWidget | None = None):
         super().__init__("达成协议", case, today, parent)
@@ -160,19 +163,44 @@ class AgreementDialog(ActionDialog):
         add.clicked.connect(self.add_item)
         self.form.addRow(add)
         self.add_item(case.respondent.name, case.applicant_names, "支付款项",
-                      format_plain(case.amount_claimed_fen) or "", today.isoformat())
-        self.setMinimumWidth(720)
+                      format_plain(case.amount_claimed_fen) or "", today.isoformat(), "银行转账")
+        self.tax = QComboBox()
+        for label, code in self.TAX:
+            self.tax.addItem(label, code)
+        self.form.addRow("金额口径：", self.tax)
+        self.other_terms = QPlainTextEdit()
+        self.other_terms.setPlaceholderText("其他约定（可不填）")
+        self.other_terms.setMaximumHeight(60)
+        self.form.addRow("其他约定：", self.other_terms)
+        self.per_worker = QPlainTextEdit()
+        self.per_worker.setPlaceholderText("每行一人：姓名 金额，如：张三 10000.00")
+        if case.collective:
+            self.form.addRow("每名劳动者应得金额：", self.per_worker)
+        self.setMinimumWidth(900)
 
-    def add_item(self, payer: str = "", payee: str = "", what: str = "", amount: str = "", due: str = "") -> None:
+    def add_item(self, payer: str = "", payee: str = "", what: str = "", amount: str = "", due: str = "",
+                 method: str = "", account: str = "") -> None:
         row = self.items.rowCount()
         self.items.insertRow(row)
-        for col, text in enumerate((payer, payee, what, amount, due)):
+        for col, text in enumerate((payer, payee, what, amount, due, method, account)):
             self.items.setItem(row, col, QTableWidgetItem(text))
+
+    def _workers(self) -> list[WorkerAmount]:
+        shares = []
+        for n, line in enumerate(self.per_worker.toPlainText().splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, _, amount = line.strip().rpartition(" ")
+            if not name.strip() or not amount:
+                raise ValidationError("E_REQUIRED", f"每名劳动者应得金额第{n}行应写成“姓名 金额”", field="per_worker")
+            shares.append(WorkerAmount(name=name.strip(), amount_fen=parse_amount(amount, field="per_worker")))
+        return shares
 
     def build(self) -> Change:
         items = []
         for row in range(self.items.rowCount()):
-            cells = [(self.items.item(row, c).text().strip() if self.items.item(row, c) else "") for c in range(5)]
+            cells = [(self.items.item(row, c).text().strip() if self.items.item(row, c) else "")
+                     for c in range(len(self.HEAD))]
             if not any(cells):
                 continue
             payer = _required(cells[0], f"第{row + 1}项的给付方")
@@ -183,10 +211,12 @@ class AgreementDialog(ActionDialog):
                 due = date.fromisoformat(cells[4]) if cells[4] else None
             except ValueError:
                 raise ValidationError("E_DATE", f"第{row + 1}项的履行期限应为 YYYY-MM-DD") from None
-            items.append(AgreementItem(payer=payer, payee=payee, description=what, amount_fen=amount, due_on=due))
+            items.append(AgreementItem(payer=payer, payee=payee, description=what, amount_fen=amount, due_on=due,
+                                       method=cells[5], account=cells[6]))
         if not items:
             raise ValidationError("E_AGREEMENT_EMPTY", "达成协议需要至少一项协议内容")
-        agreement = Agreement(signed_on=self.signed_on.date().toPython(), items=items)
+        agreement = Agreement(signed_on=self.signed_on.date().toPython(), items=items, tax=self.tax.currentData(),
+                              other_terms=self.other_terms.toPlainText().strip(), per_worker=self._workers())
         on = agreement.signed_on
         return lambda svc, ref: svc.conclude(ref, Outcome.AGREEMENT, on, agreement=agreement)
 

@@ -1,0 +1,78 @@
+"""The lifecycle dialogs ask for what the record needs: the day the parties agreed to an extension,
+and for a collective agreement each worker's share; the service refuses what the command line refuses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.model import Applicant, Case, Claim, Respondent
+from mediation_desktop.gui.dialogs.actions import AgreementDialog, ExtendDialog
+
+
+def _accepted(window, name: str, workers: int = 1) -> Case:  # noqa: ANN001
+    from mediation_desktop.services.cases import CaseService
+
+    service = CaseService(window.ctx.backend)
+    case = service.register(Case(org_id="", received_on=date(2026, 9, 14), applicants=[Applicant(name)],
+                                 respondent=Respondent("天津鑫达建筑工程有限公司"), dispute_types=["wages"],
+                                 workers_involved=workers, claims=[Claim("支付拖欠工资", 12000000, "wages")]))
+    return service.accept(case.case_no, date(2026, 9, 15))
+
+
+def test_the_extension_dialog_records_the_day_the_parties_agreed(make_window, qtbot):
+    from mediation_desktop.services.cases import CaseService
+
+    window = make_window()
+    service = CaseService(window.ctx.backend)
+    case = _accepted(window, "周延期")
+
+    late = ExtendDialog(case, date(2026, 10, 9))
+    qtbot.addWidget(late)
+    late.until.setDate(QDate(2026, 10, 14))
+    late._accept()
+    with pytest.raises(UserError) as refused:      # the 15-day term ended on 2026-09-30
+        late.change(service, case.case_no)
+    assert refused.value.code == "E_EXTENSION_LATE"
+
+    dialog = ExtendDialog(case, date(2026, 10, 9))
+    qtbot.addWidget(dialog)
+    dialog.until.setDate(QDate(2026, 10, 14))
+    dialog.agreed_on.setDate(QDate(2026, 9, 28))
+    dialog._accept()
+    saved = dialog.change(service, case.case_no)
+    assert (saved.extended_until, saved.extension_agreed_on) == (date(2026, 10, 14), date(2026, 9, 28))
+
+
+def test_a_collective_agreement_asks_each_workers_share(make_window, qtbot):
+    from mediation_desktop.services.cases import CaseService
+
+    window = make_window()
+    service = CaseService(window.ctx.backend)
+    case = _accepted(window, "蒋代表", workers=12)
+
+    dialog = AgreementDialog(case, date(2026, 9, 25))
+    qtbot.addWidget(dialog)
+    assert dialog.per_worker.isVisibleTo(dialog)
+    dialog._accept()
+    with pytest.raises(UserError) as refused:
+        dialog.change(service, case.case_no)
+    assert refused.value.code == "E_PER_WORKER_REQUIRED"
+
+    dialog.per_worker.setPlainText("\n".join(f"工人{n:02d} 10000.00" for n in range(1, 13)))
+    dialog.tax.setCurrentIndex(dialog.tax.findData("after_tax"))
+    dialog.items.item(0, 6).setText("6222000011112222")
+    dialog._accept()
+    saved = dialog.change(service, case.case_no).agreement
+    assert [(w.name, w.amount_fen) for w in saved.per_worker] == [(f"工人{n:02d}", 1000000) for n in range(1, 13)]
+    assert saved.tax == "after_tax" and saved.items[0].method == "银行转账"
+    assert saved.items[0].account == "6222000011112222"
+
+    bad = AgreementDialog(case, date(2026, 9, 25))
+    qtbot.addWidget(bad)
+    bad.per_worker.setPlainText("只有名字")
+    bad._accept()
+    assert bad.change is None and "姓名 金额" in bad.error.text()
