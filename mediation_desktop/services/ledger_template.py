@@ -127,5 +127,5 @@ def _write_instructions(sheet, bold, fill) -> None:
         if len(row) >= 2 and row[0].value in ("列名", "调解结果的写法", "争议类型（可多选）"):
             for cell in row:
                 cell.font, cell.fill = bold, fill
-    for letter, width in zip("ABCD", (22, 26, 60, 24)):
+    for letter, width in zip("ABCD", (22, 26, 60, 24), strict=True):
         sheet.column_dimensions[letter].width = width
