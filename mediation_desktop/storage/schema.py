@@ -432,3 +432,118 @@ template_offers = Table(
     Column("decided_by", String(50)),
     Column("decided_at", TS),
 )
+
+# -- the programme's registers (migration 0010) ----------------------------------------------------------
+# Records a room makes and sends up like cases (origin_node owns them, version detects conflicts);
+# ``typical_library`` and ``training_courses`` are the district's and travel down. ``mediation_orgs``
+# is the district's own register and does not travel.
+
+
+def _owned(*columns: Column) -> list[Column]:
+    return [Column("id", UUID, primary_key=True), *columns,
+            Column("origin_node", UUID, nullable=False), Column("version", Integer, nullable=False, default=1),
+            Column("created_at", TS, nullable=False), Column("updated_at", TS, nullable=False)]
+
+
+mediators = Table(
+    "mediators", metadata,
+    *_owned(Column("name", String(max_len("mediator.name")), nullable=False),
+            Column("background", String(24), nullable=False),
+            Column("phone", String(max_len("mediator.phone"))),
+            Column("appointed_on", Date),
+            Column("active", Boolean, nullable=False, default=True)),
+)
+Index("ix_mediators_name", mediators.c.name)
+
+training_records = Table(
+    "training_records", metadata,
+    *_owned(Column("mediator_id", UUID, nullable=False),
+            Column("course", String(max_len("training.course")), nullable=False),
+            Column("organiser", String(max_len("training.organiser"))),
+            Column("held_on", Date, nullable=False),
+            Column("hours_tenths", Integer, nullable=False),
+            Column("certificate_no", String(max_len("training.certificate_no")))),
+)
+Index("ix_training_records_mediator_id", training_records.c.mediator_id)
+
+training_courses = Table(
+    "training_courses", metadata,
+    *_owned(Column("course", String(max_len("training.course")), nullable=False),
+            Column("organiser", String(max_len("training.organiser"))),
+            Column("held_on", Date, nullable=False),
+            Column("hours_tenths", Integer, nullable=False)),
+)
+
+outreach_events = Table(
+    "outreach_events", metadata,
+    *_owned(Column("held_on", Date, nullable=False),
+            Column("title", String(max_len("outreach.title")), nullable=False),
+            Column("place", String(max_len("outreach.place"))),
+            Column("enterprise", String(max_len("outreach.enterprise"))),
+            Column("audience", Integer),
+            Column("materials", Text, nullable=False, default="")),
+)
+
+screenings = Table(
+    "screenings", metadata,
+    *_owned(Column("enterprise", String(max_len("screening.enterprise")), nullable=False),
+            Column("uscc", String(max_len("screening.uscc"))),
+            Column("screened_on", Date, nullable=False),
+            Column("level", String(8), nullable=False),
+            Column("checks", String(200), nullable=False, default=""),
+            Column("findings", Text, nullable=False),
+            Column("workers", Integer),
+            Column("follow_up", Text, nullable=False, default=""),
+            Column("status", String(8), nullable=False, default="open")),
+)
+Index("ix_screenings_uscc", screenings.c.uscc)
+
+urgent_reports = Table(
+    "urgent_reports", metadata,
+    *_owned(Column("case_id", UUID),
+            Column("screening_id", UUID),
+            Column("title", String(max_len("urgent.title")), nullable=False),
+            Column("what", Text, nullable=False),
+            Column("who", Text, nullable=False),
+            Column("workers", Integer),
+            Column("amount_fen", Integer),
+            Column("measures", Text, nullable=False, default=""),
+            Column("request", Text, nullable=False, default=""),
+            Column("reported_on", Date, nullable=False),
+            Column("seen_at", TS)),
+)
+
+typical_cases = Table(
+    "typical_cases", metadata,
+    *_owned(Column("source_case_id", UUID),
+            Column("title", String(max_len("typical.title")), nullable=False),
+            Column("facts", Text, nullable=False),
+            Column("process", Text, nullable=False),
+            Column("result", Text, nullable=False),
+            Column("experience", Text, nullable=False),
+            Column("dispute_types", String(200), nullable=False, default="")),
+)
+
+typical_library = Table(
+    "typical_library", metadata,
+    *_owned(Column("typical_id", UUID, nullable=False),
+            Column("org_code", String(max_len("org.code")), nullable=False),
+            Column("title", String(max_len("typical.title")), nullable=False),
+            Column("facts", Text, nullable=False),
+            Column("process", Text, nullable=False),
+            Column("result", Text, nullable=False),
+            Column("experience", Text, nullable=False),
+            Column("dispute_types", String(200), nullable=False, default=""),
+            Column("promoted_on", Date, nullable=False)),
+)
+
+mediation_orgs = Table(
+    "mediation_orgs", metadata,
+    *_owned(Column("name", String(max_len("mediation_org.name")), nullable=False),
+            Column("org_type", String(16), nullable=False),
+            Column("address", String(max_len("mediation_org.address"))),
+            Column("head", String(max_len("mediation_org.head"))),
+            Column("mediators_count", Integer),
+            Column("set_up_on", Date),
+            Column("org_code", String(max_len("org.code")))),
+)
