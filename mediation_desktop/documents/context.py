@@ -223,7 +223,7 @@ def _dispute_codes(case: Case) -> list[str]:
 
 
 def _dispute_subject(case: Case) -> str:
-    labels = [DISPUTE_TYPE_LABELS.get(c, c) for c in _dispute_codes(case) if c != "other"]
+    labels = [DISPUTE_TYPE_LABELS.get(c, c) for c in _dispute_codes(case) if c != "other"]  # type: ignore[call-overload]
     return "、".join(labels) if labels else "劳动人事"
 
 
@@ -364,7 +364,7 @@ def _agreement(case: Case, deadlines: Any, applicants: list[dict] | None = None)
     return {
         "present": True,
         "terms": items,
-        "tax_text": TAX_STATEMENTS.get(tax, "") if paid else "",
+        "tax_text": TAX_STATEMENTS.get(tax or "", "") if paid else "",
         "other_terms_paragraphs": other_terms,
         "per_worker": per_worker,
         "per_worker_total": money_cn(sum(w.amount_fen for w in agreement.per_worker)) if per_worker else "",

@@ -217,7 +217,7 @@ def fixed_table(container, widths_cm: list[float], rows: int = 0, *, borders: bo
 
 
 def set_row_widths(row, widths_cm: list[float]) -> None:
-    for cell, width in zip(row.cells, widths_cm):
+    for cell, width in zip(row.cells, widths_cm, strict=False):
         cell.width = Cm(width)
 
 
@@ -225,7 +225,7 @@ def add_table_row(table, widths_cm: list[float], texts: list[str], *, style: str
                   bold: bool = False, align=WD_ALIGN_PARAGRAPH.CENTER):
     row = table.add_row()
     set_row_widths(row, widths_cm)
-    for cell, text in zip(row.cells, texts):
+    for cell, text in zip(row.cells, texts, strict=False):
         paragraph = cell.paragraphs[0]
         paragraph.style = style
         paragraph.alignment = align

@@ -88,7 +88,7 @@ def _merge_first_split(paragraph) -> bool:
 
 def _index_at(starts: list[int], pieces: list[str], position: int) -> int:
     """The w:t holding character ``position`` of the joined text."""
-    for i, (start, piece) in enumerate(zip(starts, pieces)):
+    for i, (start, piece) in enumerate(zip(starts, pieces, strict=False)):
         if start <= position < start + len(piece):
             return i
     return len(pieces) - 1

@@ -97,10 +97,12 @@ def sample_collective_case(n_applicants: int = 12) -> Case:
         ], full_and_final=True, tax="pre_tax"),
     )
     # Each worker's share of the total (the schedule attached to a collective agreement).
-    total = case.agreement.total_fen
+    agreement = case.agreement
+    assert agreement is not None
+    total = agreement.total_fen
     share = total // n_applicants
-    case.agreement.per_worker = [WorkerAmount(a.name, share + (total - share * n_applicants if i == 0 else 0))
-                                 for i, a in enumerate(applicants)]
+    agreement.per_worker = [WorkerAmount(a.name, share + (total - share * n_applicants if i == 0 else 0))
+                            for i, a in enumerate(applicants)]
     return case
 
 
