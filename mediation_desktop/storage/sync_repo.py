@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from mediation_desktop.core.clock import now_iso
+from mediation_desktop.core.model import OPEN_STATUSES
 from mediation_desktop.storage.schema import (
     attachments,
     audit_anchors,
@@ -416,7 +417,7 @@ def case_counts_by_origin(conn: Connection) -> dict[str, int]:
 
 def open_case_counts_by_origin(conn: Connection) -> dict[str, int]:
     return {r.origin_node: r.n for r in conn.execute(
-        select(cases.c.origin_node, func.count().label("n")).where(cases.c.status != "closed")
+        select(cases.c.origin_node, func.count().label("n")).where(cases.c.status.in_(OPEN_STATUSES))
         .group_by(cases.c.origin_node))}
 
 
