@@ -76,3 +76,20 @@ def test_a_collective_agreement_asks_each_workers_share(make_window, qtbot):
     bad.per_worker.setPlainText("只有名字")
     bad._accept()
     assert bad.change is None and "姓名 金额" in bad.error.text()
+
+
+def test_the_desk_lists_a_late_acceptance(make_window, wait_idle):
+    from mediation_desktop.services.cases import CaseService
+
+    window = make_window()
+    service = CaseService(window.ctx.backend)
+    late = service.register(Case(org_id="", received_on=date(2026, 9, 1), applicants=[Applicant("杨逾期")],
+                                 respondent=Respondent("天津鑫达建筑工程有限公司"), dispute_types=["wages"]))
+    late = service.accept(late.case_no, date(2026, 9, 10))   # due 2026-09-04
+    on_time = _accepted(window, "钱按时")
+    assert late.accepted_late and not on_time.accepted_late
+    window.desk.reload()
+    wait_idle(window)
+    lines = [(item.text(0), item.text(2)) for item in window.desk.items() if "逾期受理" in item.text(2)]
+    assert lines == [(late.case_no, "逾期受理：2026-09-10 受理，受理期限为 2026-09-04")]
+    assert window.desk.desk.late_acceptance_total == 1
