@@ -137,21 +137,24 @@ JURISDICTION = ("依照《中华人民共和国劳动争议调解仲裁法》第
                 "地址：{{ arbitration.address }}。")
 
 
+TIGHT = "BodyTight"
+
+
 def acceptance() -> TemplateBuilder:
     b = TemplateBuilder()
     b.header("受理通知书")
     b.p("{{ applicant_names_short }}：", "BodyNoIndent")
     b.p("{{ you }}与{{ respondent.name }}因{{ dispute_subject }}发生的劳动争议，{{ org.self }}于{{ received_on }}"
-        "收到调解申请，经审查符合受理条件，决定于{{ accepted_on }}予以受理。有关事项通知如下：")
-    b.p("一、本案由调解员{{ mediator }}主持调解。当事人认为调解员与本案有利害关系、可能影响公正调解的，可以申请其回避。")
+        "收到调解申请，经审查符合受理条件，决定于{{ accepted_on }}予以受理。有关事项通知如下：", TIGHT)
+    b.p("一、本案由调解员{{ mediator }}主持调解。当事人认为调解员与本案有利害关系、可能影响公正调解的，可以申请其回避。", TIGHT)
     # No cap on an extension is stated here: 《企业劳动争议协商调解规定》 第二十六条 sets none (see
     # core/deadlines.py for where one is set).
     b.p("二、调解期限为自受理之日起十五日{{ deadline_until.mediation_due }}；经双方当事人同意，可以延长。"
-        "自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。")
-    b.p("三、调解中请如实陈述事实，遵守调解秩序；调解时请携带身份证明、劳动合同、工资支付凭证等证据材料。")
-    b.p("四、{{ org.self }}将同时通知被申请人参加调解。{{ org.self }}地址：{{ org.address }}，联系电话：{{ org.phone }}。")
+        "自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。", TIGHT)
+    b.p("三、调解中请如实陈述事实，遵守调解秩序；调解时请携带身份证明、劳动合同、工资支付凭证等证据材料。", TIGHT)
+    b.p("四、{{ org.self }}将同时通知被申请人参加调解。{{ org.self }}地址：{{ org.address }}，联系电话：{{ org.phone }}。", TIGHT)
     # One page: the notice is a single sheet handed over or posted (tests/unit/test_documents_pages.py).
-    b.keep(b.p("特此通知。"))
+    b.keep(b.p("特此通知。", TIGHT))
     b.seal_and_date("{{ accepted_on }}", space=False)
     return b
 

@@ -37,6 +37,8 @@ class TemplateBuilder:
         ds.define_paragraph_style(d, "Normal", size=16, line_exact=28)
         ds.define_paragraph_style(d, "Body", size=16, first_line_chars=2)
         ds.define_paragraph_style(d, "BodyNoIndent", size=16)
+        # A notice that must stay on one sheet (the acceptance notice) whatever the length of the names.
+        ds.define_paragraph_style(d, "BodyTight", size=16, first_line_chars=2, line_exact=25)
         ds.define_paragraph_style(d, "OrgName", font=ds.TITLE_FONT, size=18, align=CENTER, line_exact=34)
         ds.define_paragraph_style(d, "DocTitle", font=ds.TITLE_FONT, size=22, align=CENTER, line_exact=40,
                                   space_after=6)

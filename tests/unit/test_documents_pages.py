@@ -3,6 +3,7 @@ carries only the signature block, and the acceptance notice is one sheet."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from mediation_desktop.core.enums import DisputeType
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.documents import KINDS, convert_to_pdf, find_soffice, render
 from mediation_desktop.documents.samples import sample_collective_case, sample_org, sample_single_case
@@ -61,8 +63,15 @@ def _cases():
     everyone = collective_case()
     for a in everyone.applicants:
         a.is_representative = False
-    return {"c": (sample_collective_case(), sample_org()), "e": (everyone, organisation()),
-            "s": (sample_single_case(), sample_org()), "t": (contract_case(), organisation())}
+    # Long names and a long address: the acceptance notice must still be one sheet.
+    long = sample_collective_case()
+    long.respondent.name = "天津市滨海新区某某国际物流供应链管理集团股份有限公司第三分公司"
+    long.dispute_types = [DisputeType.WAGES, DisputeType.COMPENSATION, DisputeType.HOURS_LEAVE,
+                          DisputeType.SOCIAL_INSURANCE]
+    long_org = dataclasses.replace(sample_org(), address="天津市和平区南营门街道办事处新华路与曲阜道交口东南侧综合服务楼二楼东侧调解室")
+    return {"c": (sample_collective_case(), sample_org(), KINDS), "e": (everyone, organisation(), KINDS),
+            "s": (sample_single_case(), sample_org(), KINDS), "t": (contract_case(), organisation(), KINDS),
+            "l": (long, long_org, ("acceptance",))}
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +79,8 @@ def pdfs(tmp_path_factory):
     os.environ.setdefault("FONTCONFIG_FILE", str(FONTS_CONF))
     out = tmp_path_factory.mktemp("pages")
     docs = {}
-    for label, (case, org) in _cases().items():
-        for kind in KINDS:
+    for label, (case, org, kinds) in _cases().items():
+        for kind in kinds:
             path = out / f"{label}_{kind}.docx"
             try:
                 render(kind, case, org, path, today=TODAY, deadlines={"mediation_due": TODAY})
@@ -100,7 +109,7 @@ def test_all_twelve_signatures_stay_with_the_agreement_body(pdfs):
 
 
 def test_acceptance_notice_is_one_page(pdfs):
-    for label in ("c", "e", "s", "t"):
+    for label in ("c", "e", "s", "t", "l"):
         assert len(pdfs[(label, "acceptance")]) == 1, label
 
 
