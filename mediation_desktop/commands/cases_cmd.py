@@ -8,7 +8,7 @@ from mediation_desktop.core.enums import OUTCOME_LABELS, STAGE_LABELS, Status
 from mediation_desktop.core.errors import UserError
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("cases", help="列出案件（最新的在前）")
     p.add_argument("--status", choices=[s.value for s in Status], help="按状态筛选")
     p.add_argument("--search", help="按申请人、用人单位、案号或案情检索")
@@ -28,7 +28,7 @@ def register(sub) -> None:  # noqa: ANN001
     d.set_defaults(func=run_deadlines)
 
 
-def case_subcommands(sub):  # noqa: ANN001, ANN201 - argparse's sub-parsers action
+def case_subcommands(sub):
     """The one ``case`` command's ACTION sub-parsers (``show`` here, the lifecycle actions in
     lifecycle_cmd): made by whichever group registers first, found again by the others."""
     case = sub.choices.get("case")
@@ -38,7 +38,7 @@ def case_subcommands(sub):  # noqa: ANN001, ANN201 - argparse's sub-parsers acti
     return case.get_default("case_actions")
 
 
-def run_cases(ctx) -> int:  # noqa: ANN001
+def run_cases(ctx) -> int:
     from mediation_desktop.core.enums import Outcome, Stage
     from mediation_desktop.core.model import CaseFilter
     from mediation_desktop.services.case_list import CaseListService
@@ -59,7 +59,7 @@ def run_cases(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_show(ctx) -> int:  # noqa: ANN001
+def run_show(ctx) -> int:
     from mediation_desktop.core.deadlines import DEADLINE_LABELS, warning_text
     from mediation_desktop.core.lifecycle import late_acceptance_text
     from mediation_desktop.core.money import format_figures
@@ -99,7 +99,7 @@ def run_show(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_deadlines(ctx) -> int:  # noqa: ANN001
+def run_deadlines(ctx) -> int:
     from mediation_desktop.core.clock import today
     from mediation_desktop.core.deadlines import DEADLINE_LABELS
     from mediation_desktop.services.case_list import CaseListService

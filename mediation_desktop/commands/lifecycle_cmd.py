@@ -16,10 +16,10 @@ END_OUTCOMES = ("failed", "withdrawn", "settled", "transferred")
 DATE_HELP = "YYYY-MM-DD，默认今天"
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     actions = case_subcommands(sub)
 
-    def action(name: str, help_text: str, run, *, case_no: bool = True):  # noqa: ANN001, ANN202
+    def action(name: str, help_text: str, run, *, case_no: bool = True):
         p = actions.add_parser(name, help=help_text)
         if case_no:
             p.add_argument("case_no", metavar="CASE_NO")
@@ -71,19 +71,19 @@ def register(sub) -> None:  # noqa: ANN001
 
 # -- helpers -----------------------------------------------------------------------------------------
 
-def _service(ctx):  # noqa: ANN001, ANN202
+def _service(ctx):
     from mediation_desktop.services.cases import CaseService
 
     return CaseService(ctx.backend())
 
 
-def _date(text: str | None, option: str):  # noqa: ANN202 - a date
+def _date(text: str | None, option: str):
     from mediation_desktop.core.clock import parse_iso_date, today
 
     return today() if text is None else parse_iso_date(text, field=option)
 
 
-def _done(ctx, case, said: str) -> int:  # noqa: ANN001
+def _done(ctx, case, said: str) -> int:
     if ctx.args.json:
         from mediation_desktop.services.case_json import case_detail_json
         from mediation_desktop.services.cases import CaseService
@@ -97,7 +97,7 @@ def _done(ctx, case, said: str) -> int:  # noqa: ANN001
 
 # -- the actions -------------------------------------------------------------------------------------
 
-def run_add(ctx) -> int:  # noqa: ANN001
+def run_add(ctx) -> int:
     from mediation_desktop.services.case_input import read_case
 
     case = _service(ctx).register(read_case(Path(ctx.args.file)))
@@ -107,20 +107,20 @@ def run_add(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_accept(ctx) -> int:  # noqa: ANN001
+def run_accept(ctx) -> int:
     on = _date(ctx.args.on, "--on")
     case = _service(ctx).accept(ctx.args.case_no, on, ctx.args.mediator)
     late = "（已超过3个工作日的受理期限，记为逾期受理）" if case.accepted_late else ""
     return _done(ctx, case, f"已于 {on.isoformat()} 受理{late}")
 
 
-def run_reject(ctx) -> int:  # noqa: ANN001
+def run_reject(ctx) -> int:
     on = _date(ctx.args.on, "--on")
     case = _service(ctx).not_accept(ctx.args.case_no, on, ctx.args.reason)
     return _done(ctx, case, f"已于 {on.isoformat()} 决定不予受理")
 
 
-def run_session(ctx) -> int:  # noqa: ANN001
+def run_session(ctx) -> int:
     from mediation_desktop.core.model import MediationSession
 
     session = MediationSession(held_on=_date(ctx.args.on, "--on"), place=ctx.args.place, mode=ctx.args.mode,
@@ -129,13 +129,13 @@ def run_session(ctx) -> int:  # noqa: ANN001
     return _done(ctx, case, f"已记录 {session.held_on.isoformat()} 的调解（第{len(case.sessions)}次）")
 
 
-def run_extend(ctx) -> int:  # noqa: ANN001
+def run_extend(ctx) -> int:
     until, agreed_on = _date(ctx.args.until, "--until"), _date(ctx.args.agreed_on, "--agreed-on")
     case = _service(ctx).extend(ctx.args.case_no, until, agreed_on)
     return _done(ctx, case, f"调解期限经双方于 {agreed_on.isoformat()} 同意延长至 {until.isoformat()}")
 
 
-def run_agree(ctx) -> int:  # noqa: ANN001
+def run_agree(ctx) -> int:
     from mediation_desktop.core.enums import Outcome
     from mediation_desktop.services.case_input import read_agreement
 
@@ -144,7 +144,7 @@ def run_agree(ctx) -> int:  # noqa: ANN001
     return _done(ctx, case, f"已记录 {agreement.signed_on.isoformat()} 签订的调解协议（{len(agreement.items)}项）")
 
 
-def run_end(ctx) -> int:  # noqa: ANN001
+def run_end(ctx) -> int:
     from mediation_desktop.core.enums import OUTCOME_LABELS, Outcome
 
     outcome, on = Outcome(ctx.args.outcome), _date(ctx.args.on, "--on")
@@ -154,7 +154,7 @@ def run_end(ctx) -> int:  # noqa: ANN001
     return _done(ctx, case, f"已于 {on.isoformat()} 结束调解：{OUTCOME_LABELS[outcome]}")
 
 
-def run_pay(ctx) -> int:  # noqa: ANN001
+def run_pay(ctx) -> int:
     from mediation_desktop.core.errors import ValidationError
     from mediation_desktop.core.money import format_figures, parse_amount
 
@@ -174,7 +174,7 @@ def run_pay(ctx) -> int:  # noqa: ANN001
     return _done(ctx, case, f"已记录协议第{ctx.args.item}项于 {on.isoformat()} 履行 {format_figures(fen)}")
 
 
-def run_close(ctx) -> int:  # noqa: ANN001
+def run_close(ctx) -> int:
     on = _date(ctx.args.on, "--on")
     case = _service(ctx).close(ctx.args.case_no, on)
     return _done(ctx, case, f"已于 {on.isoformat()} 结案")

@@ -14,8 +14,8 @@ parties agreed, not the day it was printed.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from mediation_desktop.core.enums import Outcome, Stage
 from mediation_desktop.core.errors import UserError

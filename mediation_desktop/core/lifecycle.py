@@ -13,8 +13,8 @@ from datetime import date
 
 from mediation_desktop.core.enums import OUTCOME_LABELS, STAGE_LABELS, Outcome, Stage, Status
 from mediation_desktop.core.errors import TransitionError, ValidationError, ValidationErrors
-from mediation_desktop.core.rules import check_date
 from mediation_desktop.core.model import AGREEMENT_TAX, Agreement, Case, MediationSession
+from mediation_desktop.core.rules import check_date
 
 
 @dataclass(frozen=True)

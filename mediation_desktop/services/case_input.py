@@ -47,7 +47,7 @@ ITEM_KEYS = {"payer", "payee", "content", "amount", "due", "method", "account"}
 WORKER_KEYS = {"name", "amount"}
 
 
-def read_json_file(path: Path, what: str) -> Any:  # noqa: ANN401 - any JSON value, checked by the caller
+def read_json_file(path: Path, what: str) -> Any:
     """The parsed document, or E_JSON with a one-line reason (missing, too large, not UTF-8 JSON)."""
     try:
         size = path.stat().st_size
@@ -79,7 +79,7 @@ class _Reader:
     def fail(self, code: str, field: str, message: str) -> None:
         self.errors.append(ValidationError(code, f"{field}：{message}", field=field))
 
-    def obj(self, value: Any, field: str, keys: set[str], required: set[str] = frozenset()) -> dict | None:  # noqa: ANN401
+    def obj(self, value: Any, field: str, keys: set[str], required: frozenset[str] | set[str] = frozenset()) -> dict | None:
         if not isinstance(value, dict):
             self.fail("E_JSON_TYPE", field or "（根）", "应为 JSON 对象 {…}")
             return None
@@ -163,7 +163,7 @@ def _join(field: str, key: str | int) -> str:
     return f"{field}.{key}" if field else str(key)
 
 
-def case_from_json(data: Any) -> Case:  # noqa: ANN401 - a parsed JSON document
+def case_from_json(data: Any) -> Case:
     """A new (unsaved, unnumbered) case from the ``case add`` document; org_id is set on registration."""
     r = _Reader()
     d = r.obj(data, "", CASE_KEYS, {"received_on", "applicants", "respondent"})
@@ -251,7 +251,7 @@ def _flag(r: _Reader, d: dict, key: str, field: str) -> bool:
     return value
 
 
-def agreement_from_json(data: Any) -> Agreement:  # noqa: ANN401 - a parsed JSON document
+def agreement_from_json(data: Any) -> Agreement:
     """The agreement of ``case agree``; what it must hold for the case is checked on recording."""
     r = _Reader()
     d = r.obj(data, "", AGREEMENT_KEYS, {"signed_on", "items"})

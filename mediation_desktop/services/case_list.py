@@ -25,6 +25,7 @@ from mediation_desktop.core.enums import (
 from mediation_desktop.core.model import CaseFilter, stage_of
 
 if TYPE_CHECKING:
+    from mediation_desktop.core.deadlines import DueItem
     from mediation_desktop.services.backend import Backend
 
 # The columns a list can sort by (the keys of storage.queries.SORTABLE).
@@ -194,7 +195,7 @@ class CaseListService:
         if sort in NAME_COLUMNS and name_key is not None:
             if queries.count_cases(conn, f) <= COLLATE_LIMIT:
                 pairs = queries.keys_with_values(conn, f, sort)
-                pairs.sort(key=lambda p: (name_key(p[1]), p[0]), reverse=descending)
+                pairs.sort(key=lambda p: (name_key(str(p[1])), p[0]), reverse=descending)
                 return [p[0] for p in pairs]
         return queries.list_keys(conn, f, sort, descending)
 
@@ -225,14 +226,14 @@ class CaseListService:
         with self.backend.db.read() as conn:
             return [summary_json(r) for r in queries.list_summaries(conn, f, limit=limit)]
 
-    def due_items(self, on: date, until: date) -> list:
+    def due_items(self, on: date, until: date) -> list[DueItem]:
         """``deadlines``: each open case's deadline due by ``until`` (or overdue on ``on``), soonest first."""
         from mediation_desktop.core.deadlines import compute_deadlines, open_deadline_items
         from mediation_desktop.storage import queries
 
         with self.backend.db.read() as conn:
             candidates = queries.due_cases(conn, until)
-        items = []
+        items: list[DueItem] = []
         for case in candidates:
             deadlines = compute_deadlines(case, self.backend.calendar)
             items.extend(i for i in open_deadline_items(case, deadlines, on) if i.due <= until)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Row, func, select
 
 from mediation_desktop.core.enums import Outcome, Status
 from mediation_desktop.core.model import OPEN_STATUSES
@@ -25,20 +27,20 @@ def due_ids(conn: Connection, until: date, limit: int) -> tuple[int, list[str]]:
     return total, ids
 
 
-def newest_registered(conn: Connection, limit: int) -> list:
-    return conn.execute(select(cases).where(cases.c.status == Status.REGISTERED.value)
-                        .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(limit)).all()
+def newest_registered(conn: Connection, limit: int) -> Sequence[Row[Any]]:
+    return list(conn.execute(select(cases).where(cases.c.status == Status.REGISTERED.value)
+                        .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(limit)).all())
 
 
-def open_collective(conn: Connection, limit: int) -> list:
-    return conn.execute(select(cases).where(cases.c.status.in_(OPEN_STATUSES), cases.c.collective.is_(True))
-                        .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(limit)).all()
+def open_collective(conn: Connection, limit: int) -> Sequence[Row[Any]]:
+    return list(conn.execute(select(cases).where(cases.c.status.in_(OPEN_STATUSES), cases.c.collective.is_(True))
+                        .order_by(cases.c.received_on.desc(), cases.c.num.desc()).limit(limit)).all())
 
 
-def unpaid_items(conn: Connection, today: date, limit: int) -> list:
+def unpaid_items(conn: Connection, today: date, limit: int) -> list[Any]:
     """Agreed payments past their date with no performance recorded. Only mediating cases concluded
     by agreement can owe performance: drive from the status index, not every agreement item."""
-    return conn.execute(
+    return list(conn.execute(
         select(cases.c.id, cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name,
                agreement_items.c.description, agreement_items.c.amount_fen, agreement_items.c.due_on)
         .join(agreements, agreements.c.case_id == cases.c.id)
@@ -46,7 +48,7 @@ def unpaid_items(conn: Connection, today: date, limit: int) -> list:
         .where(cases.c.status == Status.MEDIATING.value, cases.c.outcome == Outcome.AGREEMENT.value,
                agreement_items.c.due_on < today,
                agreement_items.c.performed_on.is_(None))
-        .order_by(agreement_items.c.due_on, cases.c.num).limit(limit)).all()
+        .order_by(agreement_items.c.due_on, cases.c.num).limit(limit)).all())
 
 
 def late_accepted(conn: Connection, limit: int) -> tuple[int, list]:
@@ -56,8 +58,8 @@ def late_accepted(conn: Connection, limit: int) -> tuple[int, list]:
     rows = conn.execute(select(cases.c.id, cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name,
                                cases.c.accepted_on, cases.c.acceptance_due).where(*where)
                         .order_by(cases.c.accepted_on.desc(), cases.c.num.desc()).limit(limit)).all()
-    return total, rows
+    return total, list(rows)
 
 
 def audit_rows_for(conn: Connection, entity_id: str) -> list:
-    return conn.execute(select(audit_log).where(audit_log.c.entity_id == entity_id).order_by(audit_log.c.id)).all()
+    return list(conn.execute(select(audit_log).where(audit_log.c.entity_id == entity_id).order_by(audit_log.c.id)).all())

@@ -107,7 +107,7 @@ AFTER_AGREEMENT = {
 }
 
 
-def _ok(result, what: str) -> None:  # noqa: ANN001
+def _ok(result, what: str) -> None:
     assert result.code == 0, f"{what}: exit {result.code}\n{result.err}"
 
 
@@ -148,14 +148,14 @@ class StageRegister:
 
 
 @pytest.fixture(scope="session")
-def stage_master(tmp_path_factory) -> tuple[Path, dict[str, str]]:  # noqa: ANN001
+def stage_master(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """The register, built once for the whole session (never changed by a test)."""
     root = tmp_path_factory.mktemp("stage-register") / "data"
     return root, build(root)
 
 
 @pytest.fixture
-def stage_register(stage_master, tmp_path) -> StageRegister:  # noqa: ANN001
+def stage_register(stage_master, tmp_path) -> StageRegister:
     """A private copy of the register for one test."""
     master, numbers = stage_master
     copy = tmp_path / "stages"

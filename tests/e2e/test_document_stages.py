@@ -50,7 +50,7 @@ for _key in ("session", "extended", "agreed", "agreed_paid", "failed", "closed_a
     FACTS[(_key, "record")] = ["2026年9月20日", "第一调解室"]
 
 
-def docx_text(path) -> str:  # noqa: ANN001
+def docx_text(path) -> str:
     doc = Document(path)
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
@@ -59,7 +59,7 @@ def docx_text(path) -> str:  # noqa: ANN001
     return "\n".join(parts)
 
 
-def versions(root, case_no: str) -> int:  # noqa: ANN001
+def versions(root, case_no: str) -> int:
     con = sqlite3.connect(root / "mediation.sqlite3")
     try:
         return con.execute("SELECT count(*) FROM documents d JOIN cases c ON c.id = d.case_id WHERE c.case_no = ?",
@@ -68,7 +68,7 @@ def versions(root, case_no: str) -> int:  # noqa: ANN001
         con.close()
 
 
-def files(root) -> set:  # noqa: ANN001
+def files(root) -> set:
     folder = root / "documents"
     return {p for p in folder.rglob("*") if p.is_file()} if folder.exists() else set()
 
@@ -78,7 +78,7 @@ def cn(iso: str) -> str:
     return f"{y}年{m}月{d}日"
 
 
-def original_term(root, numbers: dict[str, str], key: str) -> str:  # noqa: ANN001
+def original_term(root, numbers: dict[str, str], key: str) -> str:
     """The 15-day term from acceptance as the case record computes it (holidays included)."""
     unextended = "session" if key == "extended" else key    # accepted the same day, never extended
     r = run_cli(root, "case", "show", numbers[unextended], "--json")

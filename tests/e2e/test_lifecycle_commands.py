@@ -13,7 +13,7 @@ from .cli import run_cli
 from .stage_register import COLLECTIVE_WORKERS, EMPLOYER, STAGES
 
 
-def snapshot(root) -> tuple:  # noqa: ANN001
+def snapshot(root) -> tuple:
     """Everything a refused command must leave alone: every case row with its version, every child
     row, the outbox and the audit trail."""
     con = sqlite3.connect(root / "mediation.sqlite3")
@@ -27,13 +27,13 @@ def snapshot(root) -> tuple:  # noqa: ANN001
         con.close()
 
 
-def show(root, case_no: str) -> dict:  # noqa: ANN001
+def show(root, case_no: str) -> dict:
     r = run_cli(root, "case", "show", case_no, "--json")
     assert r.code == 0, r.err
     return r.json()
 
 
-def refused(root, code: str, *args: str) -> str:  # noqa: ANN001
+def refused(root, code: str, *args: str) -> str:
     before = snapshot(root)
     r = run_cli(root, *args)
     assert r.code == 2, (args, r.code, r.out, r.err)
@@ -192,7 +192,7 @@ def test_actions_the_stage_does_not_allow_are_refused(stage_register, tmp_path):
 
 # -- bad input -------------------------------------------------------------------------------------
 
-def _write(path, content) -> str:  # noqa: ANN001
+def _write(path, content) -> str:
     if isinstance(content, bytes):
         path.write_bytes(content)
     else:

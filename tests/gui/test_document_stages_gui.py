@@ -17,7 +17,7 @@ def _case(name: str) -> Case:
                 claims=[Claim("支付拖欠工资", 3680050, "wages")])
 
 
-def _refused_case(window) -> Case:  # noqa: ANN001
+def _refused_case(window) -> Case:
     from mediation_desktop.services.cases import CaseService
 
     service = CaseService(window.ctx.backend)

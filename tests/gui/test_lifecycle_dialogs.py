@@ -13,7 +13,7 @@ from mediation_desktop.core.model import Applicant, Case, Claim, Respondent
 from mediation_desktop.gui.dialogs.actions import AgreementDialog, ExtendDialog
 
 
-def _accepted(window, name: str, workers: int = 1) -> Case:  # noqa: ANN001
+def _accepted(window, name: str, workers: int = 1) -> Case:
     from mediation_desktop.services.cases import CaseService
 
     service = CaseService(window.ctx.backend)
