@@ -8,9 +8,9 @@ the aggregate consistent and makes a case the unit that sync sends.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from operator import itemgetter
-from typing import Iterable, Sequence
 
 from sqlalchemy import Boolean, Connection, Date, delete, func, insert, select, update
 
@@ -137,7 +137,7 @@ def insert_cases(conn: Connection, rows: Sequence[dict], children: dict[str, lis
             conn.execute(insert(table), batch)
 
 
-def _sqlite_executemany(conn: Connection, table, batch: list[dict]) -> None:  # noqa: ANN001 - a Table
+def _sqlite_executemany(conn: Connection, table, batch: list[dict]) -> None:  # table: a Table
     """Rows as tuples, with dates and booleans stored as SQLAlchemy's SQLite types store them."""
     given = [c.name for c in table.columns if c.name in batch[0]]
     # Column defaults are applied by SQLAlchemy in Python (e.g. ``version`` = 1), so apply them here.
@@ -205,7 +205,7 @@ def next_seq_no(conn: Connection, org_id: str, year: int) -> int:
 
 # -- reading ---------------------------------------------------------------------------------------
 
-def case_from_row(r, children: dict | None = None) -> Case:  # noqa: ANN001 - a Row
+def case_from_row(r, children: dict | None = None) -> Case:  # r: a Row
     children = children or {}
     case = Case(
         id=r.id, org_id=r.org_id, case_no=r.case_no, received_on=r.received_on,

@@ -7,11 +7,12 @@ Search: terms of 3+ characters go to the full-text index (SQLite FTS5 trigram, P
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
+from typing import Any
 
-from sqlalchemy import Connection, and_, desc, func, or_, select, text
-from sqlalchemy.sql import Select
+from sqlalchemy import Connection, Row, and_, desc, func, or_, select, text
+from sqlalchemy.sql import ColumnElement, Select
 
 from mediation_desktop.core.model import OPEN_STATUSES, Case, CaseFilter, Respondent
 from mediation_desktop.storage.cases_repo import case_from_row, load_agreements
@@ -34,7 +35,7 @@ def _like(term: str) -> str:
 
 
 def _search_clause(conn: Connection, query: str):
-    clauses = []
+    clauses: list[ColumnElement[bool]] = []
     long_terms = [t for t in search_terms(query) if len(t) >= FTS_MIN]
     short_terms = [t for t in search_terms(query) if len(t) < FTS_MIN]
     if long_terms:
@@ -111,7 +112,7 @@ SUMMARY_COLUMNS = [cases.c[name] for name in (
     "amount_claimed_fen", "amount_agreed_fen", "channel", "court_case_no", "mediator", "accepted_late")]
 
 
-def list_summaries(conn: Connection, f: CaseFilter, limit: int | None = None) -> list:
+def list_summaries(conn: Connection, f: CaseFilter, limit: int | None = None) -> Sequence[Row[Any]]:
     """Rows of SUMMARY_COLUMNS newest first: the fast path for long lists (``cases --json``)."""
     stmt = filtered(conn, SUMMARY_COLUMNS, f).order_by(*NEWEST_FIRST)
     if limit:
@@ -158,10 +159,12 @@ def _first_column(conn: Connection, stmt: Select) -> list:
     # render_postcompile expands IN (...) lists into plain positional parameters.
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [_sqlite_param(compiled.params[name]) for name in (compiled.positiontup or ())]
-    return [row[0] for row in conn.connection.driver_connection.execute(compiled.string, params)]
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection always has its DB-API connection
+    return [row[0] for row in driver.execute(compiled.string, params)]
 
 
-def _sqlite_param(value):  # noqa: ANN001, ANN202 - as SQLAlchemy's SQLite types would bind it
+def _sqlite_param(value):  # as SQLAlchemy's SQLite types would bind it
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, date):
@@ -176,7 +179,7 @@ def keys_with_values(conn: Connection, f: CaseFilter, sort: str) -> list[tuple[i
 
 
 def rows_by_keys(conn: Connection, nums: Sequence[int]) -> dict[int, object]:
-    out = {}
+    out: dict[int, object] = {}
     for start in range(0, len(nums), 900):
         chunk = list(nums[start:start + 900])
         for r in conn.execute(select(cases).where(cases.c.num.in_(chunk))):
@@ -199,11 +202,11 @@ def is_key_enterprise(conn: Connection, uscc: str | None) -> bool:
 
 def open_duplicates(conn: Connection, case: Case) -> list[str]:
     """Case numbers of open cases with the same applicant (by ID number or name) and employer."""
-    person = applicants.c.name.in_([a.name for a in case.applicants])
+    person: ColumnElement[bool] = applicants.c.name.in_([a.name for a in case.applicants])
     ids = [a.id_number for a in case.applicants if a.id_number]
     if ids:
         person = person | applicants.c.id_number.in_(ids)
-    employer = cases.c.respondent_name == case.respondent.name
+    employer: ColumnElement[bool] = cases.c.respondent_name == case.respondent.name
     if case.respondent.uscc:
         employer = employer | (cases.c.respondent_uscc == case.respondent.uscc)
     stmt = (select(cases.c.case_no).distinct().join(applicants, applicants.c.case_id == cases.c.id)

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, and_, case, func, or_, select
 from mediation_desktop.storage.schema import agreement_items, agreements, cases, organisations
 
 
-def _between(col, start: date, end: date):  # noqa: ANN001, ANN202
+def _between(col, start: date, end: date):
     return and_(col >= start, col <= end)
 
 
@@ -20,10 +20,10 @@ def period_totals(conn: Connection, start: date, end: date) -> dict[str, dict]:
     closed = and_(c.status == "closed", _between(c.closed_on, start, end))
     concluded = _between(c.concluded_on, start, end)
 
-    def n(cond):  # noqa: ANN001, ANN202
+    def n(cond):
         return func.sum(case((cond, 1), else_=0))
 
-    def s(cond, col):  # noqa: ANN001, ANN202
+    def s(cond, col):
         return func.sum(case((cond, col), else_=0))
 
     stmt = select(

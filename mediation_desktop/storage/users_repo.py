@@ -19,11 +19,11 @@ def count_users(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(users)).scalar_one()
 
 
-def insert_user(conn: Connection, **values) -> None:  # noqa: ANN003 - the users columns
+def insert_user(conn: Connection, **values) -> None:  # values: the users columns
     conn.execute(users.insert().values(**values))
 
 
-def update_user(conn: Connection, user_id: str, **values) -> None:  # noqa: ANN003
+def update_user(conn: Connection, user_id: str, **values) -> None:
     conn.execute(update(users).where(users.c.id == user_id).values(**values))
 
 

@@ -10,7 +10,7 @@ from mediation_desktop.storage.schema import metadata
 FTS_PREFIX = "cases_fts"
 
 
-def include_name(name, type_, parent_names):  # noqa: ANN001 - alembic's hook signature
+def include_name(name, type_, parent_names):  # alembic's hook signature
     if type_ == "table" and name and name.startswith(FTS_PREFIX):
         return False
     return True

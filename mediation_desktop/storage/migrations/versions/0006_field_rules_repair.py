@@ -111,8 +111,8 @@ def upgrade() -> None:
         return
     _refresh_applicant_names(conn, {case for t, _, case, _ in repaired if t == "applicants" and case})
     _queue_cases(conn, sorted({case for _, _, case, _ in repaired if case}))
-    for table, row_key, _case, fields in repaired:
-        _audit(conn, _ENTITY.get(table, table), row_key, {"fields": fields, "table": table, "revision": revision})
+    for table, row_key, _case, changed_fields in repaired:
+        _audit(conn, _ENTITY.get(table, table), row_key, {"fields": changed_fields, "table": table, "revision": revision})
 
 
 def _unique_case_no(conn: sa.Connection, case_id: str, case_no: str) -> str:
