@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from mediation_desktop.core.anonymise import Anonymiser
 from mediation_desktop.core.enums import DISPUTE_TYPE_LABELS, OUTCOME_LABELS, DisputeType, Outcome
 from mediation_desktop.core.model import Case
-from mediation_desktop.core.money import format_figures
+from mediation_desktop.core.money import format_plain
 
 SECTIONS = (("facts", "案情"), ("process", "调解过程"), ("result", "结果"), ("experience", "经验"))
 
@@ -78,7 +78,7 @@ def draft(case: Case) -> Draft:
     if claims:
         facts += f"申请人请求：{claims}。"
     if case.amount_claimed_fen:
-        facts += f"请求金额合计{format_figures(case.amount_claimed_fen)}元。"
+        facts += f"请求金额合计{format_plain(case.amount_claimed_fen)}元。"
     if case.facts:
         facts += "\n" + case.facts
     if case.respondent_position:
@@ -89,7 +89,7 @@ def draft(case: Case) -> Draft:
     outcome = OUTCOME_LABELS.get(Outcome(case.outcome), "") if case.outcome else ""
     result = f"经调解，{outcome or '本案办结'}。"
     if case.amount_agreed_fen:
-        result += f"双方约定由{employer}支付{format_figures(case.amount_agreed_fen)}元。"
+        result += f"双方约定由{employer}支付{format_plain(case.amount_agreed_fen)}元。"
     if case.conclusion_note:
         result += case.conclusion_note
     experience = "（请调解员总结本案的经验与启示：争议的焦点、调解的方法、可推广的做法。）"
