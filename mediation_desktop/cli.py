@@ -24,7 +24,7 @@ log = logging.getLogger("mediation_desktop.cli")
 COMMAND_MODULES = (
     "init_cmd", "cases_cmd", "ledger_cmd", "calendar_cmd", "demo_cmd",
     "doc_cmd", "keys_cmd", "sync_cmd", "report_cmd", "backup_cmd", "users_cmd", "org_cmd",
-    "supervise_cmd", "lifecycle_cmd", "templates_cmd",
+    "supervise_cmd", "lifecycle_cmd", "templates_cmd", "programme_cmd",
 )
 
 
