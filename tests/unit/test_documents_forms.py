@@ -362,3 +362,22 @@ def test_termination_refused_without_outcome_is_not_this_modules_business():
     case.outcome = Outcome.WITHDRAWN
     ctx = build_context("termination", case, organisation(), today=TODAY)
     assert ctx["termination_reason"] == "双方当事人自行和解，申请人撤回调解申请"
+
+
+_PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")), min_size=1,
+                     max_size=60).map(str.strip).filter(bool)
+
+
+@settings(max_examples=25, deadline=None)
+@given(agent=_PRINTABLE, position=_PRINTABLE, title=_PRINTABLE)
+def test_any_text_in_the_new_fields_is_printed_as_written(tmp_path_factory, agent, position, title):
+    tmp_path = tmp_path_factory.mktemp("any")
+    case = contract_case(outcome="agreement")
+    case.agreement = collective_case().agreement
+    case.applicants[0].agent = agent
+    case.respondent.legal_rep, case.respondent.legal_rep_title = "周某", title
+    case.respondent_position = position
+    text = _render(tmp_path, "agreement", case)
+    assert f"委托代理人：{agent}，一般授权。" in text
+    assert f"法定代表人（主要负责人）：周某，{title}。" in text
+    assert position in text
