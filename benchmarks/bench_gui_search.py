@@ -43,7 +43,7 @@ def main() -> None:
     window.start()
     page = window.cases
 
-    def pump_until(cond, limit: float = 120.0) -> float:  # noqa: ANN001
+    def pump_until(cond, limit: float = 120.0) -> float:
         t0 = time.perf_counter()
         while not cond():
             app.processEvents()
@@ -83,7 +83,7 @@ def main() -> None:
                     app.processEvents()
                     time.sleep(0.002)
             last_key = time.perf_counter()
-            pump_until(lambda: page.search.text() == word and page.count_label.text().startswith("共")
+            pump_until(lambda word=word: page.search.text() == word and page.count_label.text().startswith("共")
                        and window.ctx.runner.idle and not page.debounce.isActive())
             figures.append(time.perf_counter() - last_key)
             pump_until(lambda: page.model.rowCount() == 0 or page.model.data(page.model.index(0, 0)) != PLACEHOLDER)

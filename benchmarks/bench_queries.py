@@ -18,11 +18,11 @@ from common import best_of, fresh_backend, report, timer
 
 from mediation_desktop.core.clock import today
 from mediation_desktop.core.deadlines import compute_deadlines, open_deadline_items
+from mediation_desktop.core.model import CaseFilter
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.case_json import summary_json
 from mediation_desktop.services.cases import CaseService
 from mediation_desktop.services.demo import fill_demo
-from mediation_desktop.core.model import CaseFilter
 from mediation_desktop.storage.queries import due_cases, list_keys, list_summaries
 
 QUERIES = ["恒通物流", "拖欠工资三个月", "天津市和平区", "建筑工程"]
@@ -50,20 +50,20 @@ def main() -> None:
     print(f"database: {total} cases, {backend.db.path.stat().st_size / 1e6:.0f} MB")
 
     for q in QUERIES:
-        def ours_ids():
+        def ours_ids(q: str = q):  # bound now: each is timed in this iteration only
             with backend.db.read() as conn:
                 return list_keys(conn, CaseFilter(search=q))
 
-        def floor_ids():
+        def floor_ids(q: str = q):  # bound now: each is timed in this iteration only
             return raw.execute(
                 "SELECT c.num FROM cases c WHERE c.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) "
                 "ORDER BY c.received_on DESC, c.num DESC", ('"' + q + '"',)).fetchall()
 
-        def ours_json():
+        def ours_json(q: str = q):  # bound now: each is timed in this iteration only
             with backend.db.read() as conn:
                 return [summary_json(r) for r in list_summaries(conn, CaseFilter(search=q))]
 
-        def floor_rows():
+        def floor_rows(q: str = q):  # bound now: each is timed in this iteration only
             return raw.execute(
                 "SELECT c.* FROM cases c WHERE c.num IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) "
                 "ORDER BY c.received_on DESC, c.num DESC", ('"' + q + '"',)).fetchall()
@@ -74,7 +74,7 @@ def main() -> None:
         report(f"search as JSON {q!r} vs raw rows", best_of(ours_json, 3), best_of(floor_rows, 3), 1.5)
 
     for q in SHORT:
-        def short():
+        def short(q: str = q):  # bound now: each is timed in this iteration only
             with backend.db.read() as conn:
                 return list_keys(conn, CaseFilter(search=q))
         t = best_of(short, 3)

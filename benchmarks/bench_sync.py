@@ -23,11 +23,11 @@ from common import raw_connect, report, timer, tmpdir
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "unit"))
 os.environ.pop("MEDIATION_DESKTOP_PASSPHRASE", None)
 
-from sync_helpers import enrol, make_node  # noqa: E402
+from sync_helpers import enrol, make_node
 
-from mediation_desktop.services.demo import fill_demo  # noqa: E402
-from mediation_desktop.sync.export import export_packages  # noqa: E402
-from mediation_desktop.sync.importer import import_packages  # noqa: E402
+from mediation_desktop.services.demo import fill_demo
+from mediation_desktop.sync.export import export_packages
+from mediation_desktop.sync.importer import import_packages
 
 TABLES = ("organisations", "cases", "applicants", "claims", "sessions", "agreements", "agreement_items")
 

@@ -14,7 +14,7 @@ import sys
 def _give_windowless_streams_a_sink() -> None:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # lives as long as the process
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ from mediation_desktop.paths import DataPaths
 qt_log = logging.getLogger("mediation_desktop.qt")
 
 
-def _qt_message(kind: QtMsgType, _context, message: str) -> None:  # noqa: ANN001
+def _qt_message(kind: QtMsgType, _context, message: str) -> None:
     level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
              QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
     qt_log.log(level, "%s", message)
@@ -38,7 +38,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def claim_or_explain(paths: DataPaths):  # noqa: ANN201 - an InstanceLock, or None after explaining
+def claim_or_explain(paths: DataPaths):  # an InstanceLock, or None after explaining
     """One window per data folder: a second copy says so in Chinese and exits before any window."""
     from mediation_desktop.core.errors import UserError
     from mediation_desktop.gui import messages

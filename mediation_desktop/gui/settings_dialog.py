@@ -4,7 +4,7 @@ termination notices, and the case-number pattern. A refused field shows its mess
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mediation_desktop.core.errors import UserError, ValidationError
 from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE
@@ -22,7 +22,7 @@ FIELDS = (
 class OrganisationDialog(QDialog):
     saved = Signal(object)   # the saved Organisation
 
-    def __init__(self, backend, runner, parent: QWidget | None = None):  # noqa: ANN001
+    def __init__(self, backend, runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.backend, self.runner = backend, runner
         self.setWindowTitle("组织信息")
@@ -96,7 +96,7 @@ class OrganisationDialog(QDialog):
                 return True
             return False
 
-        def done(org) -> None:  # noqa: ANN001
+        def done(org) -> None:
             self.saved.emit(org)
             self.accept()
 

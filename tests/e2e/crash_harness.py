@@ -16,8 +16,8 @@ import signal
 import sqlite3
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 SCALE = float(os.environ.get("MEDIATION_CRASH_SCALE", "1"))
 
@@ -60,7 +60,7 @@ def run_and_kill(work: Callable[[Callable[[], None]], None], max_delay: float, r
             os.close(ready_r)
             os.close(err_r)
             work(lambda: os.write(ready_w, b"r"))
-        except BaseException:  # noqa: BLE001
+        except BaseException:  # noqa: BLE001 - whatever stops the child is reported to the parent
             os.write(err_w, traceback.format_exc().encode()[-4000:])
             code = 3
         finally:

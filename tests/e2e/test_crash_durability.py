@@ -15,8 +15,14 @@ import pytest
 
 from mediation_desktop.services.backend import Backend
 
-from .crash_harness import (audit_chain_problems, committed_lines, integrity, record_committed, run_and_kill,
-                            runs)
+from .crash_harness import (
+    audit_chain_problems,
+    committed_lines,
+    integrity,
+    record_committed,
+    run_and_kill,
+    runs,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() and SIGKILL")
 
@@ -114,7 +120,7 @@ def test_case_edits_survive_sigkill(tmp_path):
         i = 0
         while True:
             i += 1
-            service.apply(edited, "edit", lambda c: setattr(c, "remarks", f"第{i}次修改"))
+            service.apply(edited, "edit", lambda c, i=i: setattr(c, "remarks", f"第{i}次修改"))
             record_committed(side, f"{edited} {service.get(edited).version}")
             current = service.get(cycled)
             if current.status == "closed":

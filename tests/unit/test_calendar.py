@@ -77,7 +77,7 @@ def test_roll_forward(cal):
 
 def test_zero_working_days_is_the_start_and_negative_is_refused(cal):
     assert cal.add_working_days(D("2026-02-15"), 0) == D("2026-02-15")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="negative"):
         cal.add_working_days(D("2026-02-15"), -1)
 
 

@@ -4,10 +4,15 @@ import pytest
 from sqlalchemy import func, select
 
 from mediation_desktop.core.enums import Channel, Outcome, Stage
-from mediation_desktop.core.errors import NotFoundError, TransitionError, UserError, ValidationError, ValidationErrors
-from mediation_desktop.core.model import Agreement, AgreementItem, MediationSession
+from mediation_desktop.core.errors import (
+    NotFoundError,
+    TransitionError,
+    UserError,
+    ValidationError,
+    ValidationErrors,
+)
+from mediation_desktop.core.model import Agreement, AgreementItem, CaseFilter, MediationSession
 from mediation_desktop.services.cases import CaseService
-from mediation_desktop.core.model import CaseFilter
 from mediation_desktop.storage.outbox import verify_audit_chain
 from mediation_desktop.storage.queries import count_cases, list_cases
 from mediation_desktop.storage.schema import audit_log, cases, changes

@@ -47,7 +47,7 @@ def test_all_kinds_convert_in_one_call(tmp_path, monkeypatch):
 
     assert len(calls) == 1
     assert [p.name for p in pdfs] == [f"{k}.pdf" for k in KINDS]
-    for kind, pdf in zip(KINDS, pdfs):
+    for kind, pdf in zip(KINDS, pdfs, strict=True):
         assert pdf.is_file() and _pages(pdf) >= 1, kind
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -10,13 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediation_desktop.core.errors import ValidationError
+from mediation_desktop.core.model import uuid4_strings
 from mediation_desktop.core.money import parse_amount
 from mediation_desktop.core.validation import check_id_number, id_check_char
-from mediation_desktop.core.model import uuid4_strings
 from mediation_desktop.services.ledger_headers import STANDARD_HEADERS
 from mediation_desktop.services.ledger_reader import read_table
 from mediation_desktop.services.ledger_values import (
-    AmountReader, CellError, DateReader, check_id_fast,
+    AmountReader,
+    CellError,
+    DateReader,
+    check_id_fast,
 )
 
 TODAY = date(2026, 11, 1)

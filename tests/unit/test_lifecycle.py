@@ -5,7 +5,14 @@ import pytest
 from mediation_desktop.core import lifecycle as lc
 from mediation_desktop.core.enums import Outcome, Stage, Status
 from mediation_desktop.core.errors import TransitionError, ValidationError
-from mediation_desktop.core.model import Agreement, AgreementItem, Applicant, Case, MediationSession, Respondent
+from mediation_desktop.core.model import (
+    Agreement,
+    AgreementItem,
+    Applicant,
+    Case,
+    MediationSession,
+    Respondent,
+)
 
 
 def new_case() -> Case:

@@ -9,9 +9,8 @@ import pytest
 
 from mediation_desktop.cli import main
 from mediation_desktop.core.model import CaseFilter
-from mediation_desktop.storage.queries import list_summaries
-
 from mediation_desktop.services.cases import CaseService
+from mediation_desktop.storage.queries import list_summaries
 
 from .helpers import walk_in
 from .sync_helpers import export_one, import_one, make_pair

@@ -150,7 +150,7 @@ def test_fingerprint_matches_however_it_is_typed(room, form):
 @given(st.lists(st.sampled_from([" ", "-", "  ", " - "]), min_size=31, max_size=31))
 def test_fingerprint_separators_never_matter(room, separators):
     digits = fingerprint(room).replace(" ", "")
-    typed = digits[0] + "".join(sep + d for sep, d in zip(separators, digits[1:]))
+    typed = digits[0] + "".join(sep + d for sep, d in zip(separators, digits[1:], strict=True))
     assert normalize_fingerprint(typed) == digits
 
 

@@ -1,12 +1,21 @@
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.validation import (
-    USCC_ALPHABET, check_id_number, check_phone, check_uscc, id_check_char, mask_id, mask_phone, uscc_check_char,
+    USCC_ALPHABET,
+    check_id_number,
+    check_phone,
+    check_uscc,
+    id_check_char,
+    mask_id,
+    mask_phone,
+    uscc_check_char,
 )
+
 
 # GB 11643 worked example and real-format credit codes published in GB 32100's annex style.
 def test_id_number_known_example():

@@ -3,7 +3,7 @@ the window's content is hidden and the unlock dialog asks for the password."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -16,7 +16,7 @@ class IdleLock(QObject):
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, backend, window: QMainWindow, minutes: float = DEFAULT_IDLE_MINUTES,  # noqa: ANN001
+    def __init__(self, backend, window: QMainWindow, minutes: float = DEFAULT_IDLE_MINUTES,
                  ask_password: Callable[[], bool] | None = None):
         super().__init__(window)
         self.backend = backend
@@ -30,7 +30,7 @@ class IdleLock(QObject):
         QApplication.instance().installEventFilter(self)
         self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() in _INPUT and not self.is_locked:
             self.timer.start()
         return False

@@ -2,42 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from mediation_desktop.core.errors import UserError
+from mediation_desktop.gui.forms.ui_first_user import Ui_FirstUserDialog
+from mediation_desktop.gui.forms.ui_signin import Ui_SignInDialog
 
 
 class SignInDialog(QDialog):
     """On accept, ``account`` is set and the back end acts as that account. With ``locked_user``
     it unlocks a locked window: the name is fixed and cancelling is not offered."""
 
-    def __init__(self, backend, parent: QWidget | None = None, locked_user: str | None = None):  # noqa: ANN001
+    def __init__(self, backend, parent: QWidget | None = None, locked_user: str | None = None):
         super().__init__(parent)
         self.backend = backend
         self.account = None
-        self.setWindowTitle("已锁定，请重新登录" if locked_user else "登录")
-        self.name = QLineEdit(locked_user or "")
-        self.name.setReadOnly(bool(locked_user))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel("")
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("用户名", self.name)
-        form.addRow("密码", self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | (QDialogButtonBox.StandardButton.NoButton if locked_user
-                                      else QDialogButtonBox.StandardButton.Cancel))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
-        buttons.accepted.connect(self.try_sign_in)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self.ui = Ui_SignInDialog()   # the form: ui/signin.ui
+        self.ui.setupUi(self)
+        self.name, self.password, self.error = self.ui.name, self.ui.password, self.ui.error
         if locked_user:
-            layout.addWidget(QLabel("长时间未操作，窗口已锁定。请输入密码继续。"))
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+            self.setWindowTitle("已锁定，请重新登录")
+            self.ui.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok)
+        self.ui.locked_note.setVisible(bool(locked_user))
+        self.name.setText(locked_user or "")
+        self.name.setReadOnly(bool(locked_user))
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
+        self.ui.buttons.accepted.connect(self.try_sign_in)
+        self.ui.buttons.rejected.connect(self.reject)
         (self.password if locked_user else self.name).setFocus()
 
     def try_sign_in(self) -> None:
@@ -60,34 +51,19 @@ class SignInDialog(QDialog):
 class FirstUserDialog(QDialog):
     """Setup: the first account (the head who also administers, by default)."""
 
-    def __init__(self, backend, parent: QWidget | None = None, suggested_name: str = ""):  # noqa: ANN001
+    def __init__(self, backend, parent: QWidget | None = None, suggested_name: str = ""):
         super().__init__(parent)
         self.backend = backend
         self.account = None
-        self.setWindowTitle("创建第一个账户")
-        self.name = QLineEdit(suggested_name)
-        self.display = QLineEdit()
-        self.password = QLineEdit()
-        self.again = QLineEdit()
-        for field in (self.password, self.again):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel("")
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("用户名", self.name)
-        form.addRow("姓名", self.display)
-        form.addRow("密码（至少8位）", self.password)
-        form.addRow("再输入一次", self.again)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建")
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("这个账户是组织负责人，同时是管理员，可以为其他人员建立账户。"))
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.ui = Ui_FirstUserDialog()   # the form: ui/first_user.ui
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.name, self.display, self.password, self.again, self.error = (
+            ui.name, ui.display, ui.password, ui.again, ui.error)
+        self.name.setText(suggested_name)
+        ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建")
+        ui.buttons.accepted.connect(self.create)
+        ui.buttons.rejected.connect(self.reject)
 
     def create(self) -> None:
         from mediation_desktop.services.accounts import create_first_user

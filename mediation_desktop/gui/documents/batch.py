@@ -8,8 +8,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLineEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
@@ -73,7 +83,7 @@ def report_text(written: list[Path], skipped: list[tuple[str, str]]) -> str:
 class BatchDocuments(QObject):
     """Adds the action to the case list (button and context menu) and runs it."""
 
-    def __init__(self, page, ctx: AppContext):  # noqa: ANN001 - pages.case_list.CaseListPage
+    def __init__(self, page, ctx: AppContext):  # pages.case_list.CaseListPage
         super().__init__(page)
         self.page, self.ctx = page, ctx
         self.last_result: tuple[list[Path], list[tuple[str, str]]] | None = None
@@ -112,7 +122,7 @@ class BatchDocuments(QObject):
                 return
             kind, out_dir = dialog.kind.currentData(), Path(dialog.folder.text().strip())
 
-        def work(report):  # noqa: ANN001, ANN202
+        def work(report):
             from mediation_desktop.services.case_list import CaseListService
             from mediation_desktop.services.document_register import DocumentService
 
@@ -123,7 +133,7 @@ class BatchDocuments(QObject):
             written, failures = DocumentService(backend).generate_batch(kind, ids, out_dir, report)
             return written, [(case_nos.get(ref, ref), reason) for ref, reason in failures]
 
-        def done(result) -> None:  # noqa: ANN001
+        def done(result) -> None:
             self.last_result = result
             written, skipped = result
             (messages.warn if skipped else messages.info)(self.page, "批量生成文书", report_text(written, skipped))
@@ -134,5 +144,5 @@ class BatchDocuments(QObject):
                             parent=self.page)
 
 
-def install_batch_action(page, ctx: AppContext) -> BatchDocuments:  # noqa: ANN001
+def install_batch_action(page, ctx: AppContext) -> BatchDocuments:
     return BatchDocuments(page, ctx)

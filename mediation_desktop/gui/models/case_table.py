@@ -8,8 +8,9 @@ repaint. Pages are kept in a bounded LRU cache, so memory stays flat at a millio
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -45,7 +46,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class CaseTableModel(QAbstractTableModel):
     sort_requested = Signal(str, bool)   # column key, descending
 
-    def __init__(self, fetcher: Fetcher | None = None, today: Callable[[], date] = date.today, parent=None):  # noqa: ANN001
+    def __init__(self, fetcher: Fetcher | None = None, today: Callable[[], date] = date.today, parent=None):
         super().__init__(parent)
         self._fetcher = fetcher
         self._today = today
@@ -111,10 +112,10 @@ class CaseTableModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._keys)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
@@ -123,7 +124,7 @@ class CaseTableModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(COLUMNS):
             return None
         col = index.column()

@@ -116,7 +116,7 @@ class CaseListPage(QWidget):
         self.debounce.timeout.connect(self.query)
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self.query)
-        setTabOrder = QWidget.setTabOrder  # noqa: N806 - Qt's name
+        setTabOrder = QWidget.setTabOrder  # Qt's name
         setTabOrder(self.search, self.stage)
         setTabOrder(self.stage, self.outcome)
         setTabOrder(self.outcome, self.dispute_type)
@@ -222,7 +222,7 @@ class CaseListPage(QWidget):
         if self._loaded:
             self.query()
 
-    def _fetch_rows(self, nums: list[int], callback) -> None:  # noqa: ANN001
+    def _fetch_rows(self, nums: list[int], callback) -> None:
         from mediation_desktop.services.case_list import CaseListService
 
         service = CaseListService(self.ctx.require_backend())
@@ -233,7 +233,7 @@ class CaseListPage(QWidget):
             self.sort_key, self.descending = key, descending
             self.query()
 
-    def _activated(self, index) -> None:  # noqa: ANN001
+    def _activated(self, index) -> None:
         case_id = self.model.data(index, CASE_ID_ROLE)
         if case_id:
             self.ctx.open_case.emit(case_id)

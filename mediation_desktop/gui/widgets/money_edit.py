@@ -44,7 +44,7 @@ class MoneyEdit(QWidget):
     def text(self) -> str:
         return self.edit.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming, like QLineEdit
+    def setText(self, text: str) -> None:  # Qt naming, like QLineEdit
         self.edit.setText(text)
 
     def fen(self, field: str | None = None) -> int | None:
