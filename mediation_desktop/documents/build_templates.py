@@ -337,7 +337,7 @@ def service() -> TemplateBuilder:
     r = b.table(rw)
     b.row(r, rw, ["受送达人", "送达地址", "送达方式", "签名或盖章", "签收时间"], header=True, height_cm=1.0)
     b.loop_rows(r, rw, "r in service_recipients",
-                ["{{ r.role }}\n{{ r.name }}", "{{ r.address }}", "", "", "　　年　　月　　日\n　　时　　分"],
+                ["{{ r.role }}\n{{ r.name }}", "{{ r.address }}", "", "", "　　年　月　日\n　时　分"],
                 height_cm=1.6)
     b.blank_line()
     e = b.table(w)

@@ -260,7 +260,7 @@ def test_service_receipt_fields_and_blanks(tmp_path):
     fields = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
     assert fields["案由"] == "劳动合同争议" and "签发人" in fields and fields["签发人"] == ""
     recipient = [c.text for c in document.tables[1].rows[1].cells]
-    assert recipient[4] == "　　年　　月　　日\n　　时　　分"   # no service recorded: the recipient writes it
+    assert recipient[4] == "　　年　月　日\n　时　分"   # no service recorded: the recipient writes it
     assert recipient[2] == recipient[3] == ""
     extra = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
     assert extra["见证人（签名）"] == "" and extra["备注"] == ""     # the 备注 box is left free
