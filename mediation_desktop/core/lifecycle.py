@@ -83,6 +83,12 @@ def check_action_date(on: date, today: date, *, field: str, what: str) -> date:
     return on
 
 
+def is_late_acceptance(accepted_on: date | None, acceptance_due: date | None) -> bool:
+    """Accepted after the 3 working days for deciding: allowed, but on record (every way a case
+    gets an acceptance date, by the accept action or from an imported ledger, asks this)."""
+    return accepted_on is not None and acceptance_due is not None and accepted_on > acceptance_due
+
+
 LATE_ACCEPTANCE = "late_acceptance"   # the deadline-warning code of a case accepted after acceptance_due
 
 
@@ -98,7 +104,7 @@ def accept(case: Case, on: date, mediator: str | None = None, acceptance_due: da
     _require(case, ACCEPT)
     _not_before(on, case.received_on, "受理日期", "收案日期")
     case.status, case.accepted_on = Status.MEDIATING, on
-    case.accepted_late = acceptance_due is not None and on > acceptance_due
+    case.accepted_late = is_late_acceptance(on, acceptance_due)
     if mediator:
         case.mediator = mediator
 

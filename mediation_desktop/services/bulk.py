@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from mediation_desktop.core.deadlines import compute_deadlines
+from mediation_desktop.core.lifecycle import is_late_acceptance
 from mediation_desktop.core.model import Case
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.storage import Connection, cases_repo
@@ -42,7 +43,9 @@ def insert_new_cases(backend: Backend, conn: Connection, new_cases: Iterable[Cas
     def flush() -> None:
         rows, children = [], defaultdict(list)
         for case in batch:
-            rows.append(cases_repo.case_row(case, compute_deadlines(case, calendar), node.node_id, user))
+            deadlines = compute_deadlines(case, calendar)
+            case.accepted_late = is_late_acceptance(case.accepted_on, deadlines.acceptance_due)
+            rows.append(cases_repo.case_row(case, deadlines, node.node_id, user))
             for name, kid_rows in cases_repo.child_rows(case).items():
                 children[name].extend(kid_rows)
         cases_repo.insert_cases(conn, rows, children)
