@@ -180,3 +180,23 @@ def test_a_collective_agreement_that_pays_lists_each_worker():
     ("closed", None, Stage.CLOSED), ("registered", "withdrawn", Stage.REGISTERED)])
 def test_the_stage_is_derived_from_status_and_outcome(status, outcome, stage):
     assert stage_of(status, outcome) == stage
+
+
+def test_an_imported_case_accepted_after_its_deadline_is_recorded_as_late(tmp_path):
+    from mediation_desktop.services.bulk import insert_new_cases
+    from mediation_desktop.services.cases import CaseService
+
+    from .helpers import make_backend, walk_in
+
+    backend = make_backend(tmp_path / "d")
+    try:
+        late, on_time = walk_in("甲"), walk_in("乙")   # received 2026-02-13: acceptance due 2026-02-25
+        for case, accepted in ((late, date(2026, 3, 2)), (on_time, date(2026, 2, 25))):
+            case.status, case.accepted_on = Status.MEDIATING, accepted
+        with backend.db.write() as conn:
+            insert_new_cases(backend, conn, [late, on_time])
+        service = CaseService(backend)
+        assert service.get(late.case_no).accepted_late is True
+        assert service.get(on_time.case_no).accepted_late is False
+    finally:
+        backend.close()
