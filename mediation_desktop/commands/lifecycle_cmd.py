@@ -27,7 +27,7 @@ def register(sub) -> None:
         p.set_defaults(func=run)
         return p
 
-    p = action("add", "从 JSON 文件登记新案件（格式见 CONTRACT §6），输出案号", run_add, case_no=False)
+    p = action("add", "从 JSON 文件登记新案件（格式见 docs/case-json.md），输出案号", run_add, case_no=False)
     p.add_argument("file", metavar="FILE.json")
 
     p = action("accept", "受理", run_accept)
@@ -50,7 +50,7 @@ def register(sub) -> None:
     p.add_argument("--until", required=True, help="延长后的调解期限（YYYY-MM-DD）")
     p.add_argument("--agreed-on", required=True, dest="agreed_on", help="双方同意延期的日期（YYYY-MM-DD）")
 
-    p = action("agree", "记录调解协议（JSON 文件，格式见 CONTRACT §6）", run_agree)
+    p = action("agree", "记录调解协议（JSON 文件，格式见 docs/case-json.md）", run_agree)
     p.add_argument("file", metavar="FILE.json")
 
     p = action("end", "未达成协议而结束调解", run_end)
