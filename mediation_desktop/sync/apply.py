@@ -24,7 +24,7 @@ from mediation_desktop.core.deadlines import compute_deadlines
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.storage import Connection, cases_repo, sync_repo
-from mediation_desktop.sync import audit_anchor
+from mediation_desktop.sync import audit_anchor, programme_records
 from mediation_desktop.sync import records as rec
 from mediation_desktop.sync.ownership import check_owner
 from mediation_desktop.sync.parse import Parsed
@@ -67,6 +67,8 @@ def apply_package(backend: Backend, conn: Connection, p: Parsed, *, dry_run: boo
     _cases(conn, p, by_entity["case"], counts, calendar)
     _simple(conn, p, "remark", by_entity["remark"], sync_repo.remarks_rows, sync_repo.upsert_remark, counts)
     _simple(conn, p, "notice", by_entity["notice"], sync_repo.notice_rows, sync_repo.upsert_notice, counts)
+    programme_records.apply(conn, p.sender, p.header.package_id, p.records, counts)
+    programme_records.apply_tombstones(conn, p.sender, p.tombstones, counts)
     _tombstones(conn, p, counts)
     _acks(conn, p)
     _audit_chain(backend, conn, p)

@@ -20,6 +20,7 @@ from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.storage import Connection, cases_repo, sync_repo
 from mediation_desktop.storage.outbox import audit
+from mediation_desktop.sync import programme_records as prog
 from mediation_desktop.sync import records as rec
 from mediation_desktop.sync.audit_anchor import audit_sent_key
 from mediation_desktop.sync.container import write_package
@@ -163,6 +164,9 @@ def build_entries(backend: Backend, conn: Connection, recipient: str, first: int
                     blobs[att["sha256"]] = stored
     lines.extend(_remark_lines(conn, me.node_id, recipient, by_entity.get("remark", set()), full))
     lines.extend(_notice_lines(conn, me.node_id, by_entity.get("notice", set()), full))
+    programme = prog.lines(conn, me.node_id, by_entity, full)
+    lines.extend(programme)
+    tomb = tomb + prog.tombstones(conn, by_entity)
     control = {"organisation": _organisation(conn, me.org.id), "acks": _acks(conn, recipient),
                "reference": _reference(backend, conn, blobs) if me.role == "supervisor" else None}
     if me.role == "supervisor":
@@ -186,7 +190,7 @@ def build_entries(backend: Backend, conn: Connection, recipient: str, first: int
     counts = {"changes": len(changes), "cases": len(owned), "remarks": sum(1 for x in lines if x["entity"] == "remark"),
               "notices": sum(1 for x in lines if x["entity"] == "notice"), "tombstones": len(tomb),
               "attachments": len(blobs), "audit": len(audit_rows),
-              "last_audit_id": audit_rows[-1]["id"] if audit_rows else 0}
+              "last_audit_id": audit_rows[-1]["id"] if audit_rows else 0, **prog.counts(programme)}
     return entries, counts
 
 

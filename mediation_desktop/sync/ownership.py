@@ -32,6 +32,16 @@ class Sender:
 SENDERS: dict[str, Sender] = {
     # Records a room makes: only from their owner.
     "case": Sender(ROOM, True, "案件"),
+    # The programme's registers a room keeps (sync/programme_records.py): only from their owner.
+    "mediator": Sender(ROOM, True, "调解员记录"),
+    "training": Sender(ROOM, True, "培训记录"),
+    "outreach": Sender(ROOM, True, "普法活动记录"),
+    "screening": Sender(ROOM, True, "风险排查记录"),
+    "urgent_report": Sender(ROOM, True, "情况快报"),
+    "typical_case": Sender(ROOM, True, "典型案例"),
+    # What the district hands down of the programme: promoted typical cases and the courses it offers.
+    "typical_library": Sender(SUPERVISOR, True, "推广的典型案例"),
+    "training_course": Sender(SUPERVISOR, True, "区人社培训课程"),
     # Records the district makes and hands down.
     "remark": Sender(SUPERVISOR, True, "监管意见或更正请求"),
     "notice": Sender(SUPERVISOR, True, "通知"),

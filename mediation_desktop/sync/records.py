@@ -38,7 +38,10 @@ TOMBSTONES = "tombstones.jsonl"
 AUDIT = "audit.jsonl"
 BLOB_DIR = "attachments/"
 
-ENTITIES = ("case", "remark", "notice")
+# The programme's registers (sync/programme_records.py holds their shapes).
+PROGRAMME_ENTITIES = ("mediator", "training", "training_course", "outreach", "screening", "urgent_report",
+                      "typical_case", "typical_library")
+ENTITIES = ("case", "remark", "notice", *PROGRAMME_ENTITIES)
 CHANGE_ENTITY = re.compile(r"[a-z][a-z_]{0,23}")
 CHANGE_OPS = ("upsert", "delete", "export")
 MAX_FEN = rules.MAX_FEN  # the one money ceiling (core.rules), exclusive
@@ -306,7 +309,15 @@ def check_record(line: Any, where: str) -> dict[str, Any]:
     return {"entity": entity, "id": uuid_(line["id"], f"{where}.id"),
             "origin_node": uuid_(line["origin_node"], f"{where}.origin_node"),
             "version": integer(0, 2**62)(line["version"], f"{where}.version"),
-            "data": DATA_SHAPES[entity](line["data"], f"{where}.data")}
+            "data": _shape(entity)(line["data"], f"{where}.data")}
+
+
+def _shape(entity: str) -> Check:
+    if entity in DATA_SHAPES:
+        return DATA_SHAPES[entity]
+    from mediation_desktop.sync.programme_records import SHAPES  # it builds on the checks above
+
+    return SHAPES[entity]
 
 
 # ------------------------------------------------------------------------------- rows -> records
