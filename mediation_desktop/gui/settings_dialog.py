@@ -4,19 +4,15 @@ termination notices, and the case-number pattern. A refused field shows its mess
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from mediation_desktop.core.errors import UserError, ValidationError
+from mediation_desktop.gui.forms.ui_settings_dialog import Ui_OrganisationDialog
 from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE
 
-FIELDS = (
-    ("name", "组织名称", ""),
-    ("address", "地址", "如：天津市和平区南京路100号"),
-    ("phone", "联系电话", ""),
-    ("arbitration_name", "仲裁委员会名称", "如：天津市和平区劳动人事争议仲裁委员会（用于终止调解告知书）"),
-    ("arbitration_address", "仲裁委员会地址", "用于终止调解告知书"),
-    ("case_no_pattern", "案号格式", "{org_code}劳调〔{year}〕{seq}号"),
-)
+# The organisation fields the dialog edits: each has a line edit and an error label of these names in
+# ui/settings_dialog.ui.
+FIELDS = ("name", "address", "phone", "arbitration_name", "arbitration_address", "case_no_pattern")
 
 
 class OrganisationDialog(QDialog):
@@ -25,41 +21,39 @@ class OrganisationDialog(QDialog):
     def __init__(self, backend, runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.backend, self.runner = backend, runner
-        self.setWindowTitle("组织信息")
-        self.setMinimumWidth(560)
+        self.ui = Ui_OrganisationDialog()
+        self.ui.setupUi(self)
         org = backend.node.org
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.edits: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        for key, label, hint in FIELDS:
-            edit = QLineEdit(getattr(org, key) or "")
-            edit.setPlaceholderText(hint)
-            error = QLabel("")
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.setVisible(False)
-            box = QVBoxLayout()
-            box.setSpacing(1)
-            box.addWidget(edit)
-            box.addWidget(error)
-            form.addRow(label + "：", box)
-            self.edits[key], self.errors[key] = edit, error
-        layout.addLayout(form)
-        self.pattern_help = QLabel("案号格式可用 {org_code}（组织代码）、{year}（年份）、{seq}（序号），必须含年份和序号。")
-        self.pattern_help.setWordWrap(True)
-        self.pattern_help.setStyleSheet("color:#546e7a;")
-        layout.addWidget(self.pattern_help)
-        self.general_error = QLabel("")
+        self.edits: dict[str, QLineEdit] = {key: getattr(self.ui, key) for key in FIELDS}
+        self.errors: dict[str, QLabel] = {key: getattr(self.ui, f"{key}_error") for key in FIELDS}
+        for key, edit in self.edits.items():
+            edit.setText(getattr(org, key) or "")
+            self.errors[key].setStyleSheet(ERROR_STYLE)
+        self.pattern_help, self.general_error = self.ui.pattern_help, self.ui.general_error
+        self.pattern_example = self.ui.pattern_example
         self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.edits["case_no_pattern"].textChanged.connect(self._show_example)
+        self._show_example(self.edits["case_no_pattern"].text())
+
+    def _show_example(self, pattern: str) -> None:
+        """The first case number of this year under the pattern being typed, or why there is none."""
+        from datetime import date
+
+        from mediation_desktop.core.case_numbers import check_case_no_pattern, format_case_no
+
+        code = self.backend.node.org.code
+        try:
+            check_case_no_pattern(pattern.strip(), code)
+            example = format_case_no(pattern.strip(), code, date.today().year, 1)
+        except UserError as exc:
+            self.pattern_example.setText(f"按此格式无法生成案号：{exc.message}")
+            return
+        self.pattern_example.setText(f"示例：今年第1件案件的案号是“{example}”")
 
     def values(self) -> dict[str, str]:
         return {key: edit.text() for key, edit in self.edits.items()}

@@ -3,80 +3,35 @@ first user account (name and password), then the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from mediation_desktop.gui.forms.ui_setup_dialog import Ui_SetupDialog
 from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE
 
 
 class SetupDialog(QDialog):
-    """Collects the answers; the caller runs ``Backend.initialise`` and shows any refusal in ``error``."""
+    """Collects the answers; the caller runs ``Backend.initialise`` and shows any refusal in ``error``.
+    The fields and their order are in ui/setup_dialog.ui; the checks are here."""
 
     def __init__(self, parent: QWidget | None = None, user: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("首次使用设置")
-        layout = QVBoxLayout(self)
-        intro = QLabel("欢迎使用调解工作台。请填写本调解组织的信息，只需设置一次。")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.org_name = QLineEdit()
-        self.org_name.setPlaceholderText("如：和平区劳动人事争议调解中心")
-        self.org_code = QLineEdit()
-        self.org_code.setPlaceholderText("用于案号，如：津和平")
-        self.org_code.setMaxLength(32)
+        self.ui = Ui_SetupDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.org_name, self.org_code = ui.org_name, ui.org_code
         # Every notice prints "地址：…，联系电话：…": asked here so the first notice is complete.
-        self.org_address = QLineEdit()
-        self.org_address.setPlaceholderText("如：天津市和平区南营门街道办事处二楼")
-        self.org_address.setMaxLength(200)
-        self.org_phone = QLineEdit()
-        self.org_phone.setPlaceholderText("如：022-23456789")
-        self.org_phone.setMaxLength(32)
-        self.role = QComboBox()
+        self.org_address, self.org_phone = ui.org_address, ui.org_phone
+        self.role, self.user, self.password, self.again = ui.role, ui.user, ui.password, ui.again
+        self.example, self.error, self.buttons = ui.example, ui.error, ui.buttons
+        # The item data are codes, which Designer cannot hold; the visible words stay beside them.
         self.role.addItem("调解组织（街道、乡镇、企业调解委员会等）", "room")
         self.role.addItem("区人社监管（汇总各调解组织的数据）", "supervisor")
-        self.user = QLineEdit(user)
-        self.user.setPlaceholderText("登录用的用户名，如您的姓名，记入操作记录")
-        self.password = QLineEdit()
-        self.password.setPlaceholderText("至少8位")
-        self.again = QLineEdit()
-        for field in (self.password, self.again):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("组织名称(&N)：", self.org_name)
-        form.addRow("组织代码(&C)：", self.org_code)
-        form.addRow("组织地址(&A)：", self.org_address)
-        form.addRow("联系电话(&T)：", self.org_phone)
-        form.addRow("角色(&R)：", self.role)
-        form.addRow("用户名(&U)：", self.user)
-        form.addRow("密码(&P)：", self.password)
-        form.addRow("再输入一次：", self.again)
-        account = QLabel("这个账户是组织负责人，同时是管理员，可以为其他人员建立账户。")
-        account.setWordWrap(True)
-        account.setStyleSheet("color:#546e7a;")
-        layout.addLayout(form)
-        layout.addWidget(account)
-        self.example = QLabel("")
-        self.example.setStyleSheet("color:#546e7a;")
-        layout.addWidget(self.example)
-        self.error = QLabel("")
+        self.user.setText(user)
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("开始使用")
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.org_code.textChanged.connect(self._example)
-        self.setMinimumWidth(480)
 
     def _example(self, code: str) -> None:
         from datetime import date

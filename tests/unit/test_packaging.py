@@ -324,3 +324,27 @@ def test_frozen_bundle_runs_the_cli_and_starts_the_gui(tmp_path):
     assert steps[:3] == ["init", "demo --cases 20", "cases --json"]
     assert "doc agreement" in steps and "ledger template" in steps
     assert steps[-1].startswith("GUI still running")
+
+
+# --- Qt Designer forms ----------------------------------------------------------------------
+
+def test_the_bundle_ships_the_compiled_forms_and_not_ui():
+    """The .ui files are sources for the build step (scripts/build-ui.py); the bundle and the wheel carry
+    only the compiled mediation_desktop/gui/forms/ui_*.py, which the GUI imports statically."""
+    ui_files = sorted((ROOT / "ui").glob("*.ui"))
+    assert ui_files
+    strings = [node.value for node in ast.walk(spec_tree()) if isinstance(node, ast.Constant)
+               and isinstance(node.value, str)]
+    assert not [s for s in strings if s == "ui" or s.startswith(("ui/", "ui\\")) or s.endswith(".ui")], \
+        "the spec must not bundle ui/"
+    assert "ui" not in spec_literal("RESOURCE_FOLDERS") + spec_literal("OPTIONAL_RESOURCE_FOLDERS")
+    config = _setuptools_config()
+    assert not any(".ui" in pattern or pattern.startswith("ui") for patterns in config["package-data"].values()
+                   for pattern in patterns)
+    assert "mediation_desktop.gui.forms" in config["packages"]
+    gui_sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "mediation_desktop" / "gui").rglob("*.py")
+                            if "forms" not in p.parts)
+    for ui_file in ui_files:
+        assert (ROOT / "mediation_desktop" / "gui" / "forms" / f"ui_{ui_file.stem}.py").is_file()
+        # Imported by name, so PyInstaller's analysis finds it without a hidden import.
+        assert f"mediation_desktop.gui.forms.ui_{ui_file.stem} import" in gui_sources, ui_file.name
