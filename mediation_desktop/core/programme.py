@@ -42,7 +42,7 @@ def check_background(value: str | None) -> str:
 # Hours are kept in tenths (a 90-minute session is 1.5 hours) as an integer, never a float.
 MAX_TRAINING_TENTHS = 2000      # 200 hours in one record: more is a typo
 DEFAULT_YEARLY_TARGET_HOURS = 30  # the usual yearly minimum (10 self-study + 20 organised)
-_HOURS = re.compile(r"(\d{1,4})(?:\.(\d))?")
+_HOURS = re.compile(r"([0-9]{1,4})(?:\.([0-9]))?")
 
 
 def parse_hours(text: str | int | None, *, field: str = "hours") -> int:
@@ -117,12 +117,18 @@ def check_items(values: list[str] | tuple[str, ...] | None) -> list[str]:
 
 
 def items_in_text(text: str) -> list[str]:
-    """Checklist items a findings text names in words (拖欠工资 …), so free text counts too."""
-    return [k for k, label in CHECKLIST.items() if label in text or _SYNONYMS.get(k, "\0") in text]
+    """Checklist items a findings text names in words (拖欠工资, 搬迁 …), so free text counts too."""
+    return [k for k in CHECKLIST if any(word in text for word in _WORDS[k])]
 
 
-_SYNONYMS = {"wage_arrears": "欠薪", "social_insurance": "社保", "halted": "停产", "layoffs": "裁员",
-             "rent_utilities": "房租", "collective_complaints": "集体"}
+_WORDS: dict[str, tuple[str, ...]] = {
+    "wage_arrears": ("拖欠工资", "欠薪", "欠发工资", "拖欠劳动报酬"),
+    "social_insurance": ("社会保险", "社保"),
+    "rent_utilities": ("房租", "租金", "水电"),
+    "halted": ("停产", "停工", "搬迁", "关闭", "倒闭", "歇业"),
+    "layoffs": ("裁员",),
+    "collective_complaints": ("集体投诉", "集体上访", "群体性"),
+}
 
 
 def open_at_risk(level: str, status: str) -> bool:
@@ -162,7 +168,7 @@ SPRING_FESTIVAL: dict[int, date] = {
     2040: date(2040, 2, 12),
 }
 DEFAULT_SEASON_START = "12-01"
-_MONTH_DAY = re.compile(r"(\d\d)-(\d\d)")
+_MONTH_DAY = re.compile(r"([0-9]{2})-([0-9]{2})")
 
 
 def spring_festival(year: int) -> date:

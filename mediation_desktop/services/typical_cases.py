@@ -50,7 +50,8 @@ def add_from_case(backend: Backend, case_no: str, title: str | None = None) -> d
     for key, _ in SECTIONS:
         values[key] = repair_text("typical.section", getattr(d, key))
     if title and title.strip():
-        values["title"] = required("typical.title", title, field="title")
+        # A title the user gives is anonymised like the draft (顺达物流欠薪案 -> 某物流公司欠薪案).
+        values["title"] = anonymiser_for(case)(required("typical.title", title, field="title"))
     values["title"] = repair_text("typical.title", values["title"])
     record_id = new_id()
     with writing(backend, "case.record", "typical_add", "typical_case", record_id, {"case_id": case.id}) as conn:
