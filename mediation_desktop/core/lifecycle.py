@@ -162,7 +162,9 @@ def conclude(case: Case, outcome: Outcome, on: date, note: str | None = None,
         if errors:
             raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
         case.agreement = agreement
-        case.amount_agreed_fen = agreement.total_fen
+        # An agreement that pays nothing (a certificate, a reference) agrees no amount: None, not 0.
+        paying = any(item.amount_fen is not None for item in agreement.items)
+        case.amount_agreed_fen = agreement.total_fen if paying else None
     if outcome == Outcome.TRANSFERRED:
         if not (transferred_to or "").strip():
             raise ValidationError("E_REQUIRED", "请填写转办去向", field="transferred_to")

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Iterator
 
 from mediation_desktop.core.enums import Channel, DisputeType, Outcome, Status
+from mediation_desktop.core.lifecycle import amount_claimed
 from mediation_desktop.core.model import Agreement, AgreementItem, Applicant, Case, Claim, MediationSession, Respondent
 from mediation_desktop.core.validation import USCC_ALPHABET, id_check_char, uscc_check_char
 
@@ -110,11 +111,12 @@ class DemoGenerator:
         case = Case(
             org_id="", received_on=received, applicants=applicants, respondent=rng.choice(self.employers),
             dispute_types=[str(t) for t in types], workers_involved=workers, claims=claims,
-            amount_claimed_fen=sum(c.amount_fen or 0 for c in claims), channel=channel,
+            amount_claimed_fen=None, channel=channel,
             court_case_no=f"（{received.year}）津0101民诉前调{rng.randrange(100, 9999)}号"
             if channel == Channel.COURT_DELEGATED else None,
             mediator=rng.choice(MEDIATORS), facts=facts,
         )
+        case.amount_claimed_fen = amount_claimed(case)   # None when no claim names an amount
         self._progress(case)
         return case
 

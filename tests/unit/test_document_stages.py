@@ -200,3 +200,16 @@ def test_an_imported_case_accepted_after_its_deadline_is_recorded_as_late(tmp_pa
         assert service.get(on_time.case_no).accepted_late is False
     finally:
         backend.close()
+
+
+def test_an_agreement_without_money_agrees_no_amount():
+    case = new_case()
+    lc.accept(case, RECEIVED)
+    lc.conclude(case, Outcome.AGREEMENT, RECEIVED, agreement=Agreement(
+        signed_on=RECEIVED, items=[AgreementItem("公司", "张三", "出具离职证明")]))
+    assert case.amount_agreed_fen is None
+    paid = new_case()
+    lc.accept(paid, RECEIVED)
+    lc.conclude(paid, Outcome.AGREEMENT, RECEIVED, agreement=Agreement(
+        signed_on=RECEIVED, items=[AgreementItem("公司", "张三", "工资", 0), AgreementItem("公司", "张三", "证明")]))
+    assert paid.amount_agreed_fen == 0

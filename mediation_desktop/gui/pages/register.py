@@ -25,10 +25,14 @@ from PySide6.QtWidgets import (
 
 from mediation_desktop.core.enums import CHANNEL_LABELS, COLLECTIVE_THRESHOLD, COURT_CHANNELS, DISPUTE_TYPE_LABELS, Channel
 from mediation_desktop.core.errors import ValidationError, ValidationErrors
+from mediation_desktop.core.lifecycle import amount_claimed
 from mediation_desktop.core.model import Case, Respondent
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
-from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE, ApplicantRow, ClaimRow, FieldError, with_error
+from mediation_desktop.core.rules import MAX_WORKERS, MIN_WORKERS
+from mediation_desktop.gui.widgets.form_rows import (
+    ERROR_STYLE, ApplicantRow, ClaimRow, FieldError, limit_to_rule, with_error,
+)
 from mediation_desktop.services.changes import CASES
 
 MANUAL_CHANNELS = [c for c in Channel if c != Channel.LEDGER]
@@ -93,6 +97,7 @@ class RegisterPage(QWidget):
         form.addRow("来源渠道：", self.channel)
         self.court_case_no = QLineEdit()
         self.court_case_no.setPlaceholderText("法院委派/委托时填写，如（2026）津0101民诉前调123号")
+        limit_to_rule(self.court_case_no, "case.court_case_no")
         box, self.court_error = with_error(self.court_case_no)
         form.addRow("法院案号：", box)
         self.channel.currentIndexChanged.connect(self._channel_changed)
@@ -113,7 +118,7 @@ class RegisterPage(QWidget):
         row.addStretch(1)
         row.addWidget(QLabel("涉及劳动者人数："))
         self.workers = QSpinBox()
-        self.workers.setRange(1, 100000)
+        self.workers.setRange(MIN_WORKERS, MAX_WORKERS)
         self.workers.valueChanged.connect(self._workers_changed)
         box, self.workers_error = with_error(self.workers)
         row.addWidget(box)
@@ -136,6 +141,11 @@ class RegisterPage(QWidget):
         self.resp_agent = QLineEdit()
         self.resp_agent.setPlaceholderText("姓名及身份，如：马某（本公司人事经理）")
         self.resp_errors: dict[str, FieldError] = {}
+        for widget, key in ((self.resp_name, "respondent.name"), (self.resp_legal_rep, "respondent.legal_rep"),
+                            (self.resp_legal_rep_title, "respondent.legal_rep_title"),
+                            (self.resp_phone, "respondent.phone"), (self.resp_address, "respondent.address"),
+                            (self.resp_agent, "respondent.agent")):
+            limit_to_rule(widget, key)
         for key, label, widget in (("name", "单位名称：", self.resp_name), ("uscc", "统一社会信用代码：", self.resp_uscc),
                                    ("legal_rep", "法定代表人：", self.resp_legal_rep),
                                    ("legal_rep_title", "职务：", self.resp_legal_rep_title),
@@ -331,7 +341,7 @@ class RegisterPage(QWidget):
             court_case_no=self.court_case_no.text().strip() or None,
             facts=self.facts.toPlainText().strip())
         if claims and not errors:
-            case.amount_claimed_fen = sum(c.amount_fen or 0 for c in claims)
+            case.amount_claimed_fen = amount_claimed(case)   # None when no claim names an amount
         errors.extend(validate_case(case, today=self.ctx.today()))
         return case, errors
 
