@@ -185,3 +185,31 @@ def test_the_districts_organisation_register(tmp_path):
     rows = mediation_orgs.list_orgs(sup)
     assert [(r["name"], r["org_type_label"], r["source"]) for r in rows] == [
         ("恒通科技企业调解委员会", "企业调解委员会", "manual"), ("和平区劳动人事争议调解中心", "区/街道调解中心", "enrolled")]
+
+
+def test_programme_figures_for_the_statistics_return(tmp_path):
+    from mediation_desktop.services.programme_stats import programme_figures
+
+    room, sup = make_pair(tmp_path, cases=0)
+    closed_case(room, mediator="王建国")
+    mediators.add_mediator(room, "王建国")
+    training.add_training(room, "王建国", "调解技巧", "2.5", "2026-04-01")
+    training.add_training(room, "王建国", "劳动法", "4", "2025-04-01")
+    outreach.add_outreach(room, "2026-05-01", "普法进企业", audience="60")
+    outreach.add_outreach(room, "2026-06-01", "普法讲座")
+    screenings.add_screening(room, "宏图建筑", "2026-05-02", "red", "拖欠工资")
+    screenings.add_screening(room, "恒通科技", "2026-05-03", "yellow", "个别投诉")
+    figures = programme_figures(room, date(2026, 1, 1), date(2026, 12, 31))
+    (hp,) = figures["organisations"]
+    assert (hp["org_code"], hp["mediators"], hp["training_hours"], hp["outreach"], hp["outreach_audience"]) == \
+        ("HP", 1, "2.5", 2, 60)
+    assert (hp["screenings_red"], hp["screenings_yellow"], hp["screenings_none"]) == (1, 1, 0)
+    assert figures["total"]["outreach"] == 2
+    assert [m["name"] for m in figures["mediators"]] == ["王建国"]
+    assert "organisation_building" not in figures
+    from .sync_helpers import export_one, import_one
+
+    import_one(sup, export_one(room, tmp_path / "up"))
+    district = programme_figures(sup, date(2026, 1, 1), date(2026, 12, 31))
+    assert [o["org_code"] for o in district["organisations"]] == ["HP"]
+    assert district["organisation_building"]["区/街道调解中心"] == 1
