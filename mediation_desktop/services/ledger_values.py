@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from operator import mul
 
+from mediation_desktop.core.date_text import date_text_problem
 from mediation_desktop.core.enums import DisputeType, Outcome
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.money import MAX_FEN, parse_amount
@@ -61,10 +62,6 @@ def cell_text(value: object) -> str:
 
 # ---------------------------------------------------------------- dates
 
-_DATE_TEXT = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
-)
-_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SERIAL_TEXT = re.compile(r"^\d{5}(?:\.\d+)?$")
 _EPOCH_1900 = datetime(1899, 12, 30)
 
@@ -102,18 +99,10 @@ class DateReader:
         if kind is not str:
             return f"“{cell_text(value)}”不是日期"
         text = value.strip()
-        if not text.isascii():
-            text = unicodedata.normalize("NFKC", text).strip()
-        match = _DATE_TEXT.match(text) or _DATE_COMPACT.match(text)
-        if match is None:
-            if _SERIAL_TEXT.match(text):  # a CSV saved from a sheet whose date column lost its format
-                return self._from_serial(float(text))
-            return f"“{value}”不是可识别的日期，请写成 2026-02-13 或 2026年2月13日"
-        try:
-            found = date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return f"日期“{value}”不存在"
-        return _in_range(found, value)
+        if _SERIAL_TEXT.match(text):  # a CSV saved from a sheet whose date column lost its format
+            return self._from_serial(float(text))
+        # Typed dates: the rule every date field of the window uses too (core.date_text).
+        return date_text_problem(text)
 
     def _from_serial(self, serial: float) -> date | str:
         if not 1 <= serial < 2958466:   # Excel's own range, up to 9999-12-31

@@ -232,7 +232,8 @@ def test_an_empty_agreement_is_refused_in_the_dialog_and_nothing_is_saved(regist
     detail = _open(window, qtbot, wait_idle, ids["agree"])
     before = _stored(window, ids["agree"])
     dialog = action_dialogs.dialog_for("agree", detail.loaded.view.case, clock_today(), detail)
-    dialog.items.setRowCount(0)
+    for form in list(dialog.items):
+        dialog.remove_item(form)
     dialog._accept()
     assert dialog.change is None and "至少一项" in dialog.error.text()
     assert dialog.result() != QDialog.DialogCode.Accepted

@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate
 
+from mediation_desktop.core.enums import Outcome
 from mediation_desktop.core.errors import UserError
-from mediation_desktop.core.model import Applicant, Case, Claim, Respondent
-from mediation_desktop.gui.dialogs.actions import AgreementDialog, ExtendDialog
+from mediation_desktop.core.model import Agreement, AgreementItem, Applicant, Case, Claim, Respondent
+from mediation_desktop.gui.dialogs.actions import ExtendDialog
+from mediation_desktop.gui.dialogs.agreement import AgreementDialog
 
 
 def _accepted(window, name: str, workers: int = 1) -> Case:
@@ -57,14 +59,21 @@ def test_a_collective_agreement_asks_each_workers_share(make_window, qtbot):
     dialog = AgreementDialog(case, date(2026, 9, 25))
     qtbot.addWidget(dialog)
     assert dialog.per_worker.isVisibleTo(dialog)
-    dialog._accept()
+    assert dialog.per_worker.item(0, 0).text() == "蒋代表"     # the applicants are listed to start with
+    dialog.per_worker.setRowCount(0)
+    dialog._accept()                                          # refused in the dialog, as the service would
+    assert dialog.change is None and "逐一列明每名劳动者" in dialog.per_worker_error.text()
     with pytest.raises(UserError) as refused:
-        dialog.change(service, case.case_no)
+        service.conclude(case.case_no, Outcome.AGREEMENT, date(2026, 9, 25),
+                         agreement=Agreement(signed_on=date(2026, 9, 25),
+                                             items=[AgreementItem("单位", "蒋代表", "工资", 100)]))
     assert refused.value.code == "E_PER_WORKER_REQUIRED"
 
-    dialog.per_worker.setPlainText("\n".join(f"工人{n:02d} 10000.00" for n in range(1, 13)))
+    for n in range(1, 13):
+        dialog.add_worker(f"工人{n:02d}", "10000.00")
+    assert dialog.per_worker.item(0, 2).text() == "人民币壹万元整"
     dialog.tax.setCurrentIndex(dialog.tax.findData("after_tax"))
-    dialog.items.item(0, 6).setText("6222000011112222")
+    dialog.items[0].account.setText("6222000011112222")
     dialog._accept()
     saved = dialog.change(service, case.case_no).agreement
     assert [(w.name, w.amount_fen) for w in saved.per_worker] == [(f"工人{n:02d}", 1000000) for n in range(1, 13)]
@@ -73,9 +82,10 @@ def test_a_collective_agreement_asks_each_workers_share(make_window, qtbot):
 
     bad = AgreementDialog(case, date(2026, 9, 25))
     qtbot.addWidget(bad)
-    bad.per_worker.setPlainText("只有名字")
+    bad.per_worker.setRowCount(0)
+    bad.add_worker("只有名字")
     bad._accept()
-    assert bad.change is None and "姓名 金额" in bad.error.text()
+    assert bad.change is None and "姓名和金额" in bad.error.text()
 
 
 def test_the_desk_lists_a_late_acceptance(make_window, wait_idle):

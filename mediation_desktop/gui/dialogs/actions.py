@@ -3,41 +3,34 @@ that the case page runs on the task runner; the dialog itself never touches the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from mediation_desktop.core.enums import Outcome
 from mediation_desktop.core.errors import ValidationError
-from mediation_desktop.core.model import Agreement, AgreementItem, Case, MediationSession, WorkerAmount
-from mediation_desktop.core.money import format_plain, parse_amount
+from mediation_desktop.core.model import Case, MediationSession
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE
 from mediation_desktop.gui.widgets.money_edit import MoneyEdit
 
 Change = Callable[..., Case]
 
 
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def date_edit(value: date, what: str = "日期") -> DateEdit:
+    """A date field with its calendar; typed dates are read as everywhere else (core.date_text)."""
+    return DateEdit(value=value, what=what)
 
 
 class ActionDialog(QDialog):
@@ -142,85 +135,6 @@ class SessionDialog(ActionDialog):
         return lambda svc, ref: svc.record_session(ref, session)
 
 
-class AgreementDialog(ActionDialog):
-    """达成协议: signing date, the items (who pays whom what, by when, how and to which account),
-    whether amounts are before or after tax, other terms, and for a collective dispute each worker's
-    share (the court needs it for each worker's 支付令)."""
-
-    HEAD = ["给付方", "接受方", "内容", "金额（元）", "履行期限", "履行方式", "收款账户"]
-    TAX = (("未注明", None), ("税后", "after_tax"), ("税前", "pre_tax"), ("不涉及", "none"))
-
-    def __init__(self, case: Case, today: date, parent: QWidget | None = None):
-        super().__init__("达成协议", case, today, parent)
-        self.signed_on = date_edit(today)
-        self.form.addRow("签订日期：", self.signed_on)
-        self.items = QTableWidget(0, len(self.HEAD))
-        self.items.setHorizontalHeaderLabels(self.HEAD)
-        self.items.horizontalHeader().setStretchLastSection(True)
-        self.items.setColumnWidth(2, 180)
-        self.form.addRow(self.items)
-        add = QPushButton("添加一项")
-        add.clicked.connect(self.add_item)
-        self.form.addRow(add)
-        self.add_item(case.respondent.name, case.applicant_names, "支付款项",
-                      format_plain(case.amount_claimed_fen) or "", today.isoformat(), "银行转账")
-        self.tax = QComboBox()
-        for label, code in self.TAX:
-            self.tax.addItem(label, code)
-        self.form.addRow("金额口径：", self.tax)
-        self.other_terms = QPlainTextEdit()
-        self.other_terms.setPlaceholderText("其他约定（可不填）")
-        self.other_terms.setMaximumHeight(60)
-        self.form.addRow("其他约定：", self.other_terms)
-        self.per_worker = QPlainTextEdit()
-        self.per_worker.setPlaceholderText("每行一人：姓名 金额，如：张三 10000.00")
-        if case.collective:
-            self.form.addRow("每名劳动者应得金额：", self.per_worker)
-        self.setMinimumWidth(900)
-
-    def add_item(self, payer: str = "", payee: str = "", what: str = "", amount: str = "", due: str = "",
-                 method: str = "", account: str = "") -> None:
-        row = self.items.rowCount()
-        self.items.insertRow(row)
-        for col, text in enumerate((payer, payee, what, amount, due, method, account)):
-            self.items.setItem(row, col, QTableWidgetItem(text))
-
-    def _workers(self) -> list[WorkerAmount]:
-        shares = []
-        for n, line in enumerate(self.per_worker.toPlainText().splitlines(), start=1):
-            if not line.strip():
-                continue
-            name, _, amount = line.strip().rpartition(" ")
-            if not name.strip() or not amount:
-                raise ValidationError("E_REQUIRED", f"每名劳动者应得金额第{n}行应写成“姓名 金额”", field="per_worker")
-            shares.append(WorkerAmount(name=name.strip(), amount_fen=parse_amount(amount, field="per_worker")))
-        return shares
-
-    def build(self) -> Change:
-        items = []
-        for row in range(self.items.rowCount()):
-            cells = [(self.items.item(row, c).text().strip() if self.items.item(row, c) else "")
-                     for c in range(len(self.HEAD))]
-            if not any(cells):
-                continue
-            payer = _required(cells[0], f"第{row + 1}项的给付方")
-            payee = _required(cells[1], f"第{row + 1}项的接受方")
-            what = _required(cells[2], f"第{row + 1}项的内容")
-            amount = parse_amount(cells[3]) if cells[3] else None
-            try:
-                due = date.fromisoformat(cells[4]) if cells[4] else None
-            except ValueError:
-                raise ValidationError("E_DATE", f"第{row + 1}项的履行期限应为 YYYY-MM-DD") from None
-            items.append(AgreementItem(payer=payer, payee=payee, description=what, amount_fen=amount, due_on=due,
-                                       method=cells[5], account=cells[6]))
-        if not items:
-            raise ValidationError("E_AGREEMENT_EMPTY", "达成协议需要至少一项协议内容")
-        agreement = Agreement(signed_on=self.signed_on.date().toPython(), items=items, tax=self.tax.currentData(),
-                              other_terms=self.other_terms.toPlainText().strip(), per_worker=self._workers())
-        on = agreement.signed_on
-        return lambda svc, ref: svc.conclude(ref, Outcome.AGREEMENT, on, agreement=agreement)
-
-
 class ConcludeDialog(ActionDialog):
     """和解 / 调解不成 / 撤回 / 转办: a date, a note, and for 转办 where it went."""
 
@@ -302,7 +216,7 @@ class ApplicationDialog(ActionDialog):
     def build(self) -> Change:
         kind, on, result = self.kind.currentData(), self.applied_on.date().toPython(), self.outcome_text.text().strip() or None
 
-        def change(svc, ref):  # noqa: ANN001, ANN202 - a CaseService and a case reference
+        def change(svc, ref):
             def edit(case: Case) -> None:
                 if case.agreement is None:
                     raise ValidationError("E_AGREEMENT_MISSING", "案件没有调解协议")
@@ -315,6 +229,9 @@ class ApplicationDialog(ActionDialog):
 
 
 def dialog_for(action: str, case: Case, today: date, parent: QWidget | None = None) -> ActionDialog:
+    # The agreement dialog lives in its own module (it builds on ActionDialog, defined here).
+    from mediation_desktop.gui.dialogs.agreement import AgreementDialog
+
     simple = {"accept": AcceptDialog, "not_accept": NotAcceptDialog, "record_session": SessionDialog,
               "agree": AgreementDialog, "record_performance": PerformanceDialog, "close": CloseDialog,
               "reopen": ReopenDialog, "extend": ExtendDialog, "application": ApplicationDialog}
