@@ -24,7 +24,7 @@ log = logging.getLogger("mediation_desktop.cli")
 COMMAND_MODULES = (
     "init_cmd", "cases_cmd", "ledger_cmd", "calendar_cmd", "demo_cmd",
     "doc_cmd", "keys_cmd", "sync_cmd", "report_cmd", "backup_cmd", "users_cmd", "org_cmd",
-    "supervise_cmd", "lifecycle_cmd", "templates_cmd", "programme_cmd",
+    "supervise_cmd", "lifecycle_cmd", "templates_cmd", "programme_cmd", "district_cmd",
 )
 
 
@@ -50,6 +50,14 @@ class Context:
     @staticmethod
     def say(text: str) -> None:
         sys.stdout.write(text + "\n")
+
+    @staticmethod
+    def chart_renderer():  # -> Callable[[ChartSpec], bytes]
+        """The QtCharts renderer for the pictures of a .docx report. Commands may not import the GUI,
+        so the entry point hands it to them; Qt is loaded only when a report needs pictures."""
+        from mediation_desktop.gui.charts import png_renderer
+
+        return png_renderer()
 
     def close(self) -> None:
         if self._backend is not None:

@@ -12,6 +12,7 @@ def register(sub) -> None:
     p = sub.add_parser("cases", help="列出案件（最新的在前）")
     p.add_argument("--status", choices=[s.value for s in Status], help="按状态筛选")
     p.add_argument("--search", help="按申请人、用人单位、案号或案情检索")
+    p.add_argument("--org", help="（区人社）只列出该调解组织（组织代码）的案件")
     p.add_argument("--limit", type=bounded_int(0, 10_000_000), default=0, help="最多列出多少件（默认全部）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_cases)
@@ -45,8 +46,10 @@ def run_cases(ctx) -> int:
 
     if ctx.args.limit < 0:
         raise UserError("E_ARGUMENT", "--limit 不能为负数")
-    found = CaseListService(ctx.backend()).summaries(CaseFilter(status=ctx.args.status, search=ctx.args.search),
-                                                     limit=ctx.args.limit or None)
+    service = CaseListService(ctx.backend())
+    org_id = service.organisation_id(ctx.args.org) if ctx.args.org is not None else None
+    found = service.summaries(CaseFilter(status=ctx.args.status, search=ctx.args.search, org_id=org_id),
+                              limit=ctx.args.limit or None)
     if ctx.args.json:
         ctx.out_json(found)
         return 0

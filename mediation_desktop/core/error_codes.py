@@ -144,6 +144,11 @@ _CODES: tuple[ErrorCode, ...] = (
     ErrorCode("E_REPORT_FORMAT", "不支持的报表格式“{suffix}”：请使用 .xlsx、.docx 或 .json"),
     ErrorCode("E_KEY_LIST_FORMAT", "重点企业名单无法读取：{detail}", "请保存为 UTF-8 或 GBK 编码的 CSV，第1行为表头，含“统一社会信用代码”和“名称”两列。"),
     ErrorCode("E_CALENDAR_FORMAT", "节假日表格式不正确：{detail}", "请按节假日表模板填写后重新导入。"),
+    # --- the district's desk ------------------------------------------------------------------------
+    ErrorCode("E_STALE_DAYS", "未报送提醒天数不正确：{detail}", "请填写1到366之间的整数天数。"),
+    ErrorCode("E_RISK_SETTING", "同一用人单位案件数提醒不正确：{detail}", "请填写2到1000之间的整数。"),
+    ErrorCode("E_ORG_NOT_FOUND", "没有代码为“{code}”的调解组织", "请用 rooms 命令或“调解组织”页查看已登记的组织代码。"),
+    ErrorCode("E_PERIOD", "统计期间不正确：{detail}", "请选择正确的年份、季度或月份。"),
     # --- documents --------------------------------------------------------------------------------
     ErrorCode("E_DOC_KIND", "未知的文书种类“{kind}”，可选：{kinds}"),
     ErrorCode("E_DOC_NOT_FOUND", "找不到这份文书", "请刷新文书列表后重试。"),

@@ -217,6 +217,27 @@ class CaseListService:
         with self.backend.db.read() as conn:
             return desk_queries.mediators(conn)
 
+    def organisation_id(self, code: str) -> str:
+        """The organisation with this code (``cases --org``, the district's room filter)."""
+        from mediation_desktop.core.errors import NotFoundError
+        from mediation_desktop.storage import district_queries
+
+        wanted = (code or "").strip()
+        with self.backend.db.read() as conn:
+            found = district_queries.organisation_by_code(conn, wanted) if 0 < len(wanted) <= 64 else []
+        if not found:
+            raise NotFoundError("E_ORG_NOT_FOUND", f"没有代码为“{wanted[:32]}”的调解组织；"
+                                "区人社可用 rooms 命令查看已登记的组织及其代码")
+        return str(found[0].id)
+
+    def organisations(self) -> list[tuple[str, str, str]]:
+        """(id, name, code) of every organisation whose cases are held here, for the room filter."""
+        from mediation_desktop.storage import district_queries
+
+        with self.backend.db.read() as conn:
+            labels = district_queries.organisation_labels(conn)
+        return sorted(((i, n, c) for i, (n, c) in labels.items()), key=lambda t: t[2])
+
     # -- the command line's lists -------------------------------------------------------------------
     def summaries(self, f: ListFilter, limit: int | None = None) -> list[dict]:
         """``cases --json``: CONTRACT §2 case objects (without deadlines), newest first."""

@@ -22,13 +22,16 @@ def columns() -> list[tuple[str, str]]:
     return INDICATORS + [(f"type:{t.value}", DISPUTE_TYPE_LABELS[t]) for t in DisputeType]
 
 
-def cell(row: dict, key: str):  # noqa: ANN201
+def cell(row: dict, key: str):
     if key.startswith("type:"):
         return row["dispute_types"].get(key[5:], 0)
     return row[key]
 
 
-def write_return(ret: Return, out: Path) -> Path:
+def write_return(ret: Return, out: Path, *, charts: list | None = None, renderer=None,
+                 organisation: str = "", summary: str = "") -> Path:
+    """``ret`` as .json, .xlsx (with native charts when ``charts`` are given) or .docx (the 统计报告,
+    with chart pictures when a ``renderer`` is given)."""
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
         raise UserError("E_REPORT_FORMAT", f"不支持的报表格式“{out.suffix}”：请使用 .xlsx、.docx 或 .json")
@@ -38,7 +41,15 @@ def write_return(ret: Return, out: Path) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        {".json": _json, ".xlsx": _xlsx, ".docx": _docx}[suffix](ret, tmp)
+        if suffix == ".json":
+            _json(ret, tmp)
+        elif suffix == ".xlsx":
+            _xlsx(ret, tmp, charts or [])
+        else:
+            from mediation_desktop.services.report_docx import write_report_docx
+
+            write_report_docx(tmp, ret, organisation=organisation, charts=charts or [], summary=summary,
+                              renderer=renderer, columns=columns(), cell=cell)
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
@@ -49,7 +60,7 @@ def _json(ret: Return, path: Path) -> None:
     path.write_text(json.dumps(ret.as_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def _xlsx(ret: Return, path: Path) -> None:
+def _xlsx(ret: Return, path: Path, charts: list) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -71,62 +82,70 @@ def _xlsx(ret: Return, path: Path) -> None:
         append_safe(ws, [row["org_name"], row["org_code"]] + [cell(row, key) for key, _ in cols])
     ws.column_dimensions["A"].width = 30
     ws.freeze_panes = "C3"
+    if charts:
+        _chart_sheet(wb, charts)
     wb.save(path)
 
 
-def _docx(ret: Return, path: Path) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+def _chart_sheet(wb, charts: list) -> None:
+    """Each chart's data as a small table, and a native Excel chart drawn from it, so the district
+    can restyle or re-plot it in Excel or WPS."""
+    from openpyxl.chart import BarChart, PieChart, Reference
+    from openpyxl.styles import Font
 
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
+    from mediation_desktop.services.chart_data import PIE
+    from mediation_desktop.services.spreadsheet_cells import set_safe
 
-    def east_asia(run, font: str) -> None:  # noqa: ANN001
-        run.font.name = font
-        rpr = run._element.get_or_add_rPr()
-        rpr.get_or_add_rFonts().set(qn("w:eastAsia"), font)
-
-    heading = doc.add_paragraph()
-    heading.alignment = 1
-    r = heading.add_run(title(ret))
-    r.font.size = Pt(16)
-    r.bold = True
-    east_asia(r, "黑体")
-    # The indicators run down the rows and the organisations across, so the table fits the page.
-    orgs = ret.rows
-    table = doc.add_table(rows=1 + len(columns()), cols=1 + len(orgs))
-    table.style = "Table Grid"
-    table.cell(0, 0).text = "指标"
-    for j, row in enumerate(orgs, start=1):
-        table.cell(0, j).text = row["org_name"]
-    for i, (key, label) in enumerate(columns(), start=1):
-        table.cell(i, 0).text = label
-        for j, row in enumerate(orgs, start=1):
-            table.cell(i, j).text = str(cell(row, key))
-    for row in table.rows:
-        for c in row.cells:
-            for p in c.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(9)
-                    east_asia(run, "宋体")
-    doc.save(path)
+    ws = wb.create_sheet("图表")
+    ws.column_dimensions["A"].width = 24
+    top = 1
+    for spec in charts:
+        set_safe(ws.cell(top, 1), spec.title)
+        ws.cell(top, 1).font = Font(bold=True)
+        ws.cell(top + 1, 1).value = "类别"
+        for j, series in enumerate(spec.series, start=2):
+            set_safe(ws.cell(top + 1, j), series.name)
+        for i, category in enumerate(spec.categories):
+            # Room and mediator names come from other nodes' packages: never a formula.
+            set_safe(ws.cell(top + 2 + i, 1), category)
+            for j, series in enumerate(spec.series, start=2):
+                ws.cell(top + 2 + i, j).value = series.values[i]
+        n = len(spec.categories)
+        if n:
+            chart = PieChart() if spec.kind == PIE else BarChart()
+            chart.title = spec.title
+            chart.add_data(Reference(ws, min_col=2, max_col=1 + len(spec.series), min_row=top + 1, max_row=top + 1 + n),
+                           titles_from_data=True)
+            chart.set_categories(Reference(ws, min_col=1, min_row=top + 2, max_row=top + 1 + n))
+            chart.width, chart.height = 18, 8
+            ws.add_chart(chart, f"E{top}")
+        top += max(n + 4, 18)
 
 
-def produce_return(backend, start, end, out: Path) -> tuple[Return, Path]:  # noqa: ANN001 - Backend, dates
-    """The statistics return for ``start``..``end`` written to ``out`` and recorded in the audit trail
-    (compile_return checks the permission first, so a refused user writes nothing)."""
-    from mediation_desktop.services.statistics import compile_return
+def produce_return(backend, start, end, out: Path, *, by: str = "room",
+                   renderer=None) -> tuple[Return, Path]:
+    """The statistics return for ``start``..``end`` (by room, month or mediator) written to ``out``
+    with its charts and recorded in the audit trail (compile_return checks the permission first, so a
+    refused user writes nothing). A .docx gets chart pictures from ``renderer``."""
+    from mediation_desktop.services.chart_data import report_charts
+    from mediation_desktop.services.statistics import (
+        compile_return,
+        monthly_received_closed,
+        received_last_year,
+        summary_text,
+    )
     from mediation_desktop.storage.outbox import audit
 
-    ret = compile_return(backend, start, end)
-    written = write_return(ret, Path(out))
+    ret = compile_return(backend, start, end, by)
+    suffix = Path(out).suffix.lower()
+    charts, summary = [], ""
+    if suffix in (".xlsx", ".docx"):
+        charts = report_charts(ret, monthly_received_closed(backend, start, end))
+    if suffix == ".docx":
+        summary = summary_text(ret, received_last_year(backend, start, end))
+    written = write_return(ret, Path(out), charts=charts, renderer=renderer, organisation=backend.node.org.name,
+                           summary=summary)
     with backend.db.write() as conn:
         audit(conn, backend.user, "report", None, None,
-              {"from": start.isoformat(), "to": end.isoformat(), "file": written.name})
+              {"from": start.isoformat(), "to": end.isoformat(), "by": by, "file": written.name})
     return ret, written

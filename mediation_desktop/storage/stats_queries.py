@@ -13,9 +13,14 @@ def _between(col, start: date, end: date):
     return and_(col >= start, col <= end)
 
 
-def period_totals(conn: Connection, start: date, end: date) -> dict[str, dict]:
-    """Per organisation id: the counts and sums of one period (dates inclusive)."""
+# What a return can be broken down by: the organisation (a room) or the mediator.
+GROUP_COLUMNS = {"org": cases.c.org_id, "mediator": cases.c.mediator}
+
+
+def period_totals(conn: Connection, start: date, end: date, by: str = "org") -> dict[str, dict]:
+    """Per organisation id (or mediator name): the counts and sums of one period (dates inclusive)."""
     c = cases.c
+    group = GROUP_COLUMNS[by].label("grp")
     received = _between(c.received_on, start, end)
     closed = and_(c.status == "closed", _between(c.closed_on, start, end))
     concluded = _between(c.concluded_on, start, end)
@@ -27,7 +32,7 @@ def period_totals(conn: Connection, start: date, end: date) -> dict[str, dict]:
         return func.sum(case((cond, col), else_=0))
 
     stmt = select(
-        c.org_id,
+        group,
         n(and_(c.received_on < start, or_(c.closed_on.is_(None), c.closed_on >= start))).label("carried_over"),
         n(received).label("received"),
         n(and_(received, c.accepted_on.is_not(None))).label("accepted"),
@@ -50,23 +55,24 @@ def period_totals(conn: Connection, start: date, end: date) -> dict[str, dict]:
         s(received, func.coalesce(c.amount_claimed_fen, 0)).label("amount_claimed_fen"),
         s(and_(concluded, c.outcome == "agreement"), func.coalesce(c.amount_agreed_fen, 0)).label("amount_agreed_fen"),
         n(and_(received, c.channel.in_(("court_delegated", "court_entrusted")))).label("court_referrals"),
-    ).group_by(c.org_id)
-    return {r.org_id: {k: int(v or 0) for k, v in r._mapping.items() if k != "org_id"} for r in conn.execute(stmt)}
+    ).group_by(GROUP_COLUMNS[by])
+    return {r.grp: {k: int(v or 0) for k, v in r._mapping.items() if k != "grp"} for r in conn.execute(stmt)}
 
 
-def amount_paid(conn: Connection, start: date, end: date) -> dict[str, int]:
-    stmt = (select(cases.c.org_id, func.sum(agreement_items.c.performed_fen))
+def amount_paid(conn: Connection, start: date, end: date, by: str = "org") -> dict[str, int]:
+    stmt = (select(GROUP_COLUMNS[by], func.sum(agreement_items.c.performed_fen))
             .join(agreements, agreements.c.id == agreement_items.c.agreement_id)
             .join(cases, cases.c.id == agreements.c.case_id)
-            .where(_between(agreement_items.c.performed_on, start, end)).group_by(cases.c.org_id))
+            .where(_between(agreement_items.c.performed_on, start, end)).group_by(GROUP_COLUMNS[by]))
     return {org: int(total or 0) for org, total in conn.execute(stmt)}
 
 
-def dispute_type_counts(conn: Connection, start: date, end: date) -> dict[str, dict[str, int]]:
-    """Per organisation, cases received by dispute type (a case with two types counts in both)."""
+def dispute_type_counts(conn: Connection, start: date, end: date, by: str = "org") -> dict[str, dict[str, int]]:
+    """Per organisation (or mediator), cases received by dispute type (a case with two types counts in both)."""
     out: dict[str, dict[str, int]] = {}
-    stmt = (select(cases.c.org_id, cases.c.dispute_types, func.count()).where(_between(cases.c.received_on, start, end))
-            .group_by(cases.c.org_id, cases.c.dispute_types))
+    stmt = (select(GROUP_COLUMNS[by], cases.c.dispute_types, func.count())
+            .where(_between(cases.c.received_on, start, end))
+            .group_by(GROUP_COLUMNS[by], cases.c.dispute_types))
     for org, types, count in conn.execute(stmt):
         bucket = out.setdefault(org, {})
         for t in (types or "other").split(","):
@@ -76,3 +82,20 @@ def dispute_type_counts(conn: Connection, start: date, end: date) -> dict[str, d
 
 def organisation_names(conn: Connection) -> dict[str, tuple[str, str]]:
     return {r.id: (r.name, r.code) for r in conn.execute(select(organisations.c.id, organisations.c.name, organisations.c.code))}
+
+
+def daily_received_closed(conn: Connection, start: date, end: date) -> tuple[dict[date, int], dict[date, int]]:
+    """Cases received and cases closed per day of the period (months are summed from these, which
+    keeps the SQL the same on SQLite and PostgreSQL)."""
+    received = {d: int(n) for d, n in conn.execute(
+        select(cases.c.received_on, func.count()).where(_between(cases.c.received_on, start, end))
+        .group_by(cases.c.received_on))}
+    closed = {d: int(n) for d, n in conn.execute(
+        select(cases.c.closed_on, func.count()).where(cases.c.status == "closed", _between(cases.c.closed_on, start, end))
+        .group_by(cases.c.closed_on))}
+    return received, closed
+
+
+def received_count(conn: Connection, start: date, end: date) -> int:
+    return int(conn.execute(select(func.count()).select_from(cases)
+                            .where(_between(cases.c.received_on, start, end))).scalar_one())

@@ -1,0 +1,250 @@
+"""Risk across rooms (风险): what no single room can see alone.
+
+Open cases with a risk level and the reasons of core.risk, where a district adds the cross-room
+reason (the same employer with open cases in several rooms); overdue deadlines across rooms;
+collective disputes; employers with open cases in several rooms or many in one; employers on the
+key-enterprise list with open cases; open red/orange screenings and urgent reports. At a room the
+same lists cover its own cases. Employers are one employer by credit code, else by normalised name
+(core.risk.employer_key). Every list can be written to Excel.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from mediation_desktop.core.clock import today as clock_today
+from mediation_desktop.core.enums import DisputeType
+from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.risk import (
+    KEY_ENTERPRISE_REASON,
+    LEVELS,
+    SAME_EMPLOYER_MANY,
+    RiskFacts,
+    assess_facts,
+    employer_key,
+    rooms_reason,
+    same_employer_reason,
+)
+from mediation_desktop.services.backend import Backend
+from mediation_desktop.services.permissions import require_backend
+
+SAME_EMPLOYER_KEY = "district.same_employer_many"
+LEVEL_CHOICES = ("yellow", "orange", "red")
+_WAGES = DisputeType.WAGES.value
+
+
+@dataclass(frozen=True)
+class RiskCase:
+    case_id: str
+    case_no: str
+    org_name: str
+    org_code: str
+    received_on: date
+    applicant_names: str
+    respondent_name: str
+    respondent_uscc: str | None
+    workers_involved: int
+    next_due: date | None
+    overdue_days: int          # 0 when nothing is overdue
+    level: str
+    reasons: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"source": "case", "id": self.case_id, "case_no": self.case_no, "org_name": self.org_name,
+                "org_code": self.org_code, "received_on": self.received_on.isoformat(),
+                "applicants": self.applicant_names, "respondent": {"name": self.respondent_name,
+                                                                   "uscc": self.respondent_uscc},
+                "workers_involved": self.workers_involved,
+                "next_due": self.next_due.isoformat() if self.next_due else None,
+                "overdue_days": self.overdue_days, "risk": {"level": self.level, "reasons": list(self.reasons)}}
+
+
+@dataclass(frozen=True)
+class EmployerRisk:
+    """One employer with open cases in several rooms, or many in one."""
+
+    name: str
+    uscc: str | None
+    rooms: tuple[tuple[str, str, int], ...]   # (organisation name, code, open cases there)
+    open_cases: int
+    key_enterprise: bool
+    reasons: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "uscc": self.uscc, "open_cases": self.open_cases,
+                "key_enterprise": self.key_enterprise,
+                "rooms": [{"org_name": n, "org_code": c, "open_cases": k} for n, c, k in self.rooms],
+                "reasons": list(self.reasons)}
+
+
+@dataclass
+class DistrictRisk:
+    today: date
+    cases: list[RiskCase] = field(default_factory=list)          # open cases with a risk level, red first
+    overdue: list[RiskCase] = field(default_factory=list)        # open cases past their next deadline
+    collective: list[RiskCase] = field(default_factory=list)     # open collective disputes
+    employers: list[EmployerRisk] = field(default_factory=list)  # several rooms, or many in one
+    key_enterprises: list[EmployerRisk] = field(default_factory=list)
+    screenings: list[dict] = field(default_factory=list)         # open orange/red screenings
+    urgent_reports: list[dict] = field(default_factory=list)     # not yet seen urgent reports
+
+    def entries(self, level: str | None = None) -> list[dict[str, Any]]:
+        """The ``risk`` command's list: cases, then screenings and urgent reports, at ``level`` or above."""
+        floor = LEVELS.index(level) if level else 1
+        out = [c.as_json() for c in self.cases if LEVELS.index(c.level) >= floor]
+        out += [s for s in self.screenings if LEVELS.index(s["level"]) >= floor]
+        # An urgent report is the room's own alarm about a collective or major risk: red at any level asked.
+        out += [{**u, "source": "urgent_report", "level": "red",
+                 "reasons": [f"情况快报（{u['reported_on']}）：{u['title']}"]} for u in self.urgent_reports]
+        return out
+
+
+def same_employer_many(backend: Backend) -> int:
+    from mediation_desktop.storage import sync_repo
+
+    with backend.db.read() as conn:
+        raw = sync_repo.get_setting(conn, SAME_EMPLOYER_KEY)
+    return int(raw) if raw and raw.isdigit() and int(raw) >= 2 else SAME_EMPLOYER_MANY
+
+
+def set_same_employer_many(backend: Backend, value: int | str) -> int:
+    """From how many open cases against one employer in one room it is listed."""
+    from mediation_desktop.storage import sync_repo
+    from mediation_desktop.storage.outbox import audit
+
+    require_backend(backend, "org.settings")
+    text = str(value).strip()
+    if not text.isdigit() or not 2 <= int(text) <= 1000:
+        raise UserError("E_RISK_SETTING", f"同一用人单位案件数提醒应为2到1000之间的整数，收到“{text[:20]}”")
+    with backend.db.write() as conn:
+        sync_repo.set_setting(conn, SAME_EMPLOYER_KEY, str(int(text)))
+        audit(conn, backend.user, "setting", "settings", SAME_EMPLOYER_KEY, {"value": int(text)})
+    return int(text)
+
+
+def check_level(level: str | None) -> str | None:
+    if level is not None and level not in LEVEL_CHOICES:
+        raise UserError("E_ARGUMENT", f"风险等级只能是 yellow、orange 或 red，收到“{str(level)[:20]}”")
+    return level
+
+
+def district_risk(backend: Backend, today: date | None = None) -> DistrictRisk:
+    from mediation_desktop.storage import district_queries
+
+    require_backend(backend, "case.read")
+    today = today or clock_today()
+    many = same_employer_many(backend)
+    with backend.db.read() as conn:
+        rows = district_queries.open_case_rows(conn)
+        listed = district_queries.key_enterprise_codes(conn)
+        orgs = district_queries.organisation_labels(conn)
+    # Group the open cases by employer, then by room.
+    per_employer: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    names: dict[str, tuple[str, str | None]] = {}
+    keys = []
+    # A room that did not record the credit code still names the employer: such a case joins the
+    # employer whose code was recorded elsewhere under the same normalised name.
+    coded = {employer_key(None, r.respondent_name): employer_key(r.respondent_uscc, None)
+             for r in rows if r.respondent_uscc}
+    for r in rows:
+        key = employer_key(r.respondent_uscc, r.respondent_name)
+        key = coded.get(key, key)
+        keys.append(key)
+        per_employer[key][r.org_id] += 1
+        names.setdefault(key, (r.respondent_name, r.respondent_uscc))
+    result = DistrictRisk(today)
+    for r, key in zip(rows, keys, strict=True):
+        rooms = per_employer[key]
+        uscc = (r.respondent_uscc or "").upper()
+        risk = assess_facts(RiskFacts(
+            workers_involved=r.workers_involved, collective=bool(r.collective),
+            wages=_WAGES in (r.dispute_types or "").split(","), amount_claimed_fen=r.amount_claimed_fen,
+            open_cases_same_employer=sum(rooms.values()), rooms_same_employer=len(rooms),
+            key_enterprise=bool(uscc) and uscc in listed, when=today, same_employer_many=many))
+        overdue = (today - r.next_due).days if r.next_due is not None and r.next_due < today else 0
+        if risk.level == "none" and not overdue and not r.collective:
+            continue
+        org_name, org_code = orgs.get(r.org_id, ("（未知组织）", ""))
+        item = RiskCase(r.id, r.case_no, org_name, org_code, r.received_on, r.applicant_names, r.respondent_name,
+                        r.respondent_uscc, r.workers_involved, r.next_due, overdue, risk.level, tuple(risk.reasons))
+        if risk.level != "none":
+            result.cases.append(item)
+        if overdue:
+            result.overdue.append(item)
+        if r.collective:
+            result.collective.append(item)
+    result.cases.sort(key=lambda c: (-LEVELS.index(c.level), c.org_code, c.received_on, c.case_no))
+    result.overdue.sort(key=lambda c: (-c.overdue_days, c.org_code, c.case_no))
+    result.collective.sort(key=lambda c: (-c.workers_involved, c.org_code, c.case_no))
+    for key, rooms in per_employer.items():
+        name, uscc = names[key]
+        on_list = bool(uscc) and uscc.upper() in listed
+        several = len(rooms) >= 2
+        many_in_one = [org for org, n in rooms.items() if n >= many]
+        if not (several or many_in_one or on_list):
+            continue
+        labelled = tuple(sorted(((*orgs.get(org, ("（未知组织）", "")), n) for org, n in rooms.items()),
+                                key=lambda t: (-t[2], t[1])))
+        reasons = []
+        if several:
+            reasons.append(rooms_reason(len(rooms)))
+        reasons += [same_employer_reason(rooms[org], orgs.get(org, ("（未知组织）", ""))[0]) for org in many_in_one]
+        if on_list:
+            reasons.append(KEY_ENTERPRISE_REASON)
+        entry = EmployerRisk(name, uscc, labelled, sum(rooms.values()), on_list, tuple(reasons))
+        if several or many_in_one:
+            result.employers.append(entry)
+        if on_list:
+            result.key_enterprises.append(entry)
+    result.employers.sort(key=lambda e: (-len(e.rooms), -e.open_cases, e.name))
+    result.key_enterprises.sort(key=lambda e: (-e.open_cases, e.name))
+    result.screenings, result.urgent_reports = _programme_entries(backend)
+    return result
+
+
+def _programme_entries(backend: Backend) -> tuple[list[dict], list[dict]]:
+    """Open orange/red screenings and unseen urgent reports (the programme registers)."""
+    from mediation_desktop.services.screenings import risk_entries
+    from mediation_desktop.services.urgent_reports import list_reports
+
+    return risk_entries(backend), [u for u in list_reports(backend) if not u["seen"]]
+
+
+CASE_COLUMNS = ("调解组织", "案号", "收案日期", "申请人", "被申请人", "统一社会信用代码", "涉及人数", "下一期限",
+                "超期天数", "风险等级", "原因")
+EMPLOYER_COLUMNS = ("用人单位", "统一社会信用代码", "在办案件", "涉及调解组织", "重点监测", "原因")
+LEVEL_LABELS = {"none": "无", "yellow": "黄色", "orange": "橙色", "red": "红色"}
+
+
+def _case_line(c: RiskCase) -> list[Any]:
+    return [c.org_name, c.case_no, c.received_on, c.applicant_names, c.respondent_name, c.respondent_uscc or "",
+            c.workers_involved, c.next_due, c.overdue_days or "", LEVEL_LABELS[c.level], "；".join(c.reasons)]
+
+
+def _employer_line(e: EmployerRisk) -> list[Any]:
+    return [e.name, e.uscc or "", e.open_cases, "、".join(f"{n}（{k}件）" for n, _, k in e.rooms),
+            "是" if e.key_enterprise else "", "；".join(e.reasons)]
+
+
+def export_risk_xlsx(risk: DistrictRisk, out: str) -> str:
+    """Every list on a sheet of its own."""
+    from mediation_desktop.services.list_export import write_sheets_xlsx
+    from mediation_desktop.services.output_files import check_output_file
+
+    sheets = [
+        ("风险案件", CASE_COLUMNS, [_case_line(c) for c in risk.cases]),
+        ("超期案件", CASE_COLUMNS, [_case_line(c) for c in risk.overdue]),
+        ("集体争议", CASE_COLUMNS, [_case_line(c) for c in risk.collective]),
+        ("同一用人单位", EMPLOYER_COLUMNS, [_employer_line(e) for e in risk.employers]),
+        ("重点监测企业", EMPLOYER_COLUMNS, [_employer_line(e) for e in risk.key_enterprises]),
+        ("风险排查", ("调解组织代码", "用人单位", "统一社会信用代码", "等级", "排查日期", "原因"),
+         [[s.get("org_code", ""), s["employer"], s.get("uscc") or "", LEVEL_LABELS.get(s["level"], s["level"]),
+           s.get("screened_on", ""), "；".join(s["reasons"])] for s in risk.screenings]),
+        ("情况快报", ("调解组织代码", "标题", "报告日期", "涉及人数", "情况"),
+         [[u.get("org_code", ""), u["title"], u["reported_on"], u.get("workers") or "", u["what"]]
+          for u in risk.urgent_reports]),
+    ]
+    return str(write_sheets_xlsx(check_output_file(out), sheets))

@@ -1,0 +1,69 @@
+"""The district's aggregates across rooms: one grouped pass per question, so the overview and the risk
+list cost about what the bare SQL costs, also at a million cases."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, case, func, select
+
+from mediation_desktop.core.model import OPEN_STATUSES
+from mediation_desktop.storage.schema import cases, key_enterprises, organisations
+
+# Outcomes that count as "concluded by mediation" for the success rate (statistics uses the same four).
+MEDIATED_OUTCOMES = ("agreement", "settled", "withdrawn", "failed")
+
+
+def room_case_figures(conn: Connection, today: date, year_start: date) -> dict[str, dict[str, int]]:
+    """Per origin node (a room): open, overdue, late-accepted (open), open collective cases, and this
+    year's agreements and cases concluded by mediation (for the agreement rate)."""
+    c = cases.c
+    is_open = c.status.in_(OPEN_STATUSES)
+    this_year = and_(c.concluded_on >= year_start, c.concluded_on <= today)
+
+    def n(cond: Any) -> Any:
+        return func.sum(case((cond, 1), else_=0))
+
+    stmt = select(
+        c.origin_node,
+        func.count().label("cases"),
+        n(is_open).label("open"),
+        n(and_(is_open, c.next_due < today)).label("overdue"),
+        n(and_(is_open, c.accepted_late)).label("late_accepted"),
+        n(and_(is_open, c.collective)).label("collective_open"),
+        n(and_(this_year, c.outcome == "agreement")).label("agreements_year"),
+        n(and_(this_year, c.outcome.in_(MEDIATED_OUTCOMES))).label("mediated_year"),
+    ).group_by(c.origin_node)
+    return {r.origin_node: {k: int(v or 0) for k, v in r._mapping.items() if k != "origin_node"}
+            for r in conn.execute(stmt)}
+
+
+# The columns the risk rules and the district's lists read of an open case.
+RISK_COLUMNS = (cases.c.num, cases.c.id, cases.c.case_no, cases.c.org_id, cases.c.origin_node, cases.c.received_on,
+                cases.c.accepted_on, cases.c.status, cases.c.workers_involved, cases.c.collective,
+                cases.c.dispute_types, cases.c.amount_claimed_fen, cases.c.respondent_name, cases.c.respondent_uscc,
+                cases.c.applicant_names, cases.c.next_due, cases.c.mediator)
+
+
+def open_case_rows(conn: Connection) -> Sequence[Row[Any]]:
+    """Every open case's risk columns (at a district of a million cases, the open ones are a few per cent)."""
+    return list(conn.execute(select(*RISK_COLUMNS).where(cases.c.status.in_(OPEN_STATUSES))
+                             .order_by(cases.c.received_on, cases.c.num)).all())
+
+
+def key_enterprise_codes(conn: Connection) -> dict[str, str]:
+    """uscc → name of the key-enterprise list."""
+    return {r.uscc.upper(): r.name for r in conn.execute(select(key_enterprises.c.uscc, key_enterprises.c.name))}
+
+
+def organisation_labels(conn: Connection) -> dict[str, tuple[str, str]]:
+    """organisation id → (name, code)."""
+    return {r.id: (r.name, r.code) for r in conn.execute(select(organisations.c.id, organisations.c.name,
+                                                                organisations.c.code))}
+
+
+def organisation_by_code(conn: Connection, code: str) -> list[Row[Any]]:
+    return list(conn.execute(select(organisations.c.id, organisations.c.name, organisations.c.code,
+                                    organisations.c.role).where(organisations.c.code == code)).all())
