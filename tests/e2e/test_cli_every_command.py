@@ -264,6 +264,18 @@ def test_district_and_room_exchange(cli, nodes, tmp_path):
     assert EMPLOYER in json.dumps(cli(sup, "key-enterprises", "list", "--json").json(), ensure_ascii=False)
 
 
+@drives("rooms", "risk")
+def test_the_district_desk(cli, nodes, tmp_path):
+    room, sup = nodes   # read only: neither command changes the register
+    rows = cli(sup, "rooms", "--json").json()
+    assert [r["org_code"] for r in rows] == ["HP"] and rows[0]["cases"] == 200
+    assert cli(room, "rooms", code=2).err.startswith("E_ROLE")
+    entries = cli(sup, "risk", "--json").json()
+    assert {e["source"] for e in entries} <= {"case", "screening", "urgent_report"}
+    red = cli(room, "risk", "--json", "--level", "red").json()
+    assert all((e.get("risk") or e)["level"] == "red" for e in red)
+
+
 @drives("keys revoke")
 def test_a_revoked_peer_gets_no_more_packages(cli, nodes, tmp_path):
     room, _ = (copy_of(n, tmp_path) for n in nodes)
