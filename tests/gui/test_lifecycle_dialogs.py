@@ -103,3 +103,9 @@ def test_the_desk_lists_a_late_acceptance(make_window, wait_idle):
     lines = [(item.text(0), item.text(2)) for item in window.desk.items() if "逾期受理" in item.text(2)]
     assert lines == [(late.case_no, "逾期受理：2026-09-10 受理，受理期限为 2026-09-04")]
     assert window.desk.desk.late_acceptance_total == 1
+    window.open_case(late.id)
+    wait_idle(window)
+    assert "逾期受理：2026-09-10 受理" in window.detail.warning.text()
+    window.open_case(on_time.id)
+    wait_idle(window)
+    assert "逾期受理" not in window.detail.warning.text()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desktop.core.deadlines import DEADLINE_KEYS, DEADLINE_LABELS, RULE_TEXTS, open_deadline_items, warning_text
 from mediation_desktop.core.enums import CHANNEL_LABELS, DISPUTE_TYPE_LABELS, OUTCOME_LABELS, STAGE_LABELS
-from mediation_desktop.core.lifecycle import allowed_actions
+from mediation_desktop.core.lifecycle import allowed_actions, late_acceptance_text
 from mediation_desktop.core.money import format_figures
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
@@ -204,8 +204,11 @@ class CaseDetailPage(QWidget):
                              f"　　涉及 {case.workers_involved} 人" +
                              (f"　　风险：{'；'.join(risk.reasons)}" if risk.reasons else ""))
         self._deadline_chips(case, deadlines, today)
-        self.warning.setText("；".join(warning_text(w) for w in deadlines.warnings))
-        self.warning.setVisible(bool(deadlines.warnings))
+        notes = [warning_text(w) for w in deadlines.warnings]
+        if case.accepted_late:   # allowed, but on record: the mediator sees it on the case
+            notes.append(late_acceptance_text(case, deadlines.acceptance_due))
+        self.warning.setText("；".join(notes))
+        self.warning.setVisible(bool(notes))
         remarks = loaded.view.remarks
         self.remarks.setText("\n".join(
             f"区人社{'更正请求' if r['kind'] == 'correction' else '批注'}（{r['created_at'][:10]}，{r['author']}）：{r['text']}"
