@@ -258,6 +258,7 @@ BAD_AGREEMENTS = [
     ("session", "E_DATE_ORDER", _agreement(signed_on="2026-09-10", effective_on="2026-09-10")),
     ("session", "E_JSON_FIELD", _agreement(items=[{**_agreement()["items"][0], "contnet": "x"}])),
     ("session", "E_AMOUNT", _agreement(items=[{**_agreement()["items"][0], "amount": 100.5}])),
+    ("session", "E_TOO_LONG", _agreement(items=[{**_agreement()["items"][0], "payer": "某" * 500}])),
     ("collective", "E_TRANSITION", _agreement()),
 ]
 
