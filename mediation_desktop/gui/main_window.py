@@ -35,6 +35,7 @@ TOOL_PAGES = {
     "audit": ("审计日志", ("audit.read",)),
     "backup": ("备份与恢复", ("backup.create", "backup.restore")),
     "templates": ("下发模板", ("template.decide",)),
+    "programme": ("队伍与工作", ("case.read",)),
 }
 # The organisation's settings: the same permission services.organisation checks.
 SETTINGS_PERMISSIONS = ("org.settings",)
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         elif key == "audit":
             page.reload_choices()
             page.search()
-        elif key in ("users", "backup", "templates"):
+        elif key in ("users", "backup", "templates", "programme"):
             page.reload()
         if key == "sync":
             page.refresh()
@@ -263,6 +264,12 @@ class MainWindow(QMainWindow):
             from mediation_desktop.gui.admin.template_offers import TemplateOffersPage
 
             return TemplateOffersPage(self.ctx)
+        if key == "programme":
+            from mediation_desktop.gui.programme.team_page import TeamWorkPage
+
+            page = TeamWorkPage(self.ctx)
+            page.reload()
+            return page
         from mediation_desktop.gui.admin.backup_page import BackupPage
 
         return BackupPage(self.ctx, restored=self._after_restore)

@@ -132,7 +132,7 @@ def test_nobody_acts_before_signing_in_and_the_menus_follow_the_role(make_window
     assert backend.user == "li" and backend.role == "mediator"
     assert window.idle_lock is not None and window.idle_lock.timer.isActive()
     visible = {key for key, action in window.menu_actions.items() if action.isVisible()}
-    assert visible == {"lock"}           # a mediator manages nothing
+    assert visible == {"lock", "programme"}   # a mediator manages nothing; keeps the 队伍与工作 registers
     assert window.show_tool_page("users") is None and window.edit_organisation() is None
     assert "调解员" in window.status.text()
 
@@ -141,7 +141,7 @@ def test_the_head_and_administrator_reaches_every_management_page(make_window, q
     window = make_window()
     assert window.ctx.backend.role == "head+admin"
     visible = {key for key, action in window.menu_actions.items() if action.isVisible()}
-    assert visible == {"sync", "users", "audit", "backup", "organisation", "sync_folder", "lock"}
+    assert visible == {"sync", "users", "audit", "backup", "organisation", "sync_folder", "lock", "programme"}
 
     window.menu_actions["users"].trigger()
     wait_idle(window)

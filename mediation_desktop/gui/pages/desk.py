@@ -52,6 +52,12 @@ class DeskPage(QWidget):
         self.warning.setStyleSheet("color:#8d6e00;")
         self.warning.setVisible(False)
         layout.addWidget(self.warning)
+        # The programme's notes (urgent reports at the district, the pre-Spring-Festival screening).
+        self.programme_notes = QLabel("")
+        self.programme_notes.setWordWrap(True)
+        self.programme_notes.setStyleSheet("color:#b71c1c;")
+        self.programme_notes.setVisible(False)
+        layout.addWidget(self.programme_notes)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["案号", "当事人", "事项", "期限依据"])
@@ -77,6 +83,14 @@ class DeskPage(QWidget):
         service = CaseListService(self.ctx.backend)
         today = self.ctx.today()
         self.ctx.runner.run(lambda: service.desk(today), self.show_desk, parent=self)
+        from mediation_desktop.services.programme_desk import notes
+
+        backend = self.ctx.backend
+        self.ctx.runner.run(lambda: notes(backend, today), self.show_programme_notes, parent=self)
+
+    def show_programme_notes(self, notes: list[str]) -> None:
+        self.programme_notes.setText("\n".join(notes))
+        self.programme_notes.setVisible(bool(notes))
 
     def show_desk(self, desk: Desk) -> None:
         self.desk = desk
