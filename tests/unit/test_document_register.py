@@ -25,6 +25,7 @@ def setup(tmp_path):
 def test_regenerating_makes_versions_and_keeps_each_file(setup, tmp_path):
     backend, case = setup
     docs = DocumentService(backend)
+    (tmp_path / "out").mkdir()
     first, _ = docs.generate(case.case_no, "acceptance", tmp_path / "out" / "受理.docx")
     second, _ = docs.generate(case.case_no, "acceptance")
     assert (first.version, second.version) == (1, 2)
@@ -66,6 +67,8 @@ def test_batch_skips_cases_that_cannot_have_the_document(setup, tmp_path):
     other = svc.register(walk_in("李四"))
     svc.accept(other.case_no, date(2026, 2, 14))
     waiting = svc.register(walk_in("王五"))    # not yet accepted: nothing to serve
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
     written, failures = DocumentService(backend).generate_batch(
         "service", [case.case_no, other.case_no, waiting.case_no], tmp_path / "b")
     assert len(written) == 2 and [f[0] for f in failures] == [waiting.case_no]
