@@ -113,10 +113,17 @@ _NAME_SYNONYMS = (("有限责任公司", "有限公司"), ("股份有限公司",
 def normalise_employer_name(name: str) -> str:
     """One spelling for one employer's name, so "天津（和平）科技有限责任公司 " and
     "天津(和平)科技有限公司" are recognised as the same employer when no credit code was recorded."""
-    text = unicodedata.normalize("NFKC", name or "").lower()
-    text = _NAME_NOISE.sub("", text)
-    for long, short in _NAME_SYNONYMS:
-        text = text.replace(long, short)
+    text = name or ""
+    # Dropping a space or bracket can bring a combining mark next to a letter it then composes with,
+    # so the steps repeat until nothing changes (twice at most for real names).
+    for _ in range(5):
+        step = _NAME_NOISE.sub("", unicodedata.normalize("NFKC", text).lower())
+        for long, short in _NAME_SYNONYMS:
+            step = step.replace(long, short)
+        step = unicodedata.normalize("NFKC", step)
+        if step == text:
+            break
+        text = step
     return text
 
 
