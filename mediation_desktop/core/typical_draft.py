@@ -87,7 +87,7 @@ def draft(case: Case) -> Draft:
              + (s.notes if s.notes else "") for s in case.sessions]
     process = "\n".join(steps) or "调解组织受理后，组织双方当事人进行调解。（请调解员补充调解过程）"
     outcome = OUTCOME_LABELS.get(Outcome(case.outcome), "") if case.outcome else ""
-    result = f"经调解，{outcome or '本案办结'}。"
+    result = f"本案以“{outcome}”办结。" if outcome else "本案办结。"
     if case.amount_agreed_fen:
         result += f"双方约定由{employer}支付{format_plain(case.amount_agreed_fen)}元。"
     if case.conclusion_note:
