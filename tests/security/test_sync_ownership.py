@@ -129,6 +129,18 @@ def test_a_room_cannot_hand_down_reference_data(tmp_path, district, part):
     _refused(sup, rewrap(other, sup, base, tmp_path / "x", forge), "区人社监管")
 
 
+def test_a_room_cannot_send_an_audit_anchor(tmp_path, district):
+    """Only the district says which head of a room's trail it holds."""
+    _, sup, other, _ = district
+
+    def forge(entries: dict[str, bytes]) -> None:
+        control = json.loads(entries[rec.CONTROL])
+        control["audit_anchor"] = {"seq": 1, "hash": "0" * 64}
+        entries[rec.CONTROL] = dumps_canonical(control)
+    base = export_one(other, tmp_path / "hx")
+    _refused(sup, rewrap(other, sup, base, tmp_path / "a", forge), "审计链确认点")
+
+
 def test_a_supervisor_cannot_send_cases_or_delete_a_rooms_case(tmp_path):
     room, sup = make_pair(tmp_path, cases=2)
     import_one(sup, export_one(room, tmp_path / "up"))
@@ -142,7 +154,7 @@ def test_a_supervisor_cannot_send_cases_or_delete_a_rooms_case(tmp_path):
     up = export_one(room, tmp_path / "up2", full=True)
     case_line = _first_case_line(sup, up)
     case_line.update(origin_node=sup.node.node_id)
-    _refused(room, rewrap(sup, room, down, tmp_path / "c", _append(rec.RECORDS, case_line)), victim)
+    _refused(room, rewrap(sup, room, down, tmp_path / "c", _append(rec.RECORDS, case_line)), case_line["id"])
 
 
 def _first_case_line(reader, package) -> dict:
