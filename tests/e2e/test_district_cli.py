@@ -29,14 +29,14 @@ def _case(received: date, applicants: list[str], *, name: str, uscc: str | None,
             "facts": "被拖欠工资。", "mediator": "刘建华"}
 
 
-def add_case(d, tmp, doc: dict) -> str:  # noqa: ANN001
+def add_case(d, tmp, doc: dict) -> str:
     f = tmp / f"case-{d.name}-{doc['applicants'][0]['name']}.json"
     f.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return cli(d, "case", "add", str(f), "--json").json()["case_no"]
 
 
 @pytest.fixture(scope="module")
-def district(tmp_path_factory):  # noqa: ANN201
+def district(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("district")
     room_a, room_b, sup = tmp / "room_a", tmp / "room_b", tmp / "sup"
     cli(room_a, "init", "--org", "和平区劳动人事争议调解中心", "--org-code", "HP")

@@ -45,7 +45,7 @@ def district(tmp_path):
         b.close()
 
 
-def _fill_hp(hp) -> None:  # noqa: ANN001
+def _fill_hp(hp) -> None:
     s = CaseService(hp)
     # An agreement and a failure concluded in 2026: the agreement rate is 50.0%.
     a = s.register(a_case("甲", date(2026, 3, 2)))
