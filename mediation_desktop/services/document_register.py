@@ -34,10 +34,14 @@ class DocumentService:
 
         return self.backend.paths.documents / safe_file_stem(case.case_no or case.id)
 
-    def generate(self, case_ref: str, kind: str, out: Path | None = None) -> tuple[DocumentRecord, str | None]:
+    def generate(self, case_ref: str, kind: str, out: Path | None = None, *,
+                 serves: str | None = None) -> tuple[DocumentRecord, str | None]:
         """Render ``kind`` for the case, register it, and copy it to ``out`` when given.
 
-        Returns the register entry and a warning (a broken user template replaced by the built-in)."""
+        ``serves`` names the document a 送达回证 accompanies (default: the latest one the case's stage
+        issues); it must itself be a document the record permits, so a receipt never serves a
+        document that could not exist. Returns the register entry and a warning (a broken user
+        template replaced by the built-in)."""
         from mediation_desktop.documents import KINDS, render
 
         require_backend(self.backend, "document.generate")
@@ -53,6 +57,15 @@ class DocumentService:
         # Before anything is written: a document the record does not permit is never produced.
         document_stages.require_permitted(kind, case, KINDS[kind])
         issued = document_stages.as_issued(kind, case)
+        extra = None
+        if serves is not None:
+            if kind != "service":
+                raise UserError("E_DOC_SERVES", "只有送达回证需要指明所送达的文书")
+            if serves not in KINDS or serves == "service":
+                raise UserError("E_DOC_SERVES", f"送达回证所送达的文书种类“{serves}”无效，可选："
+                                                f"{'、'.join(k for k in KINDS if k != 'service')}")
+            document_stages.require_permitted(serves, case, KINDS[serves])
+            extra = {"served_kind": serves}
         with self.backend.db.read() as conn:
             org = load_organisation(conn, case.org_id)
             version = documents_repo.next_version(conn, case.id, kind)
@@ -61,7 +74,8 @@ class DocumentService:
         target = folder / f"{kind}_v{version}.docx"
         rendered = render(kind, issued, org, target, user_template_dir=self.backend.paths.templates,
                           today=document_stages.issue_date(kind, case, today()),
-                          deadlines=compute_deadlines(issued, self.backend.calendar), fallback_to_builtin=True)
+                          deadlines=compute_deadlines(issued, self.backend.calendar), extra=extra,
+                          fallback_to_builtin=True)
         rec = DocumentRecord(new_id(), case.id, kind, version, target.name, rendered.sha256, rendered.template_source,
                              self.backend.user, now_iso())
         try:
