@@ -143,6 +143,27 @@ def test_qt_is_trimmed_to_the_essentials_the_gui_uses():
     assert not any("dbus" in token for token in spec_literal("QT_FILE_DROPS"))
 
 
+def test_of_the_qt_addons_only_qtcharts_is_bundled():
+    import importlib.metadata
+
+    excludes = set(spec_literal("QT_EXCLUDES")) | set(spec_literal("QT_ADDONS_EXCLUDES"))
+    assert "PySide6.QtCharts" not in excludes
+    assert "QT_ADDONS_EXCLUDES" in SPEC.read_text(encoding="utf-8").split("excludes=", 1)[1].split("\n", 1)[0]
+    files = importlib.metadata.distribution("PySide6-Addons").files or []
+    addons = {f"PySide6.{p.name.split('.')[0]}" for p in files
+              if p.parts[0] == "PySide6" and len(p.parts) == 2 and p.name.startswith("Qt") and p.suffix in (".pyd", ".so")}
+    assert "PySide6.QtCharts" in addons
+    assert addons - {"PySide6.QtCharts"} <= excludes, sorted(addons - {"PySide6.QtCharts"} - excludes)
+    # The libraries QtCharts loads survive the file drops; the other Addons libraries do not.
+    drops = spec_literal("QT_FILE_DROPS")
+    for kept in ("pyside6/qt/lib/libqt6charts.so.6", "pyside6/qt6charts.dll", "pyside6/qt6opengl.dll",
+                 "pyside6/qt/lib/libqt6openglwidgets.so.6", "pyside6/qt/lib/libqt6opengl.so.6"):
+        assert not any(token in "/" + kept for token in drops), kept
+    for dropped in ("pyside6/qt/lib/libqt63drender.so.6", "pyside6/qt6datavisualization.dll",
+                    "pyside6/qt/lib/libqt6graphs.so.6", "pyside6/qt6location.dll"):
+        assert any(token in "/" + dropped for token in drops), dropped
+
+
 # --- the NSIS installer -----------------------------------------------------------------------
 
 def test_installer_is_unicode_simplified_chinese_and_per_user():
