@@ -84,7 +84,32 @@ def _xlsx(ret: Return, path: Path, charts: list) -> None:
     ws.freeze_panes = "C3"
     if charts:
         _chart_sheet(wb, charts)
+    if ret.programme.get("organisations") or ret.programme.get("mediators"):   # only a node keeping the registers
+        _programme_sheet(wb, ret.programme)
     wb.save(path)
+
+
+def _programme_sheet(wb, figures: dict) -> None:  # noqa: ANN001 - an openpyxl Workbook
+    """队伍与工作: the programme's figures per organisation, each mediator's performance and (at the
+    district) the organisations by type."""
+    from mediation_desktop.services.programme_stats import COLUMNS
+    from mediation_desktop.services.spreadsheet_cells import append_safe
+
+    ws = wb.create_sheet("队伍与工作")
+    ws.append(["组织代码"] + [label for _, label in COLUMNS])
+    for row in [*figures.get("organisations", []), figures["total"]]:
+        append_safe(ws, [row["org_code"]] + [row.get(key, 0) for key, _ in COLUMNS])
+    ws.append([])
+    ws.append(["组织代码", "调解员", "背景", "办案数", "达成协议", "调解成功率", "超期", "逾期受理", "平均办结天数", "培训学时"])
+    for m in figures.get("mediators", []):
+        rate = f"{m['agreement_rate'] * 100:.1f}%" if m["agreement_rate"] is not None else "—"
+        append_safe(ws, [m["org_code"], m["name"], m["background_label"], m["cases_handled"], m["agreements"], rate,
+                         m["overdue"], m["late_acceptances"], m["avg_days_to_close"] or "—", m["training_hours_text"]])
+    if figures.get("organisation_building"):
+        ws.append([])
+        ws.append(["调解组织建设", "数量"])
+        for label, count in figures["organisation_building"].items():
+            append_safe(ws, [label, count])
 
 
 def _chart_sheet(wb, charts: list) -> None:

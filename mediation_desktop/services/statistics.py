@@ -9,7 +9,7 @@ by mediation (agreement, settled, withdrawn, failed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from mediation_desktop.core.enums import DISPUTE_TYPE_LABELS, DisputeType
@@ -40,10 +40,14 @@ class Return:
     end: date
     rows: list[dict]      # one per organisation (or month, or mediator), then the total row (org_code "合计")
     by: str = "room"
+    # Mediators, training, outreach, screenings, urgent reports, typical cases (services/programme_stats.py).
+    programme: dict = field(default_factory=dict)
 
     def as_json(self) -> dict:
         data = {"from": self.start.isoformat(), "to": self.end.isoformat(), "by": self.by,
                 "groups": self.rows[:-1], "total": self.rows[-1]}
+        if self.programme:
+            data["programme"] = self.programme
         if self.by == "room":
             data["organisations"] = self.rows[:-1]
         return data
@@ -125,7 +129,7 @@ def compile_return(backend: Backend, start: date, end: date, by: str = "room") -
     if by not in BY_CHOICES:
         raise UserError("E_ARGUMENT", f"--by 只能是 room、month 或 mediator，收到“{str(by)[:20]}”")
     if by == "month":
-        return _by_month(backend, start, end)
+        return _with_programme(backend, _by_month(backend, start, end))
     group = "mediator" if by == "mediator" else "org"
     with backend.db.read() as conn:
         totals = stats_queries.period_totals(conn, start, end, by=group)
@@ -134,7 +138,14 @@ def compile_return(backend: Backend, start: date, end: date, by: str = "room") -
         names = stats_queries.organisation_names(conn) if group == "org" else {}
     if group == "mediator":
         names = {m: (m or "（未指定调解员）", m or "") for m in totals}
-    return _assemble(start, end, by, totals, paid, types, names)
+    return _with_programme(backend, _assemble(start, end, by, totals, paid, types, names))
+
+
+def _with_programme(backend: Backend, ret: Return) -> Return:
+    from mediation_desktop.services.programme_stats import programme_figures
+
+    ret.programme = programme_figures(backend, ret.start, ret.end)
+    return ret
 
 
 def _assemble(start: date, end: date, by: str, totals: dict, paid: dict, types: dict, names: dict,

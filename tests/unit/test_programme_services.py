@@ -213,3 +213,27 @@ def test_programme_figures_for_the_statistics_return(tmp_path):
     district = programme_figures(sup, date(2026, 1, 1), date(2026, 12, 31))
     assert [o["org_code"] for o in district["organisations"]] == ["HP"]
     assert district["organisation_building"]["区/街道调解中心"] == 1
+
+
+def test_the_statistics_return_carries_the_programme(tmp_path):
+    import json
+
+    import openpyxl
+
+    from mediation_desktop.services.report_writers import produce_return
+
+    b = make_backend(tmp_path)
+    mediators.add_mediator(b, "王建国")
+    training.add_training(b, "王建国", "调解技巧", "2", "2026-04-01")
+    outreach.add_outreach(b, "2026-05-01", "普法进企业", audience="60")
+    screenings.add_screening(b, "宏图建筑", "2026-05-02", "orange", "拖欠工资")
+    _, out = produce_return(b, date(2026, 1, 1), date(2026, 12, 31), tmp_path / "r.json")
+    programme = json.loads(out.read_text(encoding="utf-8"))["programme"]
+    assert programme["total"]["training_hours"] == "2" and programme["total"]["screenings_orange"] == 1
+    assert programme["total"]["outreach_audience"] == 60
+    _, book = produce_return(b, date(2026, 1, 1), date(2026, 12, 31), tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(book)["队伍与工作"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert rows[0][:3] == ["组织代码", "在册调解员", "培训学时"]
+    assert ["津和平", 1, "2", 1, 60] == rows[1][:5]
+    assert any(r[1] == "王建国" for r in rows if len(r) > 1)
