@@ -38,6 +38,18 @@ def check_background(value: str | None) -> str:
                           field="background")
 
 
+def match_name(text: str | None, names: list[str]) -> str | None:
+    """A free-text mediator (an old case, a ledger cell) matched to the register: the exact name, else
+    the one register name the text contains (``张伟（专职）`` -> 张伟); None when none or several match."""
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    if text in names:
+        return text
+    hits = [n for n in names if n and n in text]
+    return hits[0] if len(hits) == 1 else None
+
+
 # -- training ---------------------------------------------------------------------------------------
 # Hours are kept in tenths (a 90-minute session is 1.5 hours) as an integer, never a float.
 MAX_TRAINING_TENTHS = 2000      # 200 hours in one record: more is a typo

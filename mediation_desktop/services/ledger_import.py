@@ -126,13 +126,19 @@ def _write_chunk(backend: Backend, conn, chunk: list[LedgerRecord], seen: set[st
                  counts: dict[str, int]) -> None:
     """Insert the chunk's new cases; a row already in the database, or earlier in this file, is a
     duplicate."""
+    from mediation_desktop.core.programme import match_name
+    from mediation_desktop.storage.programme_repo import mediator_names
+
     keyed = [(ledger_key(r), r) for r in chunk]
     seen |= existing_ledger_keys(conn, [k for k, _ in keyed if k not in seen])
+    registered = mediator_names(conn, backend.node.node_id)   # free text matched to the register
     fresh: list[Case] = []
     for key, record in keyed:
         if key in seen:
             counts["duplicates"] += 1
             continue
         seen.add(key)
-        fresh.append(record_to_case(record, key))
+        case = record_to_case(record, key)
+        case.mediator = match_name(case.mediator, registered) or case.mediator
+        fresh.append(case)
     counts["imported"] += insert_new_cases(backend, conn, fresh, user=backend.user)

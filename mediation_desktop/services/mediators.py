@@ -92,14 +92,9 @@ def list_mediators(backend: Backend, start: date | None = None, end: date | None
 
 
 def match_mediator_name(backend: Backend, text: str | None) -> str | None:
-    """A case's free-text mediator matched to the register: exact, else the one register name the
-    text contains (``张伟（专职）`` -> 张伟); None when nothing or several match."""
-    if not text or not text.strip():
-        return None
+    """A case's free-text mediator matched to this node's register (core.programme.match_name)."""
+    from mediation_desktop.core.programme import match_name
+
     with backend.db.read() as conn:
-        names = [r["name"] for r in programme_repo.all_rows(conn, "mediator", origin=backend.node.node_id)]
-    text = text.strip()
-    if text in names:
-        return text
-    hits = [n for n in names if n in text]
-    return hits[0] if len(hits) == 1 else None
+        names = programme_repo.mediator_names(conn, backend.node.node_id)
+    return match_name(text, names)

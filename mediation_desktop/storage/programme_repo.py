@@ -138,6 +138,11 @@ def mediator_by_name(conn: Connection, name: str, origin: str) -> dict | None:
     return dict(row._mapping) if row else None
 
 
+def mediator_names(conn: Connection, origin: str) -> list[str]:
+    """The names in a node's register (ledger import and case acceptance match free text to them)."""
+    return [r[0] for r in conn.execute(select(mediators.c.name).where(mediators.c.origin_node == origin))]
+
+
 def node_org_codes(conn: Connection) -> dict[str, str]:
     """origin node -> organisation code: enrolled peers and this node."""
     from mediation_desktop.storage.schema import organisations

@@ -237,3 +237,27 @@ def test_the_statistics_return_carries_the_programme(tmp_path):
     assert rows[0][:3] == ["组织代码", "在册调解员", "培训学时"]
     assert ["津和平", 1, "2", 1, 60] == rows[1][:5]
     assert any(r[1] == "王建国" for r in rows if len(r) > 1)
+
+
+def test_a_ledgers_free_text_mediator_is_matched_to_the_register(tmp_path):
+    import csv
+
+    from mediation_desktop.services.ledger_import import import_ledger
+
+    b = make_backend(tmp_path)
+    mediators.add_mediator(b, "王建国")
+    mediators.add_mediator(b, "李秀兰")
+    ledger = tmp_path / "台账.csv"
+    with open(ledger, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["序号", "登记日期", "劳动者", "用人单位", "争议类型", "标的额", "调解员"])
+        w.writerow([1, "2026-02-13", "张三", "天津鑫达建筑工程有限公司", "工资", "1000", "王建国（专职）"])
+        w.writerow([2, "2026-02-14", "李四", "天津鑫达建筑工程有限公司", "工资", "2000", "王建国、李秀兰"])
+        w.writerow([3, "2026-02-15", "王五", "天津鑫达建筑工程有限公司", "工资", "3000", "赵六"])
+    assert import_ledger(b, ledger)["imported"] == 3
+    import sqlite3
+
+    con = sqlite3.connect(b.paths.database)
+    found = dict(con.execute("select applicant_names, mediator from cases"))
+    con.close()
+    assert found == {"张三": "王建国", "李四": "王建国、李秀兰", "王五": "赵六"}   # two names or none: left as written
