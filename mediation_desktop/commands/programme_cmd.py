@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     m = sub.add_parser("mediators", help="调解员名册：登记调解员，查看各调解员的办案和培训情况")
     msub = m.add_subparsers(dest="mediators_command", metavar="ACTION", required=True)
     ma = msub.add_parser("add", help="登记调解员")
@@ -142,7 +142,7 @@ def register(sub) -> None:  # noqa: ANN001
     ga.set_defaults(func=run_orgs_add)
 
 
-def _date(text: str | None, option: str):  # noqa: ANN202 - a date or None
+def _date(text: str | None, option: str):
     from mediation_desktop.core.clock import parse_iso_date
     from mediation_desktop.core.rules import check_date
 
@@ -155,7 +155,7 @@ def _iso(row: dict) -> dict:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
 
 
-def run_mediators_add(ctx) -> int:  # noqa: ANN001
+def run_mediators_add(ctx) -> int:
     from mediation_desktop.services.mediators import add_mediator
 
     row = add_mediator(ctx.backend(), ctx.args.name, background=ctx.args.background, phone=ctx.args.phone,
@@ -167,7 +167,7 @@ def run_mediators_add(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_mediators_list(ctx) -> int:  # noqa: ANN001
+def run_mediators_list(ctx) -> int:
     from mediation_desktop.services.mediators import list_mediators
 
     rows = list_mediators(ctx.backend(), _date(ctx.args.start, "from"), _date(ctx.args.end, "to"))
@@ -183,7 +183,7 @@ def run_mediators_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_training_add(ctx) -> int:  # noqa: ANN001
+def run_training_add(ctx) -> int:
     from mediation_desktop.services.training import add_training
 
     a = ctx.args
@@ -192,7 +192,7 @@ def run_training_add(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_training_list(ctx) -> int:  # noqa: ANN001
+def run_training_list(ctx) -> int:
     from mediation_desktop.services.training import courses, list_training
 
     backend = ctx.backend()
@@ -207,7 +207,7 @@ def run_training_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_training_target(ctx) -> int:  # noqa: ANN001
+def run_training_target(ctx) -> int:
     from mediation_desktop.services.training import set_yearly_target, yearly_target
 
     backend = ctx.backend()
@@ -219,7 +219,7 @@ def run_training_target(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_training_offer(ctx) -> int:  # noqa: ANN001
+def run_training_offer(ctx) -> int:
     from mediation_desktop.services.training import offer_course
 
     a = ctx.args
@@ -228,7 +228,7 @@ def run_training_offer(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_outreach_add(ctx) -> int:  # noqa: ANN001
+def run_outreach_add(ctx) -> int:
     from mediation_desktop.services.outreach import add_outreach
 
     a = ctx.args
@@ -241,7 +241,7 @@ def run_outreach_add(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_outreach_list(ctx) -> int:  # noqa: ANN001
+def run_outreach_list(ctx) -> int:
     from mediation_desktop.services.outreach import list_outreach
 
     rows = list_outreach(ctx.backend())
@@ -254,7 +254,7 @@ def run_outreach_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_screening_add(ctx) -> int:  # noqa: ANN001
+def run_screening_add(ctx) -> int:
     from mediation_desktop.services.screenings import add_screening
 
     a = ctx.args
@@ -267,7 +267,7 @@ def run_screening_add(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_screening_list(ctx) -> int:  # noqa: ANN001
+def run_screening_list(ctx) -> int:
     from mediation_desktop.services.screenings import list_screenings
 
     rows = list_screenings(ctx.backend())
@@ -280,7 +280,7 @@ def run_screening_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_screening_close(ctx) -> int:  # noqa: ANN001
+def run_screening_close(ctx) -> int:
     from mediation_desktop.services.screenings import close_screening
 
     close_screening(ctx.backend(), ctx.args.id, ctx.args.follow_up)
@@ -288,7 +288,7 @@ def run_screening_close(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_screening_reminder(ctx) -> int:  # noqa: ANN001
+def run_screening_reminder(ctx) -> int:
     from mediation_desktop.services.screenings import season_reminder
 
     found = season_reminder(ctx.backend(), _date(ctx.args.on, "on"))
@@ -305,7 +305,7 @@ def run_screening_reminder(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_screening_season(ctx) -> int:  # noqa: ANN001
+def run_screening_season(ctx) -> int:
     from mediation_desktop.services.screenings import season_start, set_season_start
 
     backend = ctx.backend()
@@ -314,7 +314,7 @@ def run_screening_season(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_alert(ctx) -> int:  # noqa: ANN001
+def run_alert(ctx) -> int:
     from mediation_desktop.services.output_files import check_output_file
     from mediation_desktop.services.urgent_reports import create_report, write_report
 
@@ -330,7 +330,7 @@ def run_alert(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_alerts(ctx) -> int:  # noqa: ANN001
+def run_alerts(ctx) -> int:
     from mediation_desktop.services.urgent_reports import list_reports
 
     rows = list_reports(ctx.backend())
@@ -349,7 +349,7 @@ def _typical_json(row: dict) -> dict:
             "dispute_types": [t for t in row["dispute_types"].split(",") if t]}
 
 
-def run_typical_add(ctx) -> int:  # noqa: ANN001
+def run_typical_add(ctx) -> int:
     from mediation_desktop.services.typical_cases import add_from_case
 
     backend = ctx.backend()
@@ -361,7 +361,7 @@ def run_typical_add(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_typical_list(ctx) -> int:  # noqa: ANN001
+def run_typical_list(ctx) -> int:
     from mediation_desktop.services.typical_cases import list_cases
 
     rows = list_cases(ctx.backend(), ctx.args.search)
@@ -373,7 +373,7 @@ def run_typical_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_typical_show(ctx) -> int:  # noqa: ANN001
+def run_typical_show(ctx) -> int:
     from mediation_desktop.core.typical_draft import SECTIONS
     from mediation_desktop.services.typical_cases import get
 
@@ -387,7 +387,7 @@ def run_typical_show(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_typical_export(ctx) -> int:  # noqa: ANN001
+def run_typical_export(ctx) -> int:
     from mediation_desktop.services.typical_cases import export
 
     path = export(ctx.backend(), ctx.args.id, ctx.args.out)
@@ -395,7 +395,7 @@ def run_typical_export(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_typical_promote(ctx) -> int:  # noqa: ANN001
+def run_typical_promote(ctx) -> int:
     from mediation_desktop.services.typical_cases import promote
 
     promote(ctx.backend(), ctx.args.id)
@@ -403,7 +403,7 @@ def run_typical_promote(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_orgs_list(ctx) -> int:  # noqa: ANN001
+def run_orgs_list(ctx) -> int:
     from mediation_desktop.services.mediation_orgs import list_orgs
 
     rows = list_orgs(ctx.backend())
@@ -415,7 +415,7 @@ def run_orgs_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_orgs_add(ctx) -> int:  # noqa: ANN001
+def run_orgs_add(ctx) -> int:
     from mediation_desktop.services.mediation_orgs import add_org
 
     a = ctx.args

@@ -24,7 +24,7 @@ from mediation_desktop.documents.docx_style import (
 )
 
 
-def _document():  # noqa: ANN202 - a python-docx Document
+def _document():
     doc = Document()
     set_document_defaults(doc)
     set_page(doc)
@@ -37,7 +37,7 @@ def _document():  # noqa: ANN202 - a python-docx Document
     return doc
 
 
-def _save(doc, out: Path) -> Path:  # noqa: ANN001
+def _save(doc, out: Path) -> Path:
     partial = out.with_name(out.name + ".part")
     doc.save(str(partial))
     os.replace(partial, out)

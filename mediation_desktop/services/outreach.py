@@ -7,7 +7,14 @@ from datetime import date
 from mediation_desktop.core.model import new_id
 from mediation_desktop.core.programme import MAX_AUDIENCE, parse_count
 from mediation_desktop.services.backend import Backend
-from mediation_desktop.services.programme_common import day, optional, required, visible_origin, with_org, writing
+from mediation_desktop.services.programme_common import (
+    day,
+    optional,
+    required,
+    visible_origin,
+    with_org,
+    writing,
+)
 from mediation_desktop.storage import programme_repo
 
 

@@ -14,7 +14,14 @@ from mediation_desktop.core.model import new_id
 from mediation_desktop.core.programme import DEFAULT_YEARLY_TARGET_HOURS, hours_text, parse_hours
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.mediators import find_mediator
-from mediation_desktop.services.programme_common import day, optional, required, visible_origin, with_org, writing
+from mediation_desktop.services.programme_common import (
+    day,
+    optional,
+    required,
+    visible_origin,
+    with_org,
+    writing,
+)
 from mediation_desktop.storage import programme_repo, sync_repo
 
 TARGET_KEY = "programme.training_target_hours"

@@ -17,7 +17,14 @@ from mediation_desktop.core.model import new_id
 from mediation_desktop.core.rules import repair_text
 from mediation_desktop.core.typical_draft import SECTIONS, anonymiser_for, draft
 from mediation_desktop.services.backend import Backend
-from mediation_desktop.services.programme_common import load, owned_here, required, visible_origin, with_org, writing
+from mediation_desktop.services.programme_common import (
+    load,
+    owned_here,
+    required,
+    visible_origin,
+    with_org,
+    writing,
+)
 from mediation_desktop.storage import Connection, cases_repo, programme_repo
 
 FIELDS = ("title",) + tuple(key for key, _ in SECTIONS)

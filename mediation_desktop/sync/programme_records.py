@@ -134,7 +134,7 @@ def _comparable(data: dict) -> dict:
     return {k: _wire(v) for k, v in data.items() if k != "updated_at"}
 
 
-def apply(conn: Connection, sender: str, package_id: str, records: list[dict], counts_) -> None:  # noqa: ANN001
+def apply(conn: Connection, sender: str, package_id: str, records: list[dict], counts_) -> None:
     """Store the package's programme records (inside the importer's transaction); ``counts_`` is the
     importer's Counts."""
     from mediation_desktop.sync.ownership import check_owner
@@ -167,7 +167,7 @@ def apply(conn: Connection, sender: str, package_id: str, records: list[dict], c
                 counts_.updated += 1
 
 
-def apply_tombstones(conn: Connection, sender: str, tombs: list[dict], counts_) -> None:  # noqa: ANN001
+def apply_tombstones(conn: Connection, sender: str, tombs: list[dict], counts_) -> None:
     from mediation_desktop.sync.ownership import check_owner
 
     for entity in ENTITIES:
@@ -181,7 +181,7 @@ def apply_tombstones(conn: Connection, sender: str, tombs: list[dict], counts_) 
 
 
 def _conflict(conn: Connection, sender: str, package_id: str, r: dict, reason: str, local_version: int | None,
-              counts_) -> None:  # noqa: ANN001
+              counts_) -> None:
     incoming = json.dumps({"reason": reason, "record": rec.wire_data(r)}, ensure_ascii=False, sort_keys=True)
     sync_repo.add_conflict(conn, entity=r["entity"], entity_id=r["id"], origin=sender, package_id=package_id,
                            local_version=local_version, incoming=incoming)

@@ -26,13 +26,13 @@ backend.close()
 """
 
 
-def cli(d, *args):  # noqa: ANN001, ANN201
+def cli(d, *args):
     r = run_cli(d, *args, env=ENV)
     assert r.code == 0, (args, r.err)
     return r
 
 
-def refused(d, code: str, *args):  # noqa: ANN001, ANN201
+def refused(d, code: str, *args):
     r = run_cli(d, *args, env=ENV)
     assert r.code == 2, (args, r.out, r.err)
     assert r.err.startswith(code + ":"), r.err
@@ -40,13 +40,13 @@ def refused(d, code: str, *args):  # noqa: ANN001, ANN201
     return r
 
 
-def enrol(a, b, tmp):  # noqa: ANN001
+def enrol(a, b, tmp):
     card = tmp / f"{a.name}.card"
     fp = cli(a, "keys", "export", "--out", str(card), "--json").json()["fingerprint"]
     cli(b, "keys", "trust", str(card), "--fingerprint", fp)
 
 
-def _text(path) -> str:  # noqa: ANN001
+def _text(path) -> str:
     d = docx.Document(str(path))
     return "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells])
 

@@ -10,14 +10,14 @@ from tests.gui.conftest import TEST_PASSWORD, TEST_USER
 from tests.unit.programme_helpers import closed_case
 
 
-def _page(window, wait_idle):  # noqa: ANN001, ANN202
+def _page(window, wait_idle):
     page = window.show_tool_page("programme")
     assert page is not None
     wait_idle(window)
     return page
 
 
-def _save(tab, window, wait_idle, **values):  # noqa: ANN001
+def _save(tab, window, wait_idle, **values):
     for name, value in values.items():
         widget = getattr(tab.ui, name)
         if hasattr(widget, "setPlainText"):
@@ -34,7 +34,7 @@ def _save(tab, window, wait_idle, **values):  # noqa: ANN001
     wait_idle(window)
 
 
-def _column(tab, heading: str) -> list[str]:  # noqa: ANN001
+def _column(tab, heading: str) -> list[str]:
     col = [label for _, label in tab.columns].index(heading)
     return [tab.table.item(r, col).text() for r in range(tab.table.rowCount())]
 

@@ -6,11 +6,20 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mediation_desktop.core.anonymise import INDUSTRY_WORDS, Anonymiser, employer_alias
 from mediation_desktop.core.enums import Outcome, Status
-from mediation_desktop.core.model import Agreement, AgreementItem, Applicant, Case, Claim, MediationSession, Respondent
+from mediation_desktop.core.model import (
+    Agreement,
+    AgreementItem,
+    Applicant,
+    Case,
+    Claim,
+    MediationSession,
+    Respondent,
+)
 from mediation_desktop.core.typical_draft import draft
 from mediation_desktop.core.validation import id_check_char, uscc_check_char
 

@@ -6,7 +6,8 @@ from datetime import date
 
 import chinese_calendar
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.programme import (

@@ -26,7 +26,7 @@ from .programme_helpers import EMPLOYER, USCC, closed_case
 from .sync_helpers import dump, make_pair
 
 
-def _refused(backend, code, fn, *args, **kw):  # noqa: ANN001, ANN202
+def _refused(backend, code, fn, *args, **kw):
     before = dump(backend)
     with pytest.raises(UserError) as refused:
         fn(*args, **kw)
@@ -130,7 +130,7 @@ def test_outreach_counts_and_refusals(tmp_path):
     assert outreach.list_outreach(b, date(2026, 6, 1), date(2026, 6, 30)) == []
 
 
-def _docx_text(path) -> str:  # noqa: ANN001
+def _docx_text(path) -> str:
     d = docx.Document(str(path))
     cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
     return "\n".join([p.text for p in d.paragraphs] + cells)

@@ -8,7 +8,14 @@ import json
 import pytest
 
 from mediation_desktop.core.errors import UserError
-from mediation_desktop.services import mediators, outreach, screenings, training, typical_cases, urgent_reports
+from mediation_desktop.services import (
+    mediators,
+    outreach,
+    screenings,
+    training,
+    typical_cases,
+    urgent_reports,
+)
 from mediation_desktop.storage import programme_repo
 from mediation_desktop.sync import records as rec
 
@@ -21,7 +28,7 @@ def _no_passphrase(monkeypatch):
     monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
 
 
-def _fill_room(room) -> dict:  # noqa: ANN001
+def _fill_room(room) -> dict:
     case = closed_case(room, mediator="王建国")
     mediators.add_mediator(room, "王建国", background="律师")
     training.add_training(room, "王建国", "调解技巧", "6", "2026-04-01")
@@ -112,15 +119,15 @@ def test_an_edit_with_the_same_version_is_held_as_a_conflict(tmp_path):
     assert phones == [None]  # held, never overwritten
 
 
-def _records_of(entries) -> list[dict]:  # noqa: ANN001
+def _records_of(entries) -> list[dict]:
     return [json.loads(x) for x in entries[rec.RECORDS].decode("utf-8").splitlines()]
 
 
-def _set_records(entries, lines) -> None:  # noqa: ANN001
+def _set_records(entries, lines) -> None:
     entries[rec.RECORDS] = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode("utf-8")
 
 
-def _edit(entity: str, change):  # noqa: ANN001, ANN202
+def _edit(entity: str, change):
     def mutate(entries):
         lines = _records_of(entries)
         hit = [x for x in lines if x["entity"] == entity]

@@ -13,7 +13,7 @@ from pathlib import Path
 SHOT_PASSWORD = "screenshot-pass"
 
 
-def _fill_room(backend) -> None:  # noqa: ANN001
+def _fill_room(backend) -> None:
     from mediation_desktop.services import mediators, outreach, screenings, training
 
     for name, background, phone in (("王建国", "专职", "13800001111"), ("李秀兰", "律师", "13800002222"),
@@ -31,7 +31,7 @@ def _fill_room(backend) -> None:  # noqa: ANN001
     screenings.add_screening(backend, "嘉禾食品有限公司", "2026-11-25", "none", "经营正常，工资按月发放")
 
 
-def _closed_cases(backend) -> list[str]:  # noqa: ANN001
+def _closed_cases(backend) -> list[str]:
     """Two made-up closed cases to draft typical cases from."""
     from mediation_desktop.core.enums import Outcome
     from mediation_desktop.core.model import Applicant, Case, Claim, MediationSession, Respondent
@@ -82,7 +82,7 @@ def main(out_dir: str) -> int:
 
     app = make_app()
 
-    def sign_in(dialog) -> bool:  # noqa: ANN001
+    def sign_in(dialog) -> bool:
         dialog.name.setText("王调解")
         dialog.password.setText(SHOT_PASSWORD)
         dialog.try_sign_in()

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediation_desktop.core.programme import BACKGROUNDS, CHECKLIST, LEVELS, ORG_TYPES
 from mediation_desktop.gui.context import AppContext
@@ -162,7 +171,7 @@ class ScreeningTab(RegisterTab):
         values["checks"] = [key for key in CHECKLIST if getattr(self.ui, f"check_{key}").isChecked()]
         return values
 
-    def _saved(self, result) -> None:  # noqa: ANN001
+    def _saved(self, result) -> None:
         for key in CHECKLIST:
             getattr(self.ui, f"check_{key}").setChecked(False)
         super()._saved(result)
@@ -186,7 +195,7 @@ class ScreeningTab(RegisterTab):
                 return
         backend = self.ctx.backend
 
-        def work():  # noqa: ANN202
+        def work():
             report = urgent_reports.create_report(backend, screening_id=row["id"])
             return urgent_reports.write_report(backend, report, out)
         self.ctx.runner.run(work, lambda path: self.error.setText(f"已写出 {path}，将随下一个同步包报送区人社。"),
@@ -236,7 +245,7 @@ class TypicalTab(RegisterTab):
             raise UserError("E_NOT_FOUND", "请先在左侧选择本组织的一篇典型案例，或从已结案件整理一篇")
         typical_cases.edit(self.ctx.backend, self.current["id"], **values)
 
-    def _saved(self, result) -> None:  # noqa: ANN001 - keep the text on the form after saving
+    def _saved(self, result) -> None:
         self.error.setText("已保存。")
         self.reload()
 
