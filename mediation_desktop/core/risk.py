@@ -6,6 +6,7 @@ sentence so that the desk can show why a case was flagged.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -110,6 +111,7 @@ _NAME_NOISE = re.compile(r"[\s()（）〔〕\[\]【】<>《》·・.。,，、\-
 _NAME_SYNONYMS = (("有限责任公司", "有限公司"), ("股份有限公司", "股份公司"))
 
 
+@functools.lru_cache(maxsize=65536)   # a district's open cases name a few thousand employers, each many times
 def normalise_employer_name(name: str) -> str:
     """One spelling for one employer's name, so "天津（和平）科技有限责任公司 " and
     "天津(和平)科技有限公司" are recognised as the same employer when no credit code was recorded."""

@@ -51,6 +51,7 @@ class RiskCase:
     overdue_days: int          # 0 when nothing is overdue
     level: str
     reasons: tuple[str, ...]
+    num: int = 0               # the case list's row key (filtering the list by risk)
 
     def as_json(self) -> dict[str, Any]:
         return {"source": "case", "id": self.case_id, "case_no": self.case_no, "org_name": self.org_name,
@@ -141,35 +142,38 @@ def district_risk(backend: Backend, today: date | None = None) -> DistrictRisk:
         rows = district_queries.open_case_rows(conn)
         listed = district_queries.key_enterprise_codes(conn)
         orgs = district_queries.organisation_labels(conn)
-    # Group the open cases by employer, then by room.
+    # Group the open cases by employer, then by room. A room that did not record the credit code
+    # still names the employer: such a case joins the employer whose code was recorded elsewhere
+    # under the same normalised name.
+    keys = [employer_key(r.respondent_uscc, r.respondent_name) for r in rows]
+    coded = {employer_key(None, r.respondent_name): key for r, key in zip(rows, keys, strict=True)
+             if r.respondent_uscc}
+    if coded:
+        keys = [coded.get(k, k) for k in keys]
     per_employer: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     names: dict[str, tuple[str, str | None]] = {}
-    keys = []
-    # A room that did not record the credit code still names the employer: such a case joins the
-    # employer whose code was recorded elsewhere under the same normalised name.
-    coded = {employer_key(None, r.respondent_name): employer_key(r.respondent_uscc, None)
-             for r in rows if r.respondent_uscc}
-    for r in rows:
-        key = employer_key(r.respondent_uscc, r.respondent_name)
-        key = coded.get(key, key)
-        keys.append(key)
-        per_employer[key][r.org_id] += 1
-        names.setdefault(key, (r.respondent_name, r.respondent_uscc))
-    result = DistrictRisk(today)
     for r, key in zip(rows, keys, strict=True):
-        rooms = per_employer[key]
-        uscc = (r.respondent_uscc or "").upper()
+        per_employer[key][r.org_id] += 1
+        if key not in names:
+            names[key] = (r.respondent_name, r.respondent_uscc)
+    result = DistrictRisk(today)
+    totals = {key: (sum(rooms.values()), len(rooms)) for key, rooms in per_employer.items()}
+    for r, key in zip(rows, keys, strict=True):
+        same, in_rooms = totals[key]
+        uscc = r.respondent_uscc
         risk = assess_facts(RiskFacts(
             workers_involved=r.workers_involved, collective=bool(r.collective),
-            wages=_WAGES in (r.dispute_types or "").split(","), amount_claimed_fen=r.amount_claimed_fen,
-            open_cases_same_employer=sum(rooms.values()), rooms_same_employer=len(rooms),
-            key_enterprise=bool(uscc) and uscc in listed, when=today, same_employer_many=many))
+            wages=_WAGES in (r.dispute_types or ""),  # no other code contains "wages"
+            amount_claimed_fen=r.amount_claimed_fen,
+            open_cases_same_employer=same, rooms_same_employer=in_rooms,
+            key_enterprise=bool(uscc) and uscc.upper() in listed, when=today, same_employer_many=many))
         overdue = (today - r.next_due).days if r.next_due is not None and r.next_due < today else 0
         if risk.level == "none" and not overdue and not r.collective:
             continue
         org_name, org_code = orgs.get(r.org_id, ("（未知组织）", ""))
         item = RiskCase(r.id, r.case_no, org_name, org_code, r.received_on, r.applicant_names, r.respondent_name,
-                        r.respondent_uscc, r.workers_involved, r.next_due, overdue, risk.level, tuple(risk.reasons))
+                        r.respondent_uscc, r.workers_involved, r.next_due, overdue, risk.level, tuple(risk.reasons),
+                        r.num)
         if risk.level != "none":
             result.cases.append(item)
         if overdue:

@@ -77,7 +77,10 @@ def stale_days(backend: Backend) -> int:
     from mediation_desktop.storage import sync_repo
 
     with backend.db.read() as conn:
-        raw = sync_repo.get_setting(conn, STALE_DAYS_KEY)
+        return _stale_days(sync_repo.get_setting(conn, STALE_DAYS_KEY))
+
+
+def _stale_days(raw: str | None) -> int:
     try:
         return int(raw) if raw is not None else DEFAULT_STALE_DAYS
     except ValueError:
@@ -124,29 +127,25 @@ def room_overview(backend: Backend, today: date | None = None) -> list[RoomRow]:
     require_backend(backend, "consolidated.read")
     require_district(backend)
     today = today or clock_today()
-    limit = stale_days(backend)
     with backend.db.read() as conn:
+        limit = _stale_days(sync_repo.get_setting(conn, STALE_DAYS_KEY))
         figures = district_queries.room_case_figures(conn, today, date(today.year, 1, 1))
         conflicts = sync_repo.conflict_counts_by_origin(conn)
         peers = [p for p in sync_repo.list_peers(conn) if p.role == "room"]
-        positions = {}
-        for peer in peers:
-            state = sync_repo.origin_state(conn, peer.node_id)
-            held = sync_repo.held_packages(conn, peer.node_id)
-            imported = sum(1 for p in sync_repo.packages_of(conn, peer.node_id) if p.state == "imported")
-            positions[peer.node_id] = (state, held, imported)
+        positions = district_queries.sync_positions(conn)
     rows = []
+    blank = {"high_water": 0, "last_package_at": None, "imported": 0, "held": 0, "first_held": None}
     for peer in peers:
-        state, held, imported = positions[peer.node_id]
-        high = state.high_water if state else 0
-        missing = (high + 1, held[0].seq_from - 1) if held and held[0].seq_from > high + 1 else None
-        last = state.last_package_at if state else None
+        pos = positions.get(peer.node_id, blank)
+        high, held, first = pos["high_water"], pos["held"], pos["first_held"]
+        missing = (high + 1, first - 1) if held and first is not None and first > high + 1 else None
+        last = pos["last_package_at"]
         days = _days_since(last, today)
         f = figures.get(peer.node_id, {})
         rows.append(RoomRow(
             node_id=peer.node_id, org_name=peer.org_name, org_code=peer.org_code, status=peer.status,
-            last_package_at=last, days_since=days, held=len(held), missing=missing,
-            sync_words=sync_words(imported, len(held), missing, days, limit),
+            last_package_at=last, days_since=days, held=held, missing=missing,
+            sync_words=sync_words(pos["imported"], held, missing, days, limit),
             cases=f.get("cases", 0), open=f.get("open", 0), overdue=f.get("overdue", 0),
             late_accepted=f.get("late_accepted", 0), collective_open=f.get("collective_open", 0),
             agreements_year=f.get("agreements_year", 0), mediated_year=f.get("mediated_year", 0),
