@@ -231,5 +231,9 @@ def open_deadline_items(case: Case, deadlines: Deadlines, today: date) -> list[D
 def next_due(case: Case, deadlines: Deadlines) -> date | None:
     """The earliest deadline still to watch, or None. Independent of today, so it can be stored
     and indexed: a case has something due by day X (or overdue) exactly when next_due <= X."""
+    if case.review_pending:
+        # An old open case from a legacy ledger stays off the deadline lists until the mediator
+        # has reviewed it (closed it, or kept it open as a normal case).
+        return None
     dues = [d for key in relevant_keys(case) if (d := deadlines.get(key)) is not None]
     return min(dues, default=None)

@@ -217,6 +217,13 @@ class Case:
     version: int = 0                   # row version, +1 on every save (sync conflict detection)
     origin_node: str | None = None     # the node that created the case (its owner for sync)
     ledger_key: str | None = None      # fingerprint of the ledger row it came from (no duplicates on re-import)
+    # From a legacy ledger (migration 0011): its 序号 there, the import batch (undo), closed in the
+    # ledger with a close date that may be inferred, or open there and held for review.
+    ledger_no: str | None = None
+    import_batch: str | None = None
+    historical: bool = False
+    closed_on_inferred: bool = False
+    review_pending: bool = False
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -252,3 +259,6 @@ class CaseFilter:
     collective: bool | None = None
     search: str | None = None
     org_id: str | None = None
+    # Open cases at this risk level or above (yellow/orange/red): decided by core.risk over the open
+    # cases (services.district_risk), not by SQL, so the list's filter and the 风险 page always agree.
+    risk_level: str | None = None

@@ -39,6 +39,7 @@ TEXT_RULES: dict[str, TextRule] = {
     "case.transferred_to": _L("移送单位", 200),
     "case.remarks": _L("备注", 4000, True),
     "case.ledger_key": _L("台账行标识", 64),
+    "case.ledger_no": _L("台账序号", 64),
     "case.created_by": _L("登记人", 50),
     # parties
     "applicant.name": _L("申请人姓名", 100),

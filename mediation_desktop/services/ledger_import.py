@@ -9,20 +9,36 @@ employer and amount) is counted as a duplicate and skipped, so re-importing a fi
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.core.enums import Channel, Outcome, Status
+from mediation_desktop.core.ledger_history import inferred_close_date, needs_review
 from mediation_desktop.core.errors import UserError
-from mediation_desktop.core.model import Agreement, AgreementItem, Case
+from mediation_desktop.core.model import Agreement, AgreementItem, Case, new_id
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.bulk import insert_new_cases
 from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.services.ledger_reader import LedgerIssue, LedgerRecord, read_ledger
+from mediation_desktop.storage import ledger_repo
 from mediation_desktop.storage.cases_repo import existing_ledger_keys
 from mediation_desktop.storage.outbox import audit
 
 Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ImportBatch:
+    """One import: its id (``ledger undo``), its date (the inferred close date of last resort) and
+    how many rows landed closed or on the review list."""
+
+    id: str
+    on: date
+    closed: int = 0
+    to_review: int = 0
 
 
 class _Rollback(Exception):
@@ -45,27 +61,29 @@ def _payee(case: Case) -> str:
     return f"{case.applicants[0].name[:150]}等{len(case.applicants)}人"
 
 
-def record_to_case(r: LedgerRecord, key: str) -> Case:
+def record_to_case(r: LedgerRecord, key: str, imported_on: date | None = None, batch_id: str | None = None) -> Case:
+    """A ledger row as the case it really is (core.ledger_history): a row with a final 调解结果 is
+    closed, on its 结案日期 or an inferred date; an open row long past its term waits for review."""
+    imported_on = imported_on or clock_today()
     case = Case(
         org_id="", received_on=r.received_on, applicants=r.applicants, respondent=r.respondent,
         accepted_on=r.accepted_on, dispute_types=list(r.dispute_types), workers_involved=r.workers_involved,
         amount_claimed_fen=r.amount_claimed_fen, amount_agreed_fen=r.amount_agreed_fen,
         channel=Channel.LEDGER, mediator=r.mediator, remarks=r.remarks, ledger_key=key,
+        ledger_no=r.ledger_no, import_batch=batch_id,
     )
     if r.outcome is None:
         case.status = Status.MEDIATING if r.accepted_on else Status.REGISTERED
+        case.review_pending = needs_review(r.received_on, r.accepted_on, imported_on)
         return case
+    closed = inferred_close_date(r.closed_on, [r.received_on, r.accepted_on], imported_on)
     case.outcome = r.outcome
-    if r.outcome == Outcome.NOT_ACCEPTED:
-        case.closed_on = case.concluded_on = r.closed_on or r.accepted_on or r.received_on
-        case.status = Status.CLOSED
-        return case
-    # With a closing date the case is closed; without one it waits for the mediator to close it.
-    case.concluded_on = r.closed_on
-    case.status = Status.CLOSED if r.closed_on else Status.MEDIATING
-    case.closed_on = r.closed_on
-    if r.outcome == Outcome.AGREEMENT and r.amount_agreed_fen and r.closed_on:
-        case.agreement = Agreement(signed_on=r.closed_on, items=[AgreementItem(
+    case.status = Status.CLOSED
+    case.closed_on = case.concluded_on = closed.day
+    case.historical = True
+    case.closed_on_inferred = closed.inferred
+    if r.outcome == Outcome.AGREEMENT and r.amount_agreed_fen:
+        case.agreement = Agreement(signed_on=closed.day, items=[AgreementItem(
             payer=r.respondent.name, payee=_payee(case), description="调解协议约定款项（台账导入）",
             amount_fen=r.amount_agreed_fen)])
     return case
@@ -89,9 +107,11 @@ def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress:
         progress("读取台账", 0, 0)
     counts = {"imported": 0, "duplicates": 0}
     backed_up = dry_run  # a dry run changes nothing and needs no backup
+    batch = ImportBatch(new_id(), clock_today())
     try:
         with backend.db.write() as conn:
             seen: set[str] = set()
+            seq_from = ledger_repo.last_seq(conn) + 1
 
             def write(chunk: list[LedgerRecord]) -> None:
                 nonlocal backed_up
@@ -101,19 +121,25 @@ def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress:
                     # transaction), which is the database as it was before this import.
                     backend.backup_before("import")
                     backed_up = True
-                _write_chunk(backend, conn, chunk, seen, counts)
+                _write_chunk(backend, conn, chunk, seen, counts, batch)
                 if progress:
                     progress("写入数据库", counts["imported"] + counts["duplicates"], 0)
 
             result = read_ledger(path, sink=write)
             rejected = len({e.row for e in result.errors})
+            if counts["imported"]:
+                ledger_repo.add_batch(conn, batch.id, path.name, backend.user, counts["imported"],
+                                      seq_from, ledger_repo.last_seq(conn))
             audit(conn, backend.user, "ledger_import", None, None, {
-                "file": path.name, "rows": result.rows, "rejected": rejected, "dry_run": dry_run, **counts})
+                "file": path.name, "rows": result.rows, "rejected": rejected, "dry_run": dry_run,
+                "batch": batch.id if counts["imported"] else None, **counts})
             if dry_run:
                 raise _Rollback
     except _Rollback:
         pass
     report = {"rows": result.rows, **counts, "rejected": rejected,
+              "batch": batch.id if counts["imported"] and not dry_run else None,
+              "closed_historical": batch.closed, "to_review": batch.to_review,
               "errors": [_issue(e) for e in result.errors], "warnings": [_issue(w) for w in result.warnings]}
     if dry_run:
         report["dry_run"] = True
@@ -123,7 +149,7 @@ def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress:
 
 
 def _write_chunk(backend: Backend, conn, chunk: list[LedgerRecord], seen: set[str],  # noqa: ANN001 - a Connection
-                 counts: dict[str, int]) -> None:
+                 counts: dict[str, int], batch: "ImportBatch") -> None:
     """Insert the chunk's new cases; a row already in the database, or earlier in this file, is a
     duplicate."""
     from mediation_desktop.core.programme import match_name
@@ -138,7 +164,9 @@ def _write_chunk(backend: Backend, conn, chunk: list[LedgerRecord], seen: set[st
             counts["duplicates"] += 1
             continue
         seen.add(key)
-        case = record_to_case(record, key)
+        case = record_to_case(record, key, batch.on, batch.id)
         case.mediator = match_name(case.mediator, registered) or case.mediator
+        batch.closed += case.historical
+        batch.to_review += case.review_pending
         fresh.append(case)
     counts["imported"] += insert_new_cases(backend, conn, fresh, user=backend.user)

@@ -428,6 +428,9 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
             except CellError as exc:
                 warn(H.USCC, exc.args[0] + "，该项留空")
 
+        # The ledger's own 序号 stays on the case as its old reference (searchable, shown).
+        ledger_no = text(H.LEDGER_NO, "case.ledger_no", no) if not is_blank(no) else None
+
         if problems:
             errors.extend(problems)
             continue
@@ -449,7 +452,7 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
         records.append(LedgerRecord(
             number, received_on, accepted_on, applicants, Respondent(respondent_name or "", credit_code),
             dispute_types, count, amount_claimed, mediator_name or None, result_outcome, closed_on,
-            amount_agreed, remark_text, cell_text(no) or None,
+            amount_agreed, remark_text, ledger_no or None,
         ))
     if streamed is not None:
         streamed.flush()

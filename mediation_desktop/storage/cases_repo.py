@@ -27,6 +27,7 @@ from mediation_desktop.core.model import (
     Respondent,
     WorkerAmount,
 )
+from mediation_desktop.storage import lookup_repo
 from mediation_desktop.storage.schema import (
     agreement_items,
     agreement_workers,
@@ -34,6 +35,7 @@ from mediation_desktop.storage.schema import (
     applicants,
     cases,
     claims,
+    number_lookups,
     sessions,
 )
 
@@ -66,7 +68,9 @@ def case_row(case: Case, deadlines: Deadlines, origin_node: str, user: str | Non
         "mediation_due": deadlines.mediation_due,
         "next_due": next_due(case, deadlines) if case.is_open else None,
         "deadlines_approx": bool(deadlines.approximate),
-        "ledger_key": case.ledger_key,
+        "ledger_key": case.ledger_key, "ledger_no": case.ledger_no, "import_batch": case.import_batch,
+        "historical": bool(case.historical), "closed_on_inferred": bool(case.closed_on_inferred),
+        "review_pending": bool(case.review_pending),
         "origin_node": origin_node,
         "created_at": case.created_at.isoformat() if case.created_at else stamp,
         "updated_at": stamp, "created_by": user,
@@ -128,6 +132,8 @@ def insert_cases(conn: Connection, rows: Sequence[dict], children: dict[str, lis
     the driver's executemany as tuples: SQLAlchemy's per-row parameter processing cost as much as
     SQLite's own work here. Other databases take Core executemany."""
     batches = [(cases, list(rows))] + [(table, children.get(name) or []) for name, table in CHILD_TABLES]
+    # The applicants' numbers are found through keyed hashes (lookup_repo), written beside them.
+    batches.append((number_lookups, lookup_repo.insert_for_applicants(conn, children.get("applicants") or [])))
     for table, batch in batches:
         if not batch:
             continue
@@ -171,6 +177,7 @@ def delete_children(conn: Connection, case_ids: Sequence[str]) -> None:
     conn.execute(delete(agreement_workers).where(agreement_workers.c.agreement_id.in_(ag_ids)))
     for table in (agreements, sessions, claims, applicants):
         conn.execute(delete(table).where(table.c.case_id.in_(case_ids)))
+    lookup_repo.delete_for_cases(conn, case_ids)
 
 
 def save_case(conn: Connection, case: Case, deadlines: Deadlines, origin_node: str, user: str | None) -> None:
@@ -228,6 +235,8 @@ def case_from_row(r, children: dict | None = None) -> Case:  # r: a Row
         transferred_to=r.transferred_to, remarks=r.remarks,
         sessions=children.get("sessions", []), agreement=children.get("agreement"),
         seq_no=r.seq_no, version=r.version, origin_node=r.origin_node, ledger_key=r.ledger_key,
+        ledger_no=r.ledger_no, import_batch=r.import_batch, historical=bool(r.historical),
+        closed_on_inferred=bool(r.closed_on_inferred), review_pending=bool(r.review_pending),
         created_at=datetime.fromisoformat(r.created_at), updated_at=datetime.fromisoformat(r.updated_at),
     )
     return case

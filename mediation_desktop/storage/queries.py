@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, desc, func, or_, select, text
+from sqlalchemy import Connection, Row, and_, bindparam, desc, func, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select
 
 from mediation_desktop.core.model import OPEN_STATUSES, Case, CaseFilter, Respondent
+from mediation_desktop.core.number_lookup import typed_number
+from mediation_desktop.storage import lookup_repo
 from mediation_desktop.storage.cases_repo import case_from_row, load_agreements
 from mediation_desktop.storage.schema import applicants, case_names, cases, key_enterprises
 
@@ -35,29 +37,35 @@ def _like(term: str) -> str:
 
 
 def _search_clause(conn: Connection, query: str):
+    """Every term must match (AND). A term matches the text (case number, names, facts), the
+    ledger's 序号 exactly, or, when it is a number, an applicant's ID or phone number through the
+    keyed-hash lookup table (full number, last six of an ID, last four of a phone)."""
+    whole_number = typed_number(query)
+    terms = ["".join(whole_number.split())] if whole_number and " " in whole_number else search_terms(query)
     clauses: list[ColumnElement[bool]] = []
-    long_terms = [t for t in search_terms(query) if len(t) >= FTS_MIN]
-    short_terms = [t for t in search_terms(query) if len(t) < FTS_MIN]
-    if long_terms:
-        if conn.dialect.name == "sqlite":
-            match = " AND ".join(_fts_phrase(t) for t in long_terms)
-            clauses.append(cases.c.num.in_(
-                select(text("rowid")).select_from(text("cases_fts"))
-                .where(text("cases_fts MATCH :fts_q").bindparams(fts_q=match))))
-        else:
-            for t in long_terms:
-                pattern = _like(t)
-                clauses.append(or_(*(col.like(pattern, escape="\\") for col in
-                                     (cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name, cases.c.facts))))
-    for t in short_terms:
-        pattern = _like(t)
-        if conn.dialect.name == "sqlite":
-            clauses.append(cases.c.num.in_(select(case_names.c.num).where(case_names.c.names.like(pattern, escape="\\"))))
-        else:
-            clauses.append(or_(cases.c.applicant_names.like(pattern, escape="\\"),
-                               cases.c.respondent_name.like(pattern, escape="\\"),
-                               cases.c.case_no.like(pattern, escape="\\")))
+    for i, t in enumerate(terms):
+        either: list[ColumnElement[bool]] = [_text_clause(conn, t, i), cases.c.ledger_no == t]
+        numbers = lookup_repo.case_ids_matching(conn, t)
+        if numbers is not None:
+            either.append(cases.c.id.in_(numbers))
+        clauses.append(or_(*either))
     return and_(*clauses) if clauses else None
+
+
+def _text_clause(conn: Connection, t: str, i: int) -> ColumnElement[bool]:
+    pattern = _like(t)
+    if len(t) >= FTS_MIN:
+        if conn.dialect.name == "sqlite":
+            return cases.c.num.in_(
+                select(text("rowid")).select_from(text("cases_fts"))
+                .where(text(f"cases_fts MATCH :fts_q{i}").bindparams(bindparam(f"fts_q{i}", _fts_phrase(t)))))
+        return or_(*(col.like(pattern, escape="\\") for col in
+                     (cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name, cases.c.facts)))
+    if conn.dialect.name == "sqlite":
+        return cases.c.num.in_(select(case_names.c.num).where(case_names.c.names.like(pattern, escape="\\")))
+    return or_(cases.c.applicant_names.like(pattern, escape="\\"),
+               cases.c.respondent_name.like(pattern, escape="\\"),
+               cases.c.case_no.like(pattern, escape="\\"))
 
 
 def filtered(conn: Connection, columns, f: CaseFilter) -> Select:

@@ -125,6 +125,15 @@ cases = Table(
     Column("next_due", Date),
     Column("deadlines_approx", Boolean, nullable=False, default=False),
     Column("ledger_key", String(max_len("case.ledger_key"))),
+    # Migration 0011: a case from a legacy ledger keeps the ledger's own 序号 and the import batch it
+    # came in (so the last import can be undone). ``historical``: closed in the ledger, so its close
+    # date may be inferred (``closed_on_inferred``); ``review_pending``: open in the ledger but long
+    # past its term, held off the overdue lists until the mediator closes it or keeps it open.
+    Column("ledger_no", String(max_len("case.ledger_no"))),
+    Column("import_batch", UUID),
+    Column("historical", Boolean, nullable=False, default=False),
+    Column("closed_on_inferred", Boolean, nullable=False, default=False),
+    Column("review_pending", Boolean, nullable=False, default=False),
     Column("origin_node", UUID, nullable=False),
     Column("version", Integer, nullable=False, default=1),
     Column("created_at", TS, nullable=False),
@@ -137,11 +146,16 @@ cases = Table(
 Index("ix_cases_received", cases.c.received_on, cases.c.num)
 Index("ix_cases_open_due", cases.c.status, cases.c.next_due)
 Index("ix_cases_ledger_key", cases.c.ledger_key)
+Index("ix_cases_ledger_no", cases.c.ledger_no)
+Index("ix_cases_import_batch", cases.c.import_batch)
+Index("ix_cases_review_pending", cases.c.review_pending)
 # `case show 案号` and sync look a case up by its number alone (the unique key leads with org_id).
 Index("ix_cases_case_no", cases.c.case_no)
 # Same-employer risk counts and duplicate warnings at registration look cases up by employer.
 Index("ix_cases_respondent_uscc", cases.c.respondent_uscc)
 Index("ix_cases_respondent_name", cases.c.respondent_name)
+# The district's list of one room's cases, newest first (cases --org, the 调解组织 filter; migration 0014).
+Index("ix_cases_org_received", cases.c.org_id, cases.c.received_on, cases.c.num)
 
 # The short text a 1–2 character search looks through (案号, applicants, employer), in a narrow table
 # of its own: a trigram index cannot answer such queries, and a LIKE scan over this is a fraction
@@ -150,6 +164,32 @@ case_names = Table(
     "case_names", metadata,
     Column("num", Integer, primary_key=True, autoincrement=False),
     Column("names", Text, nullable=False),
+)
+
+# Keyed hashes of applicants' ID and phone numbers and of their suffixes (core.number_lookup,
+# migration 0011): search finds a person by number without the number stored a second time.
+# Kept in step with ``applicants`` by cases_repo's insert and delete of a case's children.
+number_lookups = Table(
+    "number_lookups", metadata,
+    Column("case_id", UUID, nullable=False, index=True),
+    Column("kind", String(8), nullable=False),
+    Column("hash", LargeBinary(16), nullable=False, index=True),
+)
+
+# One row per ledger import that wrote cases: ``ledger undo`` removes the newest batch's cases.
+# ``seq_from``..``seq_to`` are the batch's own outbox rows: a batch whose rows a peer was sent
+# has been synced. ``num`` orders the batches (two imports can share a second).
+ledger_batches = Table(
+    "ledger_batches", metadata,
+    Column("num", Integer, primary_key=True, autoincrement=True),
+    Column("id", UUID, nullable=False, unique=True),
+    Column("file_name", String(255), nullable=False),
+    Column("imported_at", TS, nullable=False),
+    Column("imported_by", String(max_len("user.name"))),
+    Column("cases", Integer, nullable=False, default=0),
+    Column("seq_from", Integer, nullable=False, default=0),
+    Column("seq_to", Integer, nullable=False, default=0),
+    Column("undone_at", TS),
 )
 
 applicants = Table(
