@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -171,6 +171,9 @@ class CaseListService:
         """The row keys matching ``f`` in display order. For name columns, ``name_key`` (a
         locale collation key) sorts up to COLLATE_LIMIT matches; larger sets use database order.
         ``cancel`` lets another thread interrupt the query (then QueryCancelled is raised)."""
+        if f.risk_level:
+            risky = self.risk_nums(f.risk_level)
+            return [k for k in self.keys(replace(f, risk_level=None), sort, descending, name_key, cancel) if k in risky]
         if cancel is not None and cancel.cancelled:
             raise QueryCancelled()
         with self.backend.db.read() as conn:
@@ -205,9 +208,19 @@ class CaseListService:
         with self.backend.db.read() as conn:
             return {num: _case_row(r) for num, r in queries.rows_by_keys(conn, nums).items()}
 
+    def risk_nums(self, level: str) -> set[int]:
+        """Row keys of the open cases at ``level`` or above (the 风险 filter of the list)."""
+        from mediation_desktop.core.risk import LEVELS
+        from mediation_desktop.services.district_risk import check_level, district_risk
+
+        floor = LEVELS.index(check_level(level) or "yellow")
+        return {c.num for c in district_risk(self.backend).cases if LEVELS.index(c.level) >= floor}
+
     def count(self, f: ListFilter) -> int:
         from mediation_desktop.storage import queries
 
+        if f.risk_level:
+            return len(self.keys(f))
         with self.backend.db.read() as conn:
             return queries.count_cases(conn, f)
 

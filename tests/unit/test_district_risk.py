@@ -180,3 +180,39 @@ def test_the_case_page_and_the_list_agree(workers, wages, amount, same, rooms, k
     assert (rooms >= 2) == (rooms_reason(rooms) in listed.reasons)
     if rooms >= 2:
         assert LEVELS.index(listed.level) >= LEVELS.index("orange")
+
+
+def test_the_case_list_filters_by_room_and_by_risk(district):
+    from mediation_desktop.core.model import CaseFilter
+    from mediation_desktop.services.case_list import CaseListService
+
+    service = CaseListService(district["sup"])
+    hx = service.organisation_id("HX")
+    assert len(service.keys(CaseFilter(org_id=hx))) == 4 == service.count(CaseFilter(org_id=hx))
+    with pytest.raises(UserError) as exc:
+        service.organisation_id("=cmd|' /C calc'!A0")
+    assert exc.value.code == "E_ORG_NOT_FOUND"
+    assert [c for _, _, c in service.organisations()] == ["D01", "HP", "HX"]
+    red = service.keys(CaseFilter(risk_level="red"))
+    assert [r.case_no for r in service.rows(red).values()] == [district["collective"]]
+    orange_hx = service.keys(CaseFilter(risk_level="orange", org_id=hx))
+    assert service.count(CaseFilter(risk_level="orange", org_id=hx)) == len(orange_hx) >= 1
+    assert set(orange_hx) <= set(service.keys(CaseFilter(org_id=hx)))
+    with pytest.raises(UserError):
+        service.keys(CaseFilter(risk_level="purple"))
+
+
+def test_one_rooms_list_walks_an_index(district):
+    """``cases --org`` at a million cases: the newest-first list of one room needs no sort."""
+    import sqlite3
+
+    from mediation_desktop.core.model import CaseFilter
+    from mediation_desktop.storage import queries
+
+    sup = district["sup"]
+    with sup.db.read() as conn:
+        stmt = queries.filtered(conn, [queries.cases.c.num], CaseFilter(org_id="x")).order_by(
+            queries.cases.c.received_on.desc(), queries.cases.c.num.desc())
+        sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    plan = " ".join(str(r) for r in sqlite3.connect(sup.db.path).execute("EXPLAIN QUERY PLAN " + sql))
+    assert "ix_cases_org_received" in plan and "TEMP B-TREE" not in plan

@@ -6,7 +6,7 @@ Create Date: 2026-11-30
 """
 from __future__ import annotations
 
-from alembic import op  # noqa: F401 - used once this migration has content
+from alembic import op
 
 revision = "0014"
 down_revision = "0013"
@@ -15,8 +15,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    # One room's cases newest first, at a district of a million cases: an index walk instead of a sort.
+    op.create_index("ix_cases_org_received", "cases", ["org_id", "received_on", "num"])
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_cases_org_received", table_name="cases")
