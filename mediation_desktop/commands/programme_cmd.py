@@ -98,6 +98,7 @@ def register(sub) -> None:
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=run_alert)
     al = sub.add_parser("alerts", help="情况快报列表（区人社：未阅的在前）")
+    al.add_argument("--seen", metavar="ID", help="把这份快报标为已阅")
     al.add_argument("--json", action="store_true")
     al.set_defaults(func=run_alerts)
 
@@ -331,8 +332,10 @@ def run_alert(ctx) -> int:
 
 
 def run_alerts(ctx) -> int:
-    from mediation_desktop.services.urgent_reports import list_reports
+    from mediation_desktop.services.urgent_reports import list_reports, mark_seen
 
+    if ctx.args.seen:
+        mark_seen(ctx.backend(), ctx.args.seen)
     rows = list_reports(ctx.backend())
     if ctx.args.json:
         ctx.out_json(rows)

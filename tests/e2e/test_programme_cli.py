@@ -113,6 +113,8 @@ def test_programme_registers_on_the_command_line(tmp_path):
     assert [(m["name"], m["org_code"], m["training_hours"], m["cases_handled"]) for m in seen] == [("王建国", "HP", 1.5, 1)]
     alerts = cli(sup, "alerts", "--json").json()
     assert [(a["org_code"], a["seen"]) for a in alerts] == [("HP", False)]
+    assert cli(sup, "alerts", "--seen", alerts[0]["id"], "--json").json()[0]["seen"] is True
+    refused(sup, "E_NOT_FOUND", "alerts", "--seen", "no-such-report")
     refused(sup, "E_MEDIATION_ORG_TYPE", "orgs", "add", "x", "--type", "协会")
     refused(room, "E_ROLE", "orgs", "add", "x", "--type", "新业态")
     cli(sup, "orgs", "add", "恒通科技企业调解委员会", "--type", "企业调解委员会", "--mediators", "3")
