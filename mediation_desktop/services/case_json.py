@@ -40,6 +40,10 @@ def case_json(case: Case, deadlines: Deadlines | None = None, risk: dict | None 
         "amount_claimed": format_plain(case.amount_claimed_fen), "amount_agreed": format_plain(case.amount_agreed_fen),
         "channel": str(case.channel), "court_case_no": case.court_case_no, "mediator": case.mediator,
         "late_acceptance": bool(case.accepted_late),
+        # From a legacy ledger (core.ledger_history): its 序号 there, closed as the ledger recorded it
+        # (the close date possibly inferred), or open there and waiting for review.
+        "ledger_no": case.ledger_no, "historical_import": bool(case.historical),
+        "closed_on_inferred": bool(case.closed_on_inferred), "review_pending": bool(case.review_pending),
     }
     if deadlines is not None:
         data["deadlines"] = deadlines.as_json()
