@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desktop.core.enums import DISPUTE_TYPE_LABELS
 from mediation_desktop.core.model import Applicant, Claim
+from mediation_desktop.core.rules import max_len
 from mediation_desktop.gui.widgets.money_edit import MoneyEdit
 
 ERROR_STYLE = "color:#c62828;"
@@ -49,6 +50,13 @@ class FieldError(QLabel):
         self._mark("")
 
 
+def limit_to_rule(edit: QLineEdit, key: str) -> QLineEdit:
+    """The field's length from the rules table (core.rules), the one every other entry point uses;
+    its characters are checked by the same rules when the form is validated."""
+    edit.setMaxLength(max_len(key))
+    return edit
+
+
 def with_error(widget: QWidget) -> tuple[QWidget, FieldError]:
     box = QWidget()
     layout = QVBoxLayout(box)
@@ -74,11 +82,13 @@ class ApplicantRow(QFrame):
         self.title = QLabel(f"申请人{number}")
         self.name = QLineEdit()
         self.name.setPlaceholderText("姓名（必填）")
+        limit_to_rule(self.name, "applicant.name")
         self.id_number = QLineEdit()
         self.id_number.setPlaceholderText("居民身份证号（18位）")
         self.id_number.setMaxLength(20)
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("联系电话")
+        limit_to_rule(self.phone, "applicant.phone")
         self.representative = QCheckBox("代表人")
         self.representative.setToolTip("集体争议中由劳动者推举的代表")
         self.remove = QPushButton("删除")
@@ -122,6 +132,7 @@ class ClaimRow(QFrame):
         self.title = QLabel(f"请求{number}")
         self.description = QLineEdit()
         self.description.setPlaceholderText("请求事项，如：支付拖欠工资")
+        limit_to_rule(self.description, "claim.description")
         self.amount = MoneyEdit()
         self.dispute_type = QComboBox()
         self.dispute_type.addItem("（类型）", None)
