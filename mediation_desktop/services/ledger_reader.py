@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import re
 import warnings
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,14 +28,27 @@ from pathlib import Path
 from mediation_desktop.core.enums import Outcome
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import Applicant, Respondent, uuid4_strings
+from mediation_desktop.core.rules import MAX_APPLICANTS, MAX_WORKERS
 from mediation_desktop.services import ledger_headers as H
 from mediation_desktop.services.ledger_headers import HeaderMap, find_header
 from mediation_desktop.services.ledger_template import write_template
-from mediation_desktop.core.rules import MAX_APPLICANTS, MAX_WORKERS
 from mediation_desktop.services.ledger_values import (
-    AmountReader, CellError, DateReader, DisputeTypeReader, OutcomeReader, UsccReader, cell_text,
-    check_id_fast, check_phone_fast, describe_dropped, field_text, id_from_cell, is_blank, read_count,
-    split_list, split_names,
+    AmountReader,
+    CellError,
+    DateReader,
+    DisputeTypeReader,
+    OutcomeReader,
+    UsccReader,
+    cell_text,
+    check_id_fast,
+    check_phone_fast,
+    describe_dropped,
+    field_text,
+    id_from_cell,
+    is_blank,
+    read_count,
+    split_list,
+    split_names,
 )
 
 __all__ = ["LedgerIssue", "LedgerRecord", "LedgerReadResult", "read_ledger", "read_table", "write_template"]
@@ -102,7 +117,7 @@ class _Records(list):
         super().__init__()
         self.sink, self.chunk = sink, chunk
 
-    def append(self, record: "LedgerRecord") -> None:
+    def append(self, record: LedgerRecord) -> None:
         super().append(record)
         if len(self) >= self.chunk:
             self.flush()
@@ -179,6 +194,131 @@ def _guarded(rows: Iterable, path: Path) -> Iterator:
 
 
 def _read_xlsx(path: Path, today: date, records: _Records | None = None) -> LedgerReadResult:
+    """python-calamine (a Rust reader, about ten times openpyxl's speed) reads the workbook; openpyxl
+    reads what calamine refuses to open (see _open_calamine), so a file Excel and openpyxl accept
+    still imports. A failure part-way through a sheet is not retried: records may already be written."""
+    workbook = _open_calamine(path)
+    if workbook is None:
+        return _read_xlsx_openpyxl(path, today, records)
+    try:
+        return _read_first_ledger_sheet(_CalamineBook(workbook, path), path, today, records)
+    finally:
+        workbook.close()
+
+
+def _open_calamine(path: Path):
+    """The workbook through calamine, or None when openpyxl should read it instead.
+
+    Calamine holds a sheet as a dense grid from its first used cell to its last: a stray cell far
+    out (XFD1048576 beside a ledger in A1:P100) would need gigabytes where openpyxl streams the
+    rows. Such sheets, and packages calamine refuses to open, go to openpyxl, which then decides
+    whether the file is readable at all (a damaged file is E_LEDGER_FORMAT either way)."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:        # a build without the reader still imports through openpyxl
+        return None
+    if not _grids_are_small(path):
+        return None
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - calamine's own error types vary by version; openpyxl judges next
+        return None
+
+
+# Cells in the largest sheet grid calamine may build (about 40 bytes each in memory): a 100,000-row
+# ledger with 16 columns is 1.6 million.
+MAX_GRID_CELLS = 8_000_000
+_FAR_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]{2,3})\d')
+_ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+
+
+def _grids_are_small(path: Path) -> bool:
+    """Whether every worksheet's used grid (last row × last column) stays under MAX_GRID_CELLS.
+
+    Rows come in order, so the last row number sits near the end of the sheet's XML; columns past Z
+    are rare in a ledger, so the scan for them usually finds nothing and costs one pass."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    if _grid_cells(archive, info) > MAX_GRID_CELLS:
+                        return False
+    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, NotImplementedError):
+        return False        # let openpyxl name the problem
+    return True
+
+
+def _grid_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    last_row, widest, tail = 0, 26, b""
+    with archive.open(info) as stream:
+        while block := stream.read(1 << 20):
+            text = tail + block
+            for match in _FAR_COLUMN.finditer(text):
+                widest = max(widest, _column_number(match.group(1)))
+            rows = _ROW_NUMBER.findall(text[-4096:]) or _ROW_NUMBER.findall(text)
+            if rows:
+                last_row = max(last_row, int(rows[-1]))
+            tail = text[-64:]
+    return last_row * widest
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+class _CalamineSheet:
+    """The openpyxl read-only sheet surface _read_first_ledger_sheet needs, over a calamine sheet."""
+
+    def __init__(self, book, index: int, title: str):
+        self._book, self._index, self.title = book, index, title
+
+    def reset_dimensions(self) -> None:
+        """Calamine sizes a sheet by its cells, not by the recorded <dimension>."""
+
+    def iter_rows(self, values_only: bool = True) -> Iterator[list]:
+        sheet = self._book.get_sheet_by_index(self._index)
+        # Calamine yields rows from the sheet's first row (so row numbers stay the user's) but starts
+        # columns at the first used one, which the header search does not mind. An empty cell is
+        # "" where openpyxl gives None; the row checks treat None as "no value", so map it back.
+        for row in sheet.iter_rows():
+            if "" in row:
+                yield [None if value == "" else value for value in row]
+            else:
+                yield row
+
+
+class _CalamineBook:
+    def __init__(self, workbook, path: Path):
+        self.epoch = _workbook_epoch(path)
+        self.worksheets = [
+            _CalamineSheet(workbook, index, meta.name)
+            for index, meta in enumerate(workbook.sheets_metadata)
+            if str(meta.typ).endswith("WorkSheet")
+        ]
+
+
+def _workbook_epoch(path: Path):
+    """The workbook's date system: calamine converts date-formatted cells itself, but a plain number
+    in a date column is a serial date counted from 1904 in a Mac workbook."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            text = archive.read("xl/workbook.xml")[:4096]
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return CALENDAR_WINDOWS_1900
+    return CALENDAR_MAC_1904 if _DATE_1904.search(text) else CALENDAR_WINDOWS_1900
+
+
+_DATE_1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
+
+
+def _read_xlsx_openpyxl(path: Path, today: date, records: _Records | None = None) -> LedgerReadResult:
     import openpyxl
 
     # A file object rather than the path: openpyxl judges by the suffix, we by the content.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -13,10 +14,19 @@ import pytest
 from mediation_desktop.core.enums import Outcome
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.validation import id_check_char, uscc_check_char
+from mediation_desktop.services import ledger_reader
 from mediation_desktop.services.ledger_headers import STANDARD_HEADERS
 from mediation_desktop.services.ledger_reader import read_ledger, read_table, write_template
 
 TODAY = date(2026, 11, 1)
+
+
+@pytest.fixture(autouse=True, params=["calamine", "openpyxl"])
+def xlsx_reader(request, monkeypatch):
+    """Every workbook test runs through both readers: calamine, and openpyxl as the fallback."""
+    if request.param == "openpyxl":
+        monkeypatch.setattr(ledger_reader, "_open_calamine", lambda path: None)
+    return request.param
 
 
 def valid_id(first17: str = "11010519900307457") -> str:
@@ -552,3 +562,81 @@ def test_a_sheet_without_header_is_reported_over_an_empty_one(tmp_path):
     book.create_sheet("数据").append(["姓名", "单位"])
     book.save(tmp_path / "l.xlsx")
     assert _code(tmp_path / "l.xlsx") == "E_LEDGER_HEADER"
+
+
+# ---------------------------------------------------------------- formulas and the choice of reader
+
+
+def with_cached_values(path: Path, cached: dict[str, tuple[str, str]]) -> Path:
+    """Give formula cells the value Excel stored at its last calculation (openpyxl writes none):
+    ``cached`` maps a cell to (type attribute or "", value)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, (kind, value) in cached.items():
+        kind_attr = f' t="{kind}"' if kind else ""
+        sheet, count = re.subn(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?',
+                               rf'<c r="{ref}"\1{kind_attr}><f>\2</f><v>{value}</v>', sheet)
+        assert count == 1, ref
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_formulas_come_through_as_their_cached_values(tmp_path):
+    path = write_xlsx(tmp_path / "f.xlsx", [
+        [*BASIC, "受理日期", "申请金额（元）", "备注"],
+        ["=DATE(2026,2,13)", '="张"&"三"', "某公司", "=A2+1", "=1000*2", '=IF(1,"","x")'],
+    ])
+    with_cached_values(path, {"A2": ("", "46066"), "B2": ("str", "张三"), "D2": ("", "46067"),
+                              "E2": ("", "2000"), "F2": ("str", "")})
+    result = read_ledger(path, today=TODAY)
+    assert result.errors == []
+    [record] = result.records
+    assert (record.received_on, record.accepted_on) == (date(2026, 2, 13), date(2026, 2, 14))
+    assert [a.name for a in record.applicants] == ["张三"]
+    assert (record.amount_claimed_fen, record.remarks) == (200000, "")
+
+
+def test_a_formula_without_a_cached_value_is_an_empty_cell(tmp_path):
+    result = one_value(tmp_path, "受理日期", "=DATE(2026,2,13)")
+    assert result.errors == [] and result.records[0].accepted_on is None
+
+
+def test_a_workbook_is_read_by_calamine_when_its_grid_is_small(tmp_path, xlsx_reader):
+    path = write_xlsx(tmp_path / "l.xlsx", [BASIC, ["2026-02-13", "张三", "某公司"]])
+    assert ledger_reader._grids_are_small(path)
+    opened = ledger_reader._open_calamine(path)
+    assert (opened is not None) == (xlsx_reader == "calamine")
+
+
+def test_a_stray_cell_far_out_sends_the_sheet_to_openpyxl(tmp_path, monkeypatch):
+    """Calamine would build the whole grid up to the stray cell (here 20,000 × 702 cells)."""
+    book = openpyxl.Workbook()
+    book.active.append(BASIC)
+    book.active.append(["2026-02-13", "张三", "某公司"])
+    book.active["ZZ20000"] = "x"
+    book.save(tmp_path / "far.xlsx")
+    assert not ledger_reader._grids_are_small(tmp_path / "far.xlsx")
+    assert ledger_reader._open_calamine(tmp_path / "far.xlsx") is None
+    result = read_ledger(tmp_path / "far.xlsx", today=TODAY)
+    assert [r.row for r in result.records] == [2]
+
+
+def test_row_numbers_count_from_the_sheet_top_when_the_table_starts_lower_right(tmp_path):
+    rows = [[], [], [None, None, *BASIC], [None, None, "2026-02-13", "张三", "某公司"],
+            [None, None, "2026-02-31", "李四", "某公司"]]
+    result = read_ledger(write_xlsx(tmp_path / "l.xlsx", rows), today=TODAY)
+    assert (result.header_row, [r.row for r in result.records]) == (3, [4])
+    assert [(e.row, e.column) for e in result.errors] == [(5, "收案日期")]
+
+
+def test_a_mac_workbook_is_recognised_by_its_date_system(tmp_path):
+    book = openpyxl.Workbook()
+    book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    book.save(tmp_path / "mac.xlsx")
+    write_xlsx(tmp_path / "pc.xlsx", [BASIC])
+    assert ledger_reader._workbook_epoch(tmp_path / "mac.xlsx") == openpyxl.utils.datetime.CALENDAR_MAC_1904
+    assert ledger_reader._workbook_epoch(tmp_path / "pc.xlsx") == openpyxl.utils.datetime.CALENDAR_WINDOWS_1900
