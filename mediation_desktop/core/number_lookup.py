@@ -53,8 +53,9 @@ def normalise_phone(value: str | None) -> str | None:
     elif s.startswith("0086"):
         s = s[4:]
     parts = s.split("-")
-    if len(parts) >= 3 or (len(parts) == 2 and parts[0].startswith("0") and len(parts[1]) < 7):
-        # 022-23456789-12 or 02223456789-12: the last part is an extension, not the number
+    if parts[0].startswith("0") and len(parts) >= 2 and len("".join(parts[:-1])) >= 10:
+        # 022-23456789-12 or 02223456789-12: what precedes the last part is already a whole landline
+        # (area code and 7-8 digits), so the last part is an extension; 022-2345-6789 is one number.
         parts = parts[:-1]
     digits = "".join(parts)
     return digits if _PHONE_RE.fullmatch(digits) else None
