@@ -53,6 +53,7 @@ def register(sub) -> None:
     oa.add_argument("--audience", metavar="N")
     oa.add_argument("--enterprise", metavar="NAME")
     oa.add_argument("--materials")
+    oa.add_argument("--photo", action="append", metavar="FILE", help="活动照片（可重复）")
     oa.add_argument("--json", action="store_true")
     oa.set_defaults(func=run_outreach_add)
     ol = osub.add_parser("list", help="普法活动")
@@ -234,7 +235,7 @@ def run_outreach_add(ctx) -> int:
 
     a = ctx.args
     row = add_outreach(ctx.backend(), a.on, a.title, place=a.place, audience=a.audience, enterprise=a.enterprise,
-                       materials=a.materials)
+                       materials=a.materials, photos=a.photo)
     if a.json:
         ctx.out_json(_iso(row))
     else:

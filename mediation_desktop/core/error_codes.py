@@ -249,6 +249,7 @@ _CODES: tuple[ErrorCode, ...] = (
               "请改为“张某”“某公司”等称呼后再保存。"),
     ErrorCode("E_TYPICAL_PROMOTE_ROLE", "只有区人社监管可以把典型案例标为推广"),
     ErrorCode("E_TYPICAL_PROMOTED", "这篇典型案例已经标为推广"),
+    ErrorCode("E_PHOTO_TYPE", "“{name}”不是照片：只能添加图片文件", "请选择 jpg、png 等格式的照片。"),
     ErrorCode("E_CONFLICT_NOT_FOUND", "找不到待处理的冲突“{conflict_id}”（可能已经处理过）", "运行 sync conflicts 查看待处理的冲突。"),
 )
 

@@ -75,6 +75,19 @@ def hours_text(tenths: int) -> str:
 
 # -- outreach and head counts ---------------------------------------------------------------------------
 MAX_AUDIENCE = 1_000_000
+MAX_PHOTOS = 50
+PHOTO_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "bmp", "gif", "webp", "heic", "tif", "tiff"})
+
+
+def check_photo_name(name: str) -> str:
+    """An outreach photo's file name: an image type (its bytes travel to the district)."""
+    from mediation_desktop.core.filenames import safe_basename, split_extension
+
+    safe = safe_basename(name)
+    if split_extension(safe)[1].lower().lstrip(".") not in PHOTO_EXTENSIONS:
+        raise ValidationError("E_PHOTO_TYPE", f"“{safe[:60]}”不是照片：只能添加 {'、'.join(sorted(PHOTO_EXTENSIONS))} 格式的图片",
+                              field="photos")
+    return safe
 
 
 def parse_count(text: str | int | None, *, field: str, what: str, high: int = rules.MAX_WORKERS,

@@ -52,13 +52,9 @@ class AttachmentService:
     def stored_path(self, sha256: str) -> Path:
         return self.backend.paths.attachments / sha256[:2] / sha256
 
-    def add(self, case_id: str, source: str | Path, description: str = "") -> Attachment:
-        """Copy ``source`` into the store (if not there yet) and link it to the case."""
-        from mediation_desktop.core.clock import now_iso
-        from mediation_desktop.storage import attachments_repo
-        from mediation_desktop.storage.outbox import audit, record_changes
-
-        src = Path(source)
+    def store(self, src: Path) -> tuple[str, int]:
+        """Copy ``src`` into the store by its hash (once); returns (sha256, size). Also used for the
+        photos of an outreach activity."""
         if not src.is_file():
             raise UserError("E_ATTACHMENT_MISSING", f"找不到文件“{src}”，请确认文件存在后重新选择")
         size = src.stat().st_size
@@ -73,6 +69,16 @@ class AttachmentService:
             with partial.open("rb") as fh:
                 os.fsync(fh.fileno())
             os.replace(partial, target)
+        return digest, size
+
+    def add(self, case_id: str, source: str | Path, description: str = "") -> Attachment:
+        """Copy ``source`` into the store (if not there yet) and link it to the case."""
+        from mediation_desktop.core.clock import now_iso
+        from mediation_desktop.storage import attachments_repo
+        from mediation_desktop.storage.outbox import audit, record_changes
+
+        src = Path(source)
+        digest, size = self.store(src)
         att = Attachment(new_id(), case_id, safe_basename(src.name), digest, size, description.strip(), self.backend.user, now_iso())
         with self.backend.db.write() as conn:
             if not attachments_repo.case_exists(conn, case_id):

@@ -22,6 +22,7 @@ from mediation_desktop.storage.schema import (
     node_state,
     outreach_events,
     peers,
+    remark_answers,
     screenings,
     tombstones,
     training_courses,
@@ -35,11 +36,15 @@ TABLES: dict[str, Table] = {
     "mediator": mediators, "training": training_records, "training_course": training_courses,
     "outreach": outreach_events, "screening": screenings, "urgent_report": urgent_reports,
     "typical_case": typical_cases, "typical_library": typical_library, "mediation_org": mediation_orgs,
+    # Not a programme register, but kept the same way: a room's answer to the district's remark.
+    "remark_answer": remark_answers,
 }
 NOT_SYNCED = frozenset({"mediation_org"})
 # Columns that describe this node's handling of a record, not the record: they never travel.
 LOCAL_COLUMNS: dict[str, tuple[str, ...]] = {"urgent_report": ("seen_at",)}
 BOOKKEEPING = ("id", "origin_node", "version")
+# Columns holding JSON text here and a JSON value in a package.
+JSON_COLUMNS: dict[str, tuple[str, ...]] = {"outreach": ("photos",)}
 
 
 def _node(conn: Connection) -> str:

@@ -485,6 +485,17 @@ def _owned(*columns: Column) -> list[Column]:
             Column("created_at", TS, nullable=False), Column("updated_at", TS, nullable=False)]
 
 
+# A room's answer to the district's remark or correction request (migration 0014): the room's own
+# record, so it travels up like the programme's registers; a correction with an answer is closed.
+remark_answers = Table(
+    "remark_answers", metadata,
+    *_owned(Column("remark_id", UUID, nullable=False),
+            Column("text", Text, nullable=False),
+            Column("author", String(max_len("remark.author")), nullable=False)),
+)
+Index("ix_remark_answers_remark_id", remark_answers.c.remark_id)
+
+
 mediators = Table(
     "mediators", metadata,
     *_owned(Column("name", String(max_len("mediator.name")), nullable=False),
@@ -521,7 +532,9 @@ outreach_events = Table(
             Column("place", String(max_len("outreach.place"))),
             Column("enterprise", String(max_len("outreach.enterprise"))),
             Column("audience", Integer),
-            Column("materials", Text, nullable=False, default="")),
+            Column("materials", Text, nullable=False, default=""),
+            # Photos as attachments: a JSON list of {"sha256", "file_name"}, the files stored by hash.
+            Column("photos", Text, nullable=False, default="[]")),
 )
 
 screenings = Table(

@@ -166,6 +166,7 @@ def build_entries(backend: Backend, conn: Connection, recipient: str, first: int
     lines.extend(_notice_lines(conn, me.node_id, by_entity.get("notice", set()), full))
     programme = prog.lines(conn, me.node_id, by_entity, full)
     lines.extend(programme)
+    prog.photo_blobs(backend.paths.attachments, programme, blobs, MAX_BLOB_BYTES)
     tomb = tomb + prog.tombstones(conn, by_entity)
     control = {"organisation": _organisation(conn, me.org.id), "acks": _acks(conn, recipient),
                "reference": _reference(backend, conn, blobs) if me.role == "supervisor" else None}

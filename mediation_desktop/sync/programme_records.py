@@ -15,7 +15,15 @@ import json
 from datetime import date
 from typing import Any
 
-from mediation_desktop.core.programme import BACKGROUNDS, CHECKLIST, LEVELS, MAX_AUDIENCE, MAX_TRAINING_TENTHS
+from mediation_desktop.core.programme import (
+    BACKGROUNDS,
+    CHECKLIST,
+    LEVELS,
+    MAX_AUDIENCE,
+    MAX_PHOTOS,
+    MAX_TRAINING_TENTHS,
+    check_photo_name,
+)
 from mediation_desktop.core.rules import MAX_WORKERS
 from mediation_desktop.storage import Connection, programme_repo, sync_repo
 from mediation_desktop.sync import records as rec
@@ -44,6 +52,16 @@ def _uuid_or_none(value: Any, where: str) -> str | None:
     return None if value is None else rec.uuid_(value, where)
 
 
+def _photo_name(value: Any, where: str) -> str:
+    from mediation_desktop.core.errors import ValidationError
+
+    name = rec.file_name(value, where)
+    try:
+        return check_photo_name(name)
+    except ValidationError as exc:
+        raise rec.refuse(where, exc.message + "。") from None
+
+
 _STAMPS = {"created_at": rec.timestamp(), "updated_at": rec.timestamp()}
 _TENTHS = rec.integer(1, MAX_TRAINING_TENTHS)
 _SECTION = rec.text("typical.section")
@@ -62,7 +80,9 @@ SHAPES = {
                          "place": rec.text("outreach.place", nullable=True),
                          "enterprise": rec.text("outreach.enterprise", nullable=True),
                          "audience": rec.integer(0, MAX_AUDIENCE, nullable=True),
-                         "materials": rec.text("outreach.materials"), **_STAMPS}),
+                         "materials": rec.text("outreach.materials"),
+                         "photos": rec.array(rec.obj({"sha256": rec.sha256_, "file_name": _photo_name}), MAX_PHOTOS),
+                         **_STAMPS}),
     "screening": rec.obj({"enterprise": rec.text("screening.enterprise"),
                           "uscc": rec.text("screening.uscc", nullable=True),
                           "screened_on": rec.iso_date(nullable=False), "level": rec.one_of(tuple(LEVELS)),
@@ -83,6 +103,9 @@ SHAPES = {
                                 "title": rec.text("typical.title"), "facts": _SECTION, "process": _SECTION,
                                 "result": _SECTION, "experience": _SECTION, "dispute_types": _dispute_types,
                                 "promoted_on": rec.iso_date(nullable=False), **_STAMPS}),
+    # A room's answer to the district's remark or correction request (travels up like the registers).
+    "remark_answer": rec.obj({"remark_id": rec.uuid_, "text": rec.text("remark.text"),
+                              "author": rec.text("remark.author"), **_STAMPS}),
 }
 
 
@@ -91,7 +114,26 @@ def _wire(value: Any) -> Any:
 
 
 def data_of(entity: str, row: dict) -> dict:
-    return {c: _wire(row[c]) for c in programme_repo.data_columns(entity)}
+    data = {c: _wire(row[c]) for c in programme_repo.data_columns(entity)}
+    for c in programme_repo.JSON_COLUMNS.get(entity, ()):
+        data[c] = json.loads(data[c] or "[]")
+    return data
+
+
+def _row_values(entity: str, data: dict) -> dict:
+    out = dict(data)
+    for c in programme_repo.JSON_COLUMNS.get(entity, ()):
+        out[c] = json.dumps(out[c], ensure_ascii=False)
+    return out
+
+
+def photo_blobs(backend_paths_attachments, lines_: list[dict], blobs: dict, max_bytes: int) -> None:
+    """The photo files of the outreach lines, by hash, beside the case attachments."""
+    for line in lines_:
+        for photo in line["data"].get("photos", ()) if line["entity"] == "outreach" else ():
+            stored = backend_paths_attachments / photo["sha256"][:2] / photo["sha256"]
+            if stored.is_file() and stored.stat().st_size <= max_bytes:
+                blobs[photo["sha256"]] = stored
 
 
 def line_of(entity: str, row: dict) -> dict:
@@ -151,7 +193,8 @@ def apply(conn: Connection, sender: str, package_id: str, records: list[dict], c
         dead = sync_repo.tombstoned(conn, entity, ids, origin=sender)
         for r in incoming:
             old = stored.get(r["id"])
-            row = {"id": r["id"], "origin_node": r["origin_node"], "version": r["version"], **r["data"]}
+            row = {"id": r["id"], "origin_node": r["origin_node"], "version": r["version"],
+                   **_row_values(entity, r["data"])}
             if r["id"] in dead:
                 _conflict(conn, sender, package_id, r, "该记录已被删除，不能再次提交", None, counts_)
             elif old is None:

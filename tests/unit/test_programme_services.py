@@ -261,3 +261,19 @@ def test_a_ledgers_free_text_mediator_is_matched_to_the_register(tmp_path):
     found = dict(con.execute("select applicant_names, mediator from cases"))
     con.close()
     assert found == {"张三": "王建国", "李四": "王建国、李秀兰", "王五": "赵六"}   # two names or none: left as written
+
+
+def test_outreach_photos_are_stored_by_hash(tmp_path):
+    b = make_backend(tmp_path / "node")
+    photo = tmp_path / "活动现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg, but an image by name")
+    row = outreach.add_outreach(b, "2026-05-01", "普法进企业", photos=[photo, photo])
+    (listed,) = outreach.list_outreach(b)
+    assert [p["file_name"] for p in listed["photos"]] == ["活动现场.jpg", "活动现场.jpg"]
+    digest = listed["photos"][0]["sha256"]
+    assert (b.paths.attachments / digest[:2] / digest).read_bytes() == photo.read_bytes()
+    assert row["photos"].count(digest) == 2
+    script = tmp_path / "run.exe"
+    script.write_bytes(b"MZ")
+    _refused(b, "E_PHOTO_TYPE", outreach.add_outreach, b, "2026-05-01", "x", photos=[photo, script])
+    _refused(b, "E_ATTACHMENT_MISSING", outreach.add_outreach, b, "2026-05-01", "x", photos=[tmp_path / "无.jpg"])

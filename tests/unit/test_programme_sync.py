@@ -201,3 +201,27 @@ def test_a_room_cannot_send_a_promoted_case_nor_the_district_a_mediator(tmp_path
     report = import_one(room, down)
     assert report.status == "rejected" and report.reason.startswith("E_SYNC_OWNER"), report.reason
     assert dump(room) == before
+
+
+def test_outreach_photos_travel_with_the_record(tmp_path):
+    room, sup = make_pair(tmp_path, cases=0)
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n fake image")
+    outreach.add_outreach(room, "2026-05-01", "普法进企业", photos=[photo])
+    import_one(sup, export_one(room, tmp_path / "up"))
+    (seen,) = outreach.list_outreach(sup)
+    digest = seen["photos"][0]["sha256"]
+    assert (sup.paths.attachments / digest[:2] / digest).read_bytes() == photo.read_bytes()
+
+
+def test_a_photo_that_is_not_an_image_refuses_the_package(tmp_path):
+    room, sup = make_pair(tmp_path, cases=0)
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(b"\x89PNG fake")
+    outreach.add_outreach(room, "2026-05-01", "普法进企业", photos=[photo])
+    before = dump(sup)
+    forged = rewrap(room, sup, export_one(room, tmp_path / "up"), tmp_path / "f",
+                    _edit("outreach", lambda r: r["data"]["photos"][0].update(file_name="run.exe")))
+    report = import_one(sup, forged)
+    assert report.status == "rejected" and report.reason.startswith("E_SYNC_RECORD"), report.reason
+    assert dump(sup) == before

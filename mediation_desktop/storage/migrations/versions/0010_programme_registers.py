@@ -53,6 +53,7 @@ def upgrade() -> None:
     sa.Column('enterprise', sa.String(length=200), nullable=True),
     sa.Column('audience', sa.Integer(), nullable=True),
     sa.Column('materials', sa.Text(), nullable=False),
+    sa.Column('photos', sa.Text(), nullable=False),
     sa.Column('origin_node', sa.String(length=36), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.String(length=32), nullable=False),
