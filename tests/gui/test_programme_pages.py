@@ -148,3 +148,33 @@ def test_the_district_sees_every_room_and_promotes(make_window, wait_idle, data_
     page.typical.promote_button.click()
     wait_idle(window)
     assert _column(page.typical, "推广") == ["推广", "推广"]       # the room's write-up and the library copy
+
+
+def test_the_desk_reminds_the_room_to_screen_key_enterprises_before_spring_festival(make_window, wait_idle):
+    from datetime import date
+
+    from mediation_desktop.services import screenings
+    from mediation_desktop.storage import sync_repo
+
+    window = make_window()
+    backend = window.ctx.backend
+    with backend.db.write() as conn:
+        sync_repo.replace_key_enterprises(conn, "00000000-0000-4000-8000-00000000000d", [
+            {"uscc": "91350100M000100Y43", "name": "天津市顺达物流有限公司", "reason": "",
+             "listed_at": "2026-11-01T00:00:00+08:00"}])
+    window.ctx.today = lambda: date(2026, 11, 20)
+    window.desk.reload()
+    wait_idle(window)
+    assert not window.desk.programme_notes.isVisibleTo(window)
+    window.ctx.today = lambda: date(2026, 12, 10)
+    window.desk.reload()
+    wait_idle(window)
+    assert window.desk.programme_notes.isVisibleTo(window)
+    assert "天津市顺达物流有限公司" in window.desk.programme_notes.text()
+    assert "2027-02-06" in window.desk.programme_notes.text()
+    screenings.add_screening(backend, "天津市顺达物流有限公司", "2026-12-05", "orange", "拖欠工资",
+                             uscc="91350100M000100Y43")
+    window.desk.reload()
+    wait_idle(window)
+    assert "尚未排查" not in window.desk.programme_notes.text()
+    assert "1家企业为红色或橙色风险" in window.desk.programme_notes.text()
