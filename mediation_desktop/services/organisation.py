@@ -3,6 +3,8 @@ notices, and the case-number pattern."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from mediation_desktop.core.case_numbers import PLACEHOLDERS
 from mediation_desktop.core.case_numbers import check_case_no_pattern as _check_pattern
 from mediation_desktop.core.errors import ValidationError
@@ -39,7 +41,7 @@ def update_organisation(backend: Backend, **changes: str | None) -> Organisation
     from dataclasses import replace
 
     require_backend(backend, "org.settings")
-    values: dict[str, str | None] = {}
+    values: dict[str, Any] = {}   # str, or None for a cleared optional setting
     for key, value in changes.items():
         if key not in EDITABLE:
             raise ValidationError("E_ARGUMENT", f"不能修改的设置：{key}", field=key)

@@ -19,9 +19,9 @@ class ExportRecordError(UserError):
 
 
 def _stop(what: str, exc: rec.RecordError) -> ExportRecordError:
-    where = getattr(exc, "where", "")
+    where = exc.where
     field = where.split(".data.", 1)[1] if ".data." in where else where
-    reason = getattr(exc, "reason", exc.message)
+    reason = exc.reason or exc.message
     return ExportRecordError(
         "E_SYNC_EXPORT_RECORD",
         f"{what}的“{field}”不合格：{reason}对方会拒收这样的同步包，因此没有写出同步包。"
@@ -57,7 +57,8 @@ def check_outgoing(control: dict, changes: list[dict], lines: list[dict], tombst
 
 
 def _describe(line: dict[str, Any]) -> str:
-    data = line.get("data") if isinstance(line.get("data"), dict) else {}
+    found = line.get("data")
+    data: dict[str, Any] = found if isinstance(found, dict) else {}
     if line.get("entity") == "case":
         return f"案件“{str(data.get('case_no'))[:64]}”"
     if line.get("entity") == "notice":

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from mediation_desktop.core import rules
 from mediation_desktop.core.enums import Channel, DisputeType, Outcome, Status
@@ -58,6 +59,9 @@ _TYPES = {t.value for t in DisputeType}
 
 class RecordError(UserError):
     """One record refused; the message names the line and the field."""
+
+    where: str = ""      # the line and field, as in the message
+    reason: str = ""     # what is wrong with it
 
 
 def refuse(where: str, message: str) -> RecordError:

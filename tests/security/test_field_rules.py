@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mediation_desktop.core.errors import UserError, ValidationError
 from mediation_desktop.core.model import Applicant, Case, Claim, Respondent
@@ -33,7 +34,6 @@ from mediation_desktop.services.ledger_reader import read_ledger
 from mediation_desktop.services.organisation import update_organisation
 from mediation_desktop.storage.outbox import verify_audit_chain
 from mediation_desktop.sync.export import export_packages
-
 from tests.e2e.cli import run_cli
 from tests.unit.sync_helpers import export_one, import_one, make_pair
 

@@ -6,17 +6,24 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediation_desktop.core import rules
 from mediation_desktop.core.case_fields import APPLICANT_TEXT, CASE_TEXT, CLAIM_TEXT, RESPONDENT_TEXT
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.money import parse_amount
 from mediation_desktop.services.cases import validate_case
-from mediation_desktop.services.ledger_values import AmountReader, CellError, DateReader, field_text, read_count
+from mediation_desktop.services.ledger_values import (
+    AmountReader,
+    CellError,
+    DateReader,
+    field_text,
+    read_count,
+)
 from mediation_desktop.storage import schema
 from mediation_desktop.sync import records as rec
 
@@ -36,7 +43,7 @@ def sync_accepts(key: str, value: str) -> bool:
 def sync_accepts_case(case) -> bool:
     """The whole case as the exporter writes it, through the reader's record check."""
     case.org_id, case.case_no, case.seq_no = "0" * 8 + "-0000-4000-8000-" + "0" * 12, "津和平劳调〔2026〕1号", 1
-    case.created_at = case.updated_at = datetime(2026, 2, 13, 9, 0, tzinfo=timezone.utc)
+    case.created_at = case.updated_at = datetime(2026, 2, 13, 9, 0, tzinfo=UTC)
     line = {"entity": "case", "id": case.id, "origin_node": case.org_id, "version": 1,
             "data": rec.case_data(case, [], [], None)}
     try:
