@@ -3,6 +3,8 @@ its code, and the district sees the rooms' records, keeps its organisations and 
 
 from __future__ import annotations
 
+from datetime import date
+
 import docx
 
 from mediation_desktop.paths import DataPaths
@@ -42,7 +44,8 @@ def _column(tab, heading: str) -> list[str]:
 def test_each_form_of_a_room(make_window, wait_idle, tmp_path):
     window = make_window()
     page = _page(window, wait_idle)
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["调解员", "培训", "普法", "排查", "典型案例"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["调解员", "培训", "普法", "排查", "典型案例",
+                                                                         "统计"]
 
     _save(page.mediators, window, wait_idle, name="王建国", background="律师", phone="13800001111")
     assert _column(page.mediators, "调解员") == ["王建国"] and _column(page.mediators, "背景") == ["律师"]
@@ -110,6 +113,28 @@ def test_each_form_of_a_room(make_window, wait_idle, tmp_path):
     wait_idle(window)
     assert typical.table.rowCount() == 0
 
+    window.ctx.today = lambda: date(2026, 6, 1)
+    page.mediators.reload()
+    wait_idle(window)
+    assert _column(page.mediators, "本年培训学时 / 目标") == ["1.5 / 30"]
+    window.ctx.today = lambda: date(2027, 6, 1)
+    page.mediators.reload()
+    wait_idle(window)
+    assert _column(page.mediators, "本年培训学时 / 目标") == ["0 / 30"]   # a new year starts from nothing
+    figures = page.figures
+    figures.start.setText("2026-01-01")
+    figures.end.setText("2026-12-31")
+    figures.run_button.click()
+    wait_idle(window)
+    heads = [label for _, label in figures.columns]
+    total = [figures.table.item(figures.table.rowCount() - 1, c).text() for c in range(len(heads))]
+    assert total[0] == "合计" and total[heads.index("普法活动次数")] == "1" and total[heads.index("排查（红色）")] == "1"
+    assert total[heads.index("培训学时")] == "1.5" and total[heads.index("典型案例")] == "1"
+    figures.end.setText("2025-01-01")
+    figures.run_button.click()
+    wait_idle(window)
+    assert figures.error.text().startswith("E_DATE_ORDER")
+
 
 def test_the_district_sees_every_room_and_promotes(make_window, wait_idle, data_dir, tmp_path):
     from mediation_desktop.services import mediators, outreach
@@ -151,8 +176,6 @@ def test_the_district_sees_every_room_and_promotes(make_window, wait_idle, data_
 
 
 def test_the_desk_reminds_the_room_to_screen_key_enterprises_before_spring_festival(make_window, wait_idle):
-    from datetime import date
-
     from mediation_desktop.services import screenings
     from mediation_desktop.storage import sync_repo
 

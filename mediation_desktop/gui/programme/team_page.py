@@ -62,12 +62,19 @@ class TeamWorkPage(QWidget):
         layout.addWidget(self.tabs, 1)
         b = lambda: self.ctx.backend  # noqa: E731 - the back end of the moment (it is reopened after a restore)
 
+        def with_target(rows: list[dict]) -> list[dict]:
+            target = training.yearly_target(b())
+            for r in _rate(rows):
+                r["target_text"] = f"{r['training_hours_text']} / {target}"
+            return rows
+
         self.mediators = RegisterTab(
             ctx, Ui_MediatorForm,
             [("name", "调解员"), ("org_code", "组织"), ("background_label", "背景"), ("cases_handled", "本年办案"),
              ("agreements", "达成协议"), ("rate_text", "调解成功率"), ("overdue", "超期"),
-             ("late_acceptances", "逾期受理"), ("avg_days_to_close", "平均办结天数"), ("training_hours_text", "培训学时")],
-            lambda: _rate(mediators.list_mediators(b())),
+             ("late_acceptances", "逾期受理"), ("avg_days_to_close", "平均办结天数"),
+             ("target_text", "本年培训学时 / 目标")],
+            lambda: with_target(mediators.list_mediators(b(), today=ctx.today())),
             None if district else lambda v: mediators.add_mediator(b(), v["name"], background=v["background"],
                                                                    phone=v["phone"], appointed_on=v["appointed"]),
             fields=("name", "background", "phone", "appointed"))
@@ -96,8 +103,9 @@ class TeamWorkPage(QWidget):
 
         self.screenings = ScreeningTab(ctx, district)
         self.typical = TypicalTab(ctx, district)
+        self.figures = FiguresTab(ctx)
         for tab, title in ((self.mediators, "调解员"), (self.training, "培训"), (self.outreach, "普法"),
-                           (self.screenings, "排查"), (self.typical, "典型案例")):
+                           (self.screenings, "排查"), (self.typical, "典型案例"), (self.figures, "统计")):
             self.tabs.addTab(tab, title)
         self.orgs = None
         if district:
@@ -114,8 +122,8 @@ class TeamWorkPage(QWidget):
                 self.orgs.ui.org_type.addItem(label, key)
             self.tabs.addTab(self.orgs, "调解组织")
 
-    def registers(self) -> list[RegisterTab]:
-        return [self.mediators, self.training, self.outreach, self.screenings, self.typical,
+    def registers(self) -> list:  # the RegisterTabs and the figures
+        return [self.mediators, self.training, self.outreach, self.screenings, self.typical, self.figures,
                 *([self.orgs] if self.orgs else [])]
 
     def reload(self) -> None:
@@ -290,3 +298,68 @@ class TypicalTab(RegisterTab):
         self.ctx.runner.run(lambda: typical_cases.promote(backend, row["id"]),
                             lambda _r: (self.error.setText("已标为推广，将随下发包送达各调解组织。"), self.reload()),
                             on_error=self._refused, parent=self)
+
+
+class FiguresTab(QWidget):
+    """The programme's figures for a period, per organisation (the statistics return's 队伍与工作)."""
+
+    def __init__(self, ctx: AppContext):
+        from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+        from mediation_desktop.services.programme_stats import COLUMNS
+
+        super().__init__()
+        self.ctx = ctx
+        self.columns = [("org_code", "组织"), *COLUMNS]
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        year = ctx.today().year
+        self.start = QLineEdit(f"{year}-01-01")
+        self.end = QLineEdit(f"{year}-12-31")
+        self.run_button = QPushButton("统计(&T)")
+        self.run_button.clicked.connect(self.reload)
+        for widget in (QLabel("从"), self.start, QLabel("到"), self.end, self.run_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color:#b71c1c;")
+        layout.addWidget(self.error)
+        self.table = QTableWidget(0, len(self.columns))
+        self.table.setHorizontalHeaderLabels([label for _, label in self.columns])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        layout.addWidget(self.table, 1)
+
+    def reload(self) -> None:
+        from mediation_desktop.core.clock import parse_iso_date
+        from mediation_desktop.core.programme import check_period
+        from mediation_desktop.services.programme_stats import programme_figures
+
+        backend, start_text, end_text = self.ctx.backend, self.start.text(), self.end.text()
+        if backend is None:
+            return
+
+        def work() -> dict:
+            start, end = parse_iso_date(start_text, field="from"), parse_iso_date(end_text, field="to")
+            check_period(start, end)
+            return programme_figures(backend, start, end)
+        self.error.clear()
+        self.ctx.runner.run(work, self.show_figures, on_error=self._refused, parent=self)
+
+    def _refused(self, exc: BaseException) -> bool:
+        from mediation_desktop.core.errors import UserError
+
+        if isinstance(exc, UserError):
+            self.error.setText(f"{exc.code}：{exc.message}")
+            return True
+        return False
+
+    def show_figures(self, figures: dict) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        rows = [*figures["organisations"], figures["total"]]
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, (key, _label) in enumerate(self.columns):
+                self.table.setItem(r, c, QTableWidgetItem(str(row.get(key, ""))))
