@@ -314,3 +314,25 @@ def test_migration_0006_repairs_old_values_chains_its_audit_entries_and_sync_res
     report = import_one(sup, export_one(room, out))
     assert report.status == "imported", report.reason
     assert CaseService(sup).get(case.id).mediator == "调" * 50
+
+
+def test_the_districts_remarks_notices_and_key_enterprises_keep_the_rules(tmp_path):
+    from mediation_desktop.sync.supervisor import add_notice, add_remark, notices, set_key_enterprises
+
+    room, sup = make_pair(tmp_path, cases=0)
+    case = CaseService(room).register(_case("吴九", "天津某公司", "事实", "", "", ""))
+    out = tmp_path / "up"
+    out.mkdir()
+    assert import_one(sup, export_one(room, out)).status == "imported"
+    for call in (lambda: add_notice(sup, "通知\u202e", "正文"), lambda: add_notice(sup, "通知", "正\x07文"),
+                 lambda: add_remark(sup, case.case_no, "请" * 4001),
+                 lambda: set_key_enterprises(sup, [{"uscc": USCC, "name": "某\u2066公司", "reason": ""}])):
+        with pytest.raises(ValidationError):
+            call()
+    add_notice(sup, " 通知 ", "第一行\r\n第二行")
+    add_remark(sup, case.case_no, "请核对\r\n金额")
+    set_key_enterprises(sup, [{"uscc": USCC, "name": "天津某公司", "reason": "欠薪\r\n多次"}])
+    assert [(n["title"], n["body"]) for n in notices(sup)] == [("通知", "第一行\n第二行")]
+    down = tmp_path / "down"
+    down.mkdir()
+    assert import_one(room, export_one(sup, down)).status == "imported"
