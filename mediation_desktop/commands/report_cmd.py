@@ -13,6 +13,8 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, help="输出文件：.xlsx（含图表）、.docx（统计报告，含图表）或 .json")
     p.add_argument("--by", default="room", choices=("room", "month", "mediator"),
                    help="分组：room 按调解组织（默认）、month 按月、mediator 按调解员")
+    p.add_argument("--exclude-historical", action="store_true",
+                   help="不计入从历史台账导入的已结案件（结案日期可能为推定）")
     p.set_defaults(func=run)
 
 
@@ -24,7 +26,8 @@ def run(ctx) -> int:
     end = parse_iso_date(ctx.args.end, field="to")
     out = Path(ctx.args.out)
     renderer = ctx.chart_renderer() if out.suffix.lower() == ".docx" else None
-    ret, written = produce_return(ctx.backend(), start, end, out, by=ctx.args.by, renderer=renderer)
+    ret, written = produce_return(ctx.backend(), start, end, out, by=ctx.args.by, renderer=renderer,
+                                  exclude_historical=ctx.args.exclude_historical)
     total = ret.rows[-1]
     ctx.say(f"已生成统计报表：{written}（收案{total['received']}件，结案{total['closed']}件，调解成功率{total['success_rate']}）")
     return 0

@@ -148,7 +148,7 @@ def _chart_sheet(wb, charts: list) -> None:
 
 
 def produce_return(backend, start, end, out: Path, *, by: str = "room",
-                   renderer=None) -> tuple[Return, Path]:
+                   renderer=None, exclude_historical: bool = False) -> tuple[Return, Path]:
     """The statistics return for ``start``..``end`` (by room, month or mediator) written to ``out``
     with its charts and recorded in the audit trail (compile_return checks the permission first, so a
     refused user writes nothing). A .docx gets chart pictures from ``renderer``."""
@@ -161,16 +161,17 @@ def produce_return(backend, start, end, out: Path, *, by: str = "room",
     )
     from mediation_desktop.storage.outbox import audit
 
-    ret = compile_return(backend, start, end, by)
+    ret = compile_return(backend, start, end, by, exclude_historical=exclude_historical)
     suffix = Path(out).suffix.lower()
     charts, summary = [], ""
     if suffix in (".xlsx", ".docx"):
-        charts = report_charts(ret, monthly_received_closed(backend, start, end))
+        charts = report_charts(ret, monthly_received_closed(backend, start, end, exclude_historical))
     if suffix == ".docx":
-        summary = summary_text(ret, received_last_year(backend, start, end))
+        summary = summary_text(ret, received_last_year(backend, start, end, exclude_historical))
     written = write_return(ret, Path(out), charts=charts, renderer=renderer, organisation=backend.node.org.name,
                            summary=summary)
     with backend.db.write() as conn:
         audit(conn, backend.user, "report", None, None,
-              {"from": start.isoformat(), "to": end.isoformat(), "by": by, "file": written.name})
+              {"from": start.isoformat(), "to": end.isoformat(), "by": by, "file": written.name,
+               "exclude_historical": exclude_historical})
     return ret, written

@@ -121,20 +121,22 @@ def _finish(values: dict, types: dict[str, int]) -> dict:
     return out
 
 
-def compile_return(backend: Backend, start: date, end: date, by: str = "room") -> Return:
-    """The return for ``start``..``end``, one row per room (or per month, or per mediator), then the total."""
+def compile_return(backend: Backend, start: date, end: date, by: str = "room",
+                   exclude_historical: bool = False) -> Return:
+    """The return for ``start``..``end``, one row per room (or per month, or per mediator), then the total.
+    ``exclude_historical`` leaves out cases imported closed from a legacy ledger."""
     require_backend(backend, "data.export")
     if end < start:
         raise UserError("E_DATE_ORDER", "统计期间的结束日期不能早于开始日期")
     if by not in BY_CHOICES:
         raise UserError("E_ARGUMENT", f"--by 只能是 room、month 或 mediator，收到“{str(by)[:20]}”")
     if by == "month":
-        return _with_programme(backend, _by_month(backend, start, end))
+        return _with_programme(backend, _by_month(backend, start, end, exclude_historical))
     group = "mediator" if by == "mediator" else "org"
     with backend.db.read() as conn:
-        totals = stats_queries.period_totals(conn, start, end, by=group)
-        paid = stats_queries.amount_paid(conn, start, end, by=group)
-        types = stats_queries.dispute_type_counts(conn, start, end, by=group)
+        totals = stats_queries.period_totals(conn, start, end, by=group, exclude_historical=exclude_historical)
+        paid = stats_queries.amount_paid(conn, start, end, by=group, exclude_historical=exclude_historical)
+        types = stats_queries.dispute_type_counts(conn, start, end, by=group, exclude_historical=exclude_historical)
         names = stats_queries.organisation_names(conn) if group == "org" else {}
     if group == "mediator":
         names = {m: (m or "（未指定调解员）", m or "") for m in totals}
@@ -173,7 +175,7 @@ def _assemble(start: date, end: date, by: str, totals: dict, paid: dict, types: 
     return Return(start, end, rows, by)
 
 
-def _by_month(backend: Backend, start: date, end: date) -> Return:
+def _by_month(backend: Backend, start: date, end: date, exclude_historical: bool = False) -> Return:
     totals: dict[str, dict] = {}
     paid: dict[str, int] = {}
     types: dict[str, dict[str, int]] = {}
@@ -182,11 +184,12 @@ def _by_month(backend: Backend, start: date, end: date) -> Return:
     with backend.db.read() as conn:
         for first, last in months_of(start, end):
             key = month_label(first)
-            t = stats_queries.period_totals(conn, first, last)
+            t = stats_queries.period_totals(conn, first, last, exclude_historical=exclude_historical)
             totals[key] = {k: sum(v[k] for v in t.values()) for k in next(iter(t.values()), {})} or _zeros()
-            paid[key] = sum(stats_queries.amount_paid(conn, first, last).values())
+            paid[key] = sum(stats_queries.amount_paid(conn, first, last, exclude_historical=exclude_historical).values())
             merged: dict[str, int] = {}
-            for per_org in stats_queries.dispute_type_counts(conn, first, last).values():
+            for per_org in stats_queries.dispute_type_counts(conn, first, last,
+                                                             exclude_historical=exclude_historical).values():
                 for k, v in per_org.items():
                     merged[k] = merged.get(k, 0) + v
             types[key] = merged
@@ -201,17 +204,18 @@ def _zeros() -> dict[str, int]:
     return out
 
 
-def received_last_year(backend: Backend, start: date, end: date) -> int:
+def received_last_year(backend: Backend, start: date, end: date, exclude_historical: bool = False) -> int:
     """Cases received in the same period a year earlier (for the report's year-on-year sentence)."""
     first, last = same_period_last_year(start, end)
     with backend.db.read() as conn:
-        return stats_queries.received_count(conn, first, last)
+        return stats_queries.received_count(conn, first, last, exclude_historical)
 
 
-def monthly_received_closed(backend: Backend, start: date, end: date) -> list[tuple[str, int, int]]:
+def monthly_received_closed(backend: Backend, start: date, end: date,
+                            exclude_historical: bool = False) -> list[tuple[str, int, int]]:
     """(month label, received, closed) for each month of the period (the first chart)."""
     with backend.db.read() as conn:
-        received, closed = stats_queries.daily_received_closed(conn, start, end)
+        received, closed = stats_queries.daily_received_closed(conn, start, end, exclude_historical)
     out = []
     for first, last in months_of(start, end):
         out.append((month_label(first), sum(n for d, n in received.items() if first <= d <= last),

@@ -13,11 +13,18 @@ def _between(col, start: date, end: date):
     return and_(col >= start, col <= end)
 
 
+def _scope(exclude_historical: bool) -> list:
+    """Conditions every figure shares: cases closed in a legacy ledger and imported as history
+    (migration 0011) count unless the return asks to leave them out."""
+    return [cases.c.historical.is_(False)] if exclude_historical else []
+
+
 # What a return can be broken down by: the organisation (a room) or the mediator.
 GROUP_COLUMNS = {"org": cases.c.org_id, "mediator": cases.c.mediator}
 
 
-def period_totals(conn: Connection, start: date, end: date, by: str = "org") -> dict[str, dict]:
+def period_totals(conn: Connection, start: date, end: date, by: str = "org",
+                  exclude_historical: bool = False) -> dict[str, dict]:
     """Per organisation id (or mediator name): the counts and sums of one period (dates inclusive)."""
     c = cases.c
     group = GROUP_COLUMNS[by].label("grp")
@@ -55,23 +62,26 @@ def period_totals(conn: Connection, start: date, end: date, by: str = "org") -> 
         s(received, func.coalesce(c.amount_claimed_fen, 0)).label("amount_claimed_fen"),
         s(and_(concluded, c.outcome == "agreement"), func.coalesce(c.amount_agreed_fen, 0)).label("amount_agreed_fen"),
         n(and_(received, c.channel.in_(("court_delegated", "court_entrusted")))).label("court_referrals"),
-    ).group_by(GROUP_COLUMNS[by])
+    ).where(*_scope(exclude_historical)).group_by(GROUP_COLUMNS[by])
     return {r.grp: {k: int(v or 0) for k, v in r._mapping.items() if k != "grp"} for r in conn.execute(stmt)}
 
 
-def amount_paid(conn: Connection, start: date, end: date, by: str = "org") -> dict[str, int]:
+def amount_paid(conn: Connection, start: date, end: date, by: str = "org",
+                exclude_historical: bool = False) -> dict[str, int]:
     stmt = (select(GROUP_COLUMNS[by], func.sum(agreement_items.c.performed_fen))
             .join(agreements, agreements.c.id == agreement_items.c.agreement_id)
             .join(cases, cases.c.id == agreements.c.case_id)
-            .where(_between(agreement_items.c.performed_on, start, end)).group_by(GROUP_COLUMNS[by]))
+            .where(_between(agreement_items.c.performed_on, start, end), *_scope(exclude_historical))
+            .group_by(GROUP_COLUMNS[by]))
     return {org: int(total or 0) for org, total in conn.execute(stmt)}
 
 
-def dispute_type_counts(conn: Connection, start: date, end: date, by: str = "org") -> dict[str, dict[str, int]]:
+def dispute_type_counts(conn: Connection, start: date, end: date, by: str = "org",
+                        exclude_historical: bool = False) -> dict[str, dict[str, int]]:
     """Per organisation (or mediator), cases received by dispute type (a case with two types counts in both)."""
     out: dict[str, dict[str, int]] = {}
     stmt = (select(GROUP_COLUMNS[by], cases.c.dispute_types, func.count())
-            .where(_between(cases.c.received_on, start, end))
+            .where(_between(cases.c.received_on, start, end), *_scope(exclude_historical))
             .group_by(GROUP_COLUMNS[by], cases.c.dispute_types))
     for org, types, count in conn.execute(stmt):
         bucket = out.setdefault(org, {})
@@ -84,18 +94,21 @@ def organisation_names(conn: Connection) -> dict[str, tuple[str, str]]:
     return {r.id: (r.name, r.code) for r in conn.execute(select(organisations.c.id, organisations.c.name, organisations.c.code))}
 
 
-def daily_received_closed(conn: Connection, start: date, end: date) -> tuple[dict[date, int], dict[date, int]]:
+def daily_received_closed(conn: Connection, start: date, end: date,
+                          exclude_historical: bool = False) -> tuple[dict[date, int], dict[date, int]]:
     """Cases received and cases closed per day of the period (months are summed from these, which
     keeps the SQL the same on SQLite and PostgreSQL)."""
     received = {d: int(n) for d, n in conn.execute(
-        select(cases.c.received_on, func.count()).where(_between(cases.c.received_on, start, end))
+        select(cases.c.received_on, func.count()).where(_between(cases.c.received_on, start, end),
+                                                        *_scope(exclude_historical))
         .group_by(cases.c.received_on))}
     closed = {d: int(n) for d, n in conn.execute(
-        select(cases.c.closed_on, func.count()).where(cases.c.status == "closed", _between(cases.c.closed_on, start, end))
+        select(cases.c.closed_on, func.count()).where(cases.c.status == "closed", _between(cases.c.closed_on, start, end),
+                                                      *_scope(exclude_historical))
         .group_by(cases.c.closed_on))}
     return received, closed
 
 
-def received_count(conn: Connection, start: date, end: date) -> int:
+def received_count(conn: Connection, start: date, end: date, exclude_historical: bool = False) -> int:
     return int(conn.execute(select(func.count()).select_from(cases)
-                            .where(_between(cases.c.received_on, start, end))).scalar_one())
+                            .where(_between(cases.c.received_on, start, end), *_scope(exclude_historical))).scalar_one())

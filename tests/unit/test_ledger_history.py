@@ -182,3 +182,23 @@ def test_a_thousand_row_historical_ledger_puts_no_finished_case_on_the_overdue_l
     assert lists.desk(today()).deadlines == []
     closed = lists.count(CaseFilter(status="closed"))
     assert closed == 800
+
+
+def test_statistics_count_historical_cases_unless_asked_to_leave_them_out(backend, tmp_path):
+    from mediation_desktop.services.statistics import compile_return, monthly_received_closed
+
+    path = write_ledger(tmp_path / "l.csv", [
+        {"序号": "S1", "收案日期": "2025-03-02", "受理日期": "2025-03-03", "申请人": "甲", "被申请人": "天津甲公司",
+         "调解结果": "调解成功", "调解金额": "1000"},
+        {"序号": "S2", "收案日期": "2025-03-05", "申请人": "乙", "被申请人": "天津乙公司", "调解结果": "撤回",
+         "结案日期": "2025-03-20"},
+        {"序号": "S3", "收案日期": "2025-03-06", "申请人": "丙", "被申请人": "天津丙公司"},
+    ])
+    import_ledger(backend, path)
+    start, end = date(2025, 3, 1), date(2025, 3, 31)
+    every = compile_return(backend, start, end).rows[-1]
+    without = compile_return(backend, start, end, exclude_historical=True).rows[-1]
+    assert (every["received"], every["closed"], every["agreement"]) == (3, 2, 1)
+    assert (without["received"], without["closed"], without["agreement"]) == (1, 0, 0)
+    assert compile_return(backend, start, end, by="month", exclude_historical=True).rows[-1]["received"] == 1
+    assert monthly_received_closed(backend, start, end, exclude_historical=True) == [("2025年3月", 1, 0)]
