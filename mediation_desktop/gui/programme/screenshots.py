@@ -24,8 +24,12 @@ def _fill_room(backend) -> None:
         training.add_training(backend, name, course, hours, on, organiser="和平区人社局")
     outreach.add_outreach(backend, "2026-05-01", "劳动合同法进企业", enterprise="宏图建筑工程有限公司", audience="80")
     outreach.add_outreach(backend, "2026-06-16", "根治欠薪宣传日", place="南京路街道广场", audience="150")
-    screenings.add_screening(backend, "宏图建筑工程有限公司", "2026-11-20", "red", "两个月未发工资，部分工人已聚集讨薪",
-                             checks=["wage_arrears", "collective_complaints"], workers="46", follow_up="已约谈企业负责人")
+    red = screenings.add_screening(backend, "宏图建筑工程有限公司", "2026-11-20", "red", "两个月未发工资，部分工人已聚集讨薪",
+                                   checks=["wage_arrears", "collective_complaints"], workers="46",
+                                   follow_up="已约谈企业负责人")
+    from mediation_desktop.services.urgent_reports import create_report
+
+    create_report(backend, screening_id=red["id"], today=date(2026, 11, 21))
     screenings.add_screening(backend, "恒通电子科技有限公司", "2026-11-22", "orange", "订单减少，计划搬迁", checks=["halted"],
                              workers="120")
     screenings.add_screening(backend, "嘉禾食品有限公司", "2026-11-25", "none", "经营正常，工资按月发放")
@@ -119,7 +123,74 @@ def main(out_dir: str) -> int:
     window.grab().save(str(out / "typical_cases.png"))
     window.close()
     app.processEvents()
+    _district(app, out, folder)
     return 0
+
+
+def _district(app, out: Path, room_folder: str) -> None:  # noqa: ANN001
+    """The district after the room's package: every room's mediators and the organisations."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from mediation_desktop.gui import main_window
+    from mediation_desktop.paths import DataPaths
+    from mediation_desktop.services.accounts import create_first_user
+    from mediation_desktop.services.backend import Backend
+    from mediation_desktop.services.mediation_orgs import add_org
+    from mediation_desktop.sync import trust
+    from mediation_desktop.sync.export import export_packages
+    from mediation_desktop.sync.importer import import_packages
+    from mediation_desktop.sync.keys import export_card, fingerprint
+
+    folder = tempfile.mkdtemp(prefix="md_team_district_")
+    sup = Backend(DataPaths.resolve(folder), "区人社")
+    sup.migrate()
+    sup.initialise("和平区人力资源和社会保障局", "和平区", "supervisor")
+    trust.create_keys(sup)
+    create_first_user(sup, "区人社", SHOT_PASSWORD, "刘科长", role="supervisor+admin")
+    room = Backend.open(room_folder, "王调解")
+    for me, other in ((room, sup), (sup, room)):
+        card = Path(folder) / f"{other.node.node_id}.card"
+        card.write_bytes(export_card(trust.node_keys(other)))
+        trust.trust(me, card, fingerprint(trust.node_keys(other)))
+    (package,) = export_packages(room, Path(folder))
+    import_packages(sup, [package.path])
+    room.close()
+    add_org(sup, "恒通电子科技有限公司劳动争议调解委员会", "企业调解委员会", head="周敏", mediators="3", set_up_on="2023-05-10")
+    add_org(sup, "和平区餐饮行业劳动争议调解委员会", "行业性调解组织", head="吴刚", mediators="5", set_up_on="2022-09-01")
+    add_org(sup, "新业态劳动者权益服务站", "新业态", head="郑洁", mediators="2", set_up_on="2025-03-18")
+    sup.close()
+
+    def sign_in(dialog) -> bool:  # noqa: ANN001
+        dialog.name.setText("区人社")
+        dialog.password.setText(SHOT_PASSWORD)
+        dialog.try_sign_in()
+        return dialog.account is not None
+
+    main_window.run_dialog = sign_in
+    window = main_window.MainWindow(DataPaths.resolve(folder), "区人社")
+    window.resize(1366, 768)
+    window.show()
+    window.start()
+
+    def settle(ms: int = 400) -> None:
+        loop = QEventLoop()
+
+        def check() -> None:
+            if window.ctx.runner.idle:
+                QTimer.singleShot(ms, loop.quit)
+            else:
+                QTimer.singleShot(20, check)
+        check()
+        loop.exec()
+
+    settle()
+    page = window.show_tool_page("programme")
+    settle()
+    page.tabs.setCurrentWidget(page.orgs)
+    settle()
+    window.grab().save(str(out / "district_orgs.png"))
+    window.close()
+    app.processEvents()
 
 
 if __name__ == "__main__":
