@@ -127,7 +127,7 @@ def main(out_dir: str) -> int:
     return 0
 
 
-def _district(app, out: Path, room_folder: str) -> None:  # noqa: ANN001
+def _district(app, out: Path, room_folder: str) -> None:
     """The district after the room's package: every room's mediators and the organisations."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -160,7 +160,7 @@ def _district(app, out: Path, room_folder: str) -> None:  # noqa: ANN001
     add_org(sup, "新业态劳动者权益服务站", "新业态", head="郑洁", mediators="2", set_up_on="2025-03-18")
     sup.close()
 
-    def sign_in(dialog) -> bool:  # noqa: ANN001
+    def sign_in(dialog) -> bool:
         dialog.name.setText("区人社")
         dialog.password.setText(SHOT_PASSWORD)
         dialog.try_sign_in()
