@@ -1,11 +1,14 @@
 """The start-up sequence, one state per method, in the order they run:
 
 1. ``claim_folder``     one window per data folder (the single-writer lock); refused -> the window closes
-2. ``open_database``    on the task runner: the integrity ``quick_check``, then migrations
+2. ``open_database``    on the task runner: migrations (a file that fails to open is checked at once)
 3. ``recover``          only for a damaged database: the recovery dialog, then back to 2
 4. ``first_run_setup``  only for an empty folder: organisation, this node's keys, the first account
 5. ``sign_in``          the first account (a folder set up from the command line) or the sign-in dialog
 6. ``hand_over``        the signed-in back end goes to the window (``finished``)
+7. ``check_in_background``  the integrity ``quick_check`` on a thread of its own while the desk is
+                        in use (it reads the whole file); damage found interrupts with ``damaged``,
+                        the window puts its session down and calls ``recover``
 
 Every state names the next one it calls, so reordering (say, running the integrity check in the
 background after sign-in) is a matter of moving one call. The sequence owns the back end it opened
@@ -32,6 +35,7 @@ class StartupSequence(QObject):
     finished = Signal(object, object)   # (Backend, services.accounts.Account): signed in
     refused = Signal(str)               # another window holds the folder
     abandoned = Signal()                # the user cancelled a step: the window closes
+    damaged = Signal(str)               # the background check found the open database damaged
 
     def __init__(self, paths: DataPaths, user: str | None, runner: TaskRunner, window: QWidget,
                  ask: Callable[[QDialog], bool], say: Callable[[str], None],
@@ -42,6 +46,7 @@ class StartupSequence(QObject):
         self.ask, self.say, self.remembered_user = ask, say, remembered_user
         self.lock = lock
         self.backend: "Backend | None" = None   # opened but not yet handed over
+        self.check: Any = None                   # gui.background.BackgroundCheck, once signed in
         self.state = "new"
 
     def _enter(self, state: str) -> None:
@@ -72,13 +77,21 @@ class StartupSequence(QObject):
         def work():  # noqa: ANN202 - (Backend, whether any account exists)
             from mediation_desktop.services import accounts  # argon2 loads here, not on the GUI thread
             from mediation_desktop.services.backend import Backend
-            from mediation_desktop.services.integrity import startup_check
+            from mediation_desktop.services.integrity import open_or_explain
 
-            startup_check(paths)   # quick_check at every start; a damaged file is refused and kept
-            backend = Backend(paths, user)
-            backend.role = ""      # nobody is signed in yet: every permission check refuses
-            backend.migrate()
-            return backend, backend.initialised and accounts.has_users(backend)
+            def opened() -> "Backend":
+                backend = Backend(paths, user)
+                backend.role = ""      # nobody is signed in yet: every permission check refuses
+                backend.migrate()
+                return backend
+
+            # No quick_check first (the whole file: half a minute at a million cases); it runs
+            # after sign-in (check_in_background). A file too damaged to open is checked here.
+            backend = open_or_explain(paths, opened)
+            if not backend.initialised:
+                return backend, False
+            backend.node   # read here and kept: the window's title and status bar need it on the GUI thread
+            return backend, accounts.has_users(backend)
 
         self.runner.run(work, self._opened, on_error=self._open_failed, parent=self.window)
 
@@ -177,6 +190,27 @@ class StartupSequence(QObject):
         backend.user, backend.role = account.name, account.role
         self.backend = None   # the window owns it from here on
         self.finished.emit(backend, account)
+        self.check_in_background()
+
+    # -- 7 -------------------------------------------------------------------------------------------
+    def check_in_background(self) -> None:
+        self._enter("check_in_background")
+        from mediation_desktop.gui.background import BackgroundCheck
+
+        if self.check is None:
+            self.check = BackgroundCheck(self.paths, self)
+            self.check.damaged.connect(self._damaged_later)
+        self.check.start()
+
+    def _damaged_later(self, message: str) -> None:
+        self._enter("damaged")
+        self.say("数据库已损坏")
+        self.damaged.emit(message)
+
+    def stop_check(self) -> None:
+        """Forget a running background check (the window closes, or the file is being replaced)."""
+        if self.check is not None:
+            self.check.cancel()
 
     # -- helpers -------------------------------------------------------------------------------------
     def _require_backend(self) -> "Backend":
