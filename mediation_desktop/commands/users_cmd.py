@@ -79,11 +79,8 @@ def run_add(ctx) -> int:  # noqa: ANN001
 
 def run_list(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.services import accounts
-    from mediation_desktop.services.permissions import require_backend
 
-    backend = ctx.backend()
-    require_backend(backend, "users.manage")
-    found = accounts.list_users(backend)
+    found = accounts.list_users(ctx.backend())
     if ctx.args.json:
         ctx.out_json([_account_json(a) for a in found])
         return 0

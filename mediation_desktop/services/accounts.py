@@ -77,6 +77,7 @@ def _row_to_account(r) -> Account:  # noqa: ANN001 - a Row
 
 
 def list_users(backend) -> list[Account]:  # noqa: ANN001 - services.backend.Backend
+    perms.require_backend(backend, "users.manage")
     with backend.db.read() as conn:
         return [_row_to_account(r) for r in repo.all_users(conn)]
 

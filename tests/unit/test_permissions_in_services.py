@@ -167,3 +167,18 @@ def test_services_never_import_sync():
     offenders = {p.name: sorted(m for m in _imports(p) if m.startswith("mediation_desktop.sync"))
                  for p in root.glob("*.py")}
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+@pytest.mark.parametrize("role", ROLES_AND_COMBINATIONS)
+def test_the_account_list_is_the_administrators(tmp_path, role):
+    from mediation_desktop.services import accounts
+
+    backend = make_backend(tmp_path / "data")
+    accounts.create_first_user(backend, "wang", "correct-horse")
+    backend.role = role
+    if role is None or permissions.allowed(role, "users.manage"):
+        assert [a.name for a in accounts.list_users(backend)] == ["wang"]
+    else:
+        with pytest.raises(PermissionDenied):
+            accounts.list_users(backend)
+    backend.close()
