@@ -68,13 +68,13 @@ def run_show(ctx) -> int:
     from mediation_desktop.core.money import format_figures
     from mediation_desktop.services.case_json import case_detail_json
     from mediation_desktop.services.cases import CaseService
+    from mediation_desktop.services.district_messages import case_remarks
 
     view = CaseService(ctx.backend()).view(ctx.args.case_no)
     case = view.case
     if ctx.args.json:
         data = case_detail_json(case, view.deadlines, view.risk.as_json())
-        data["remarks"] = [{"kind": r["kind"], "text": r["text"], "author": r["author"], "created_at": r["created_at"]}
-                           for r in view.remarks]
+        data["remarks"] = [r.as_json() for r in case_remarks(ctx.backend(), case.id)]
         ctx.out_json(data)
         return 0
     ctx.say(f"案号：{case.case_no}    状态：{STAGE_LABELS[case.stage]}"
@@ -97,8 +97,12 @@ def run_show(ctx) -> int:
         ctx.say(f"调解期限延长至：{case.extended_until.isoformat()}{agreed}")
     if view.risk.level != "none":
         ctx.say(f"风险提示（{view.risk.level}）：" + "；".join(view.risk.reasons))
-    for r in view.remarks:
-        ctx.say(f"区人社{'更正请求' if r['kind'] == 'correction' else '批注'}（{r['created_at'][:10]}）：{r['text']}")
+    for r in case_remarks(ctx.backend(), case.id):
+        state = "（待答复）" if r.open else ""
+        ctx.say(f"区人社{'更正请求' if r.kind == 'correction' else '批注'}{state}（{r.created_at[:10]}，编号 {r.id[:8]}）："
+                f"{r.text}")
+        for a in r.answers:
+            ctx.say(f"  答复（{a['created_at'][:10]}，{a['author']}）：{a['text']}")
     return 0
 
 

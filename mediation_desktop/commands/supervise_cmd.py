@@ -8,9 +8,11 @@ from pathlib import Path
 
 
 def register(sub) -> None:  # noqa: ANN001
-    r = sub.add_parser("remark", help="（区人社）对调解组织的案件写批注或更正请求，随下发包送达")
-    r.add_argument("case_no", metavar="CASE_NO")
-    r.add_argument("text", metavar="TEXT")
+    r = sub.add_parser("remark", help="（区人社）对调解组织的案件写批注或更正请求，随下发包送达；"
+                                      "（调解组织）remark answer 意见编号 答复内容：答复区人社的意见，随上报包送达")
+    r.add_argument("case_no", metavar="CASE_NO", help="案号；调解组织答复时写 answer")
+    r.add_argument("text", metavar="TEXT", help="意见内容；答复时为意见编号（case show 中显示的前8位即可）")
+    r.add_argument("answer", metavar="ANSWER", nargs="?", help="答复内容（仅用于 remark answer）")
     r.add_argument("--correction", action="store_true", help="作为更正请求（调解组织修改前会标为冲突提醒）")
     r.set_defaults(func=run_remark)
 
@@ -34,11 +36,27 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_remark(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.core.errors import UserError
     from mediation_desktop.sync.supervisor import add_remark
 
+    if ctx.args.case_no == "answer" and ctx.args.answer is not None:
+        return run_remark_answer(ctx)
+    if ctx.args.answer is not None:
+        raise UserError("E_ARGUMENT", "写意见时只需案号和意见内容两个参数；答复意见请用 remark answer 意见编号 答复内容")
     backend = ctx.backend()
     add_remark(backend, ctx.args.case_no, ctx.args.text, "correction" if ctx.args.correction else "remark")
     ctx.say("已记录，将随下一个下发包送达该案件所属的调解组织。")
+    return 0
+
+
+def run_remark_answer(ctx) -> int:
+    from mediation_desktop.core.errors import UserError
+    from mediation_desktop.services.district_messages import answer_remark
+
+    if ctx.args.correction:
+        raise UserError("E_ARGUMENT", "答复意见时不能使用 --correction")
+    answer_remark(ctx.backend(), ctx.args.text, ctx.args.answer)
+    ctx.say("已记录答复，将随下一个上报包送达区人社；该更正请求随之办结。")
     return 0
 
 

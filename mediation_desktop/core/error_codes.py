@@ -159,6 +159,8 @@ _CODES: tuple[ErrorCode, ...] = (
     ErrorCode("E_RISK_SETTING", "同一用人单位案件数提醒不正确：{detail}", "请填写2到1000之间的整数。"),
     ErrorCode("E_ORG_NOT_FOUND", "没有代码为“{code}”的调解组织", "请用 rooms 命令或“调解组织”页查看已登记的组织代码。"),
     ErrorCode("E_PERIOD", "统计期间不正确：{detail}", "请选择正确的年份、季度或月份。"),
+    ErrorCode("E_REMARK_NOT_FOUND", "找不到编号为“{id}”的区人社意见", "用 case show 案号 查看案件收到的意见及其编号。"),
+    ErrorCode("E_REMARK_AMBIGUOUS", "有多条意见的编号以“{id}”开头", "请输入更长的意见编号。"),
     # --- documents --------------------------------------------------------------------------------
     ErrorCode("E_DOC_KIND", "未知的文书种类“{kind}”，可选：{kinds}"),
     ErrorCode("E_DOC_NOT_FOUND", "找不到这份文书", "请刷新文书列表后重试。"),

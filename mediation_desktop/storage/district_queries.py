@@ -89,3 +89,56 @@ def sync_positions(conn: Connection) -> dict[str, dict[str, Any]]:
         else:
             out[r.origin_node].update(held=int(r.n), first_held=r.first)
     return dict(out)
+
+
+def remark_ids_starting(conn: Connection, prefix: str, limit: int = 2) -> list[str]:
+    """Remark ids beginning with ``prefix`` (a user may type the first 8 characters shown)."""
+    from mediation_desktop.storage.schema import remarks
+
+    return list(conn.execute(select(remarks.c.id).where(remarks.c.id.startswith(prefix, autoescape=True))
+                             .order_by(remarks.c.id).limit(limit)).scalars())
+
+
+def answers_of(conn: Connection, remark_ids: Sequence[str]) -> dict[str, list[dict]]:
+    """The rooms' answers to these remarks, oldest first."""
+    from mediation_desktop.storage.schema import remark_answers
+
+    out: dict[str, list[dict]] = defaultdict(list)
+    ids = list(remark_ids)
+    for start in range(0, len(ids), 500):
+        for r in conn.execute(select(remark_answers).where(remark_answers.c.remark_id.in_(ids[start:start + 500]))
+                              .order_by(remark_answers.c.created_at)):
+            out[r.remark_id].append(dict(r._mapping))
+    return dict(out)
+
+
+def mark_remark_answered(conn: Connection, remark_id: str, stamp: str) -> None:
+    from sqlalchemy import update
+
+    from mediation_desktop.storage.schema import remarks
+
+    conn.execute(update(remarks).where(remarks.c.id == remark_id, remarks.c.answered_at.is_(None))
+                 .values(answered_at=stamp))
+
+
+def notice_read_state(conn: Connection) -> tuple[int, int]:
+    """(notices from the district, of which unread) at a room; read state is this node's own."""
+    from mediation_desktop.storage.schema import node_state, notices
+
+    me = conn.execute(select(node_state.c.node_id)).scalar_one()
+    row = conn.execute(select(func.count(), func.sum(case((notices.c.read_at.is_(None), 1), else_=0)))
+                       .where(notices.c.origin_node != me)).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+def mark_notices_read(conn: Connection, ids: Sequence[str] | None, stamp: str) -> int:
+    """Mark these notices (all from others when None) read; returns how many changed."""
+    from sqlalchemy import update
+
+    from mediation_desktop.storage.schema import node_state, notices
+
+    me = conn.execute(select(node_state.c.node_id)).scalar_one()
+    stmt = update(notices).where(notices.c.read_at.is_(None), notices.c.origin_node != me)
+    if ids is not None:
+        stmt = stmt.where(notices.c.id.in_(list(ids)))
+    return int(conn.execute(stmt.values(read_at=stamp)).rowcount or 0)

@@ -371,10 +371,14 @@ def upsert_remark(conn: Connection, row: dict) -> None:
 
 
 def open_corrections(conn: Connection, case_ids: Sequence[str]) -> dict[str, list[dict]]:
+    """Correction requests on these cases that the room has not answered yet."""
+    from mediation_desktop.storage.schema import remark_answers
+
+    answered = select(remark_answers.c.id).where(remark_answers.c.remark_id == remarks.c.id).exists()
     out: dict[str, list[dict]] = defaultdict(list)
     for part in chunks(list(case_ids)):
         for r in conn.execute(select(remarks).where(remarks.c.case_id.in_(part), remarks.c.kind == "correction",
-                                                    remarks.c.answered_at.is_(None))):
+                                                    remarks.c.answered_at.is_(None), ~answered)):
             out[r.case_id].append(dict(r._mapping))
     return out
 

@@ -39,6 +39,7 @@ SENDERS: dict[str, Sender] = {
     "screening": Sender(ROOM, True, "风险排查记录"),
     "urgent_report": Sender(ROOM, True, "情况快报"),
     "typical_case": Sender(ROOM, True, "典型案例"),
+    "remark_answer": Sender(ROOM, True, "对监管意见或更正请求的答复"),
     # What the district hands down of the programme: promoted typical cases and the courses it offers.
     "typical_library": Sender(SUPERVISOR, True, "推广的典型案例"),
     "training_course": Sender(SUPERVISOR, True, "区人社培训课程"),

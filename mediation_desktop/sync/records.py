@@ -41,7 +41,7 @@ BLOB_DIR = "attachments/"
 
 # The programme's registers (sync/programme_records.py holds their shapes).
 PROGRAMME_ENTITIES = ("mediator", "training", "training_course", "outreach", "screening", "urgent_report",
-                      "typical_case", "typical_library")
+                      "typical_case", "typical_library", "remark_answer")
 ENTITIES = ("case", "remark", "notice", *PROGRAMME_ENTITIES)
 CHANGE_ENTITY = re.compile(r"[a-z][a-z_]{0,23}")
 CHANGE_OPS = ("upsert", "delete", "export")

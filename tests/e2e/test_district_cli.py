@@ -133,3 +133,25 @@ def test_report_by_room(district):
         "--by", "room")
     charts = [c for ws in load_workbook(xlsx).worksheets for c in ws._charts]
     assert charts, "the workbook has native charts"
+
+
+def test_a_correction_request_stays_open_until_the_room_answers(district):
+    sup, room, tmp = district["sup"], district["room_a"], district["tmp"]
+    case_no = cli(room, "cases", "--json").json()[0]["case_no"]
+    cli(sup, "remark", "--correction", case_no, "请补充申请人的联系电话")
+    cli(sup, "notice", "--title", "关于春节前欠薪排查的通知", "--body", "请于本月底前完成排查。")
+    down_file = cli(sup, "sync", "export", "--out", str(tmp / "down-a"), "--to", "HP", "--json").json()["file"]
+    (down,) = sync_import(room, down_file)
+    assert down["status"] == "imported"
+    (remark,) = cli(room, "case", "show", case_no, "--json").json()["remarks"]
+    assert remark["open"] and remark["kind"] == "correction" and remark["answers"] == []
+    refused = run_cli(room, "remark", "answer", "0000000000", "已补充", env=ENV)
+    assert refused.code == 2 and refused.err.startswith("E_REMARK_NOT_FOUND")
+    assert run_cli(sup, "remark", "answer", remark["id"], "答复", env=ENV).err.startswith("E_ROLE")
+    cli(room, "remark", "answer", remark["id"][:8], "已补充电话13812345678")
+    assert not cli(room, "case", "show", case_no, "--json").json()["remarks"][0]["open"]
+    (up,) = sync_import(sup, export(room, tmp / "up-a"))
+    assert up["status"] == "imported"
+    (seen,) = cli(sup, "case", "show", case_no, "--json").json()["remarks"]
+    assert not seen["open"] and [a["text"] for a in seen["answers"]] == ["已补充电话13812345678"]
+    assert "答复" in cli(sup, "case", "show", case_no).out

@@ -6,6 +6,7 @@ Create Date: 2026-11-30
 """
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
@@ -17,7 +18,23 @@ depends_on = None
 def upgrade() -> None:
     # One room's cases newest first, at a district of a million cases: an index walk instead of a sort.
     op.create_index("ix_cases_org_received", "cases", ["org_id", "received_on", "num"])
+    # A room's answers to the district's remarks and correction requests (they travel up).
+    op.create_table(
+        "remark_answers",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("remark_id", sa.String(length=36), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("author", sa.String(length=50), nullable=False),
+        sa.Column("origin_node", sa.String(length=36), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.String(length=32), nullable=False),
+        sa.Column("updated_at", sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_remark_answers")),
+    )
+    op.create_index("ix_remark_answers_remark_id", "remark_answers", ["remark_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_remark_answers_remark_id", table_name="remark_answers")
+    op.drop_table("remark_answers")
     op.drop_index("ix_cases_org_received", table_name="cases")
