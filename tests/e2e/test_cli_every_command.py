@@ -205,7 +205,7 @@ def test_a_case_worked_from_registration_to_closure(cli, tmp_path):
         "outcome"] == "withdrawn"
 
 
-@drives("ledger template", "ledger import", "calendar import")
+@drives("ledger template", "ledger import", "ledger review", "ledger undo", "calendar import")
 def test_ledger_and_calendar(cli, tmp_path):
     d = tmp_path / "room"
     cli(d, "init", "--org", "和平区劳动人事争议调解中心", "--org-code", "HP")
@@ -220,6 +220,16 @@ def test_ledger_and_calendar(cli, tmp_path):
     wb.save(filled)
     report = cli(d, "ledger", "import", str(filled), "--json").json()
     assert report["imported"] >= 1 and report["rejected"] == 0
+    assert cli(d, "ledger", "review", "--json").json()["count"] == 1     # open since March: to review
+    old = tmp_path / "旧台账.csv"
+    old.write_text("序号,收案日期,申请人,被申请人,调解结果\n9,2025-01-02,钱七,天津某公司,在办\n", encoding="utf-8")
+    cli(d, "ledger", "import", str(old))
+    assert cli(d, "ledger", "undo", "--json").json()["removed"] == 1
+    cli(d, "ledger", "import", str(old))
+    (pending,) = [c for c in cli(d, "ledger", "review", "--json").json()["cases"] if c["ledger_no"] == "9"]
+    cli(d, "ledger", "review", "close", pending["case_no"], "--outcome", "撤回")
+    assert cli(d, "ledger", "review", "--json").json()["count"] == 1
+    assert cli(d, "ledger", "undo", code=2).err.startswith("E_UNDO_REFUSED")
     table = tmp_path / "2027.json"
     table.write_text(json.dumps({"year": 2027, "source": "测试", "holidays": ["2027-01-01"], "workdays": []}),
                      encoding="utf-8")

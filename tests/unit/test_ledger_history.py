@@ -202,3 +202,21 @@ def test_statistics_count_historical_cases_unless_asked_to_leave_them_out(backen
     assert (without["received"], without["closed"], without["agreement"]) == (1, 0, 0)
     assert compile_return(backend, start, end, by="month", exclude_historical=True).rows[-1]["received"] == 1
     assert monthly_received_closed(backend, start, end, exclude_historical=True) == [("2025年3月", 1, 0)]
+
+
+def test_undo_refuses_once_the_import_was_sent_to_the_district(tmp_path):
+    from .sync_helpers import enrol, export_one, make_node
+
+    room = make_node(tmp_path / "room", "room", "和平区劳动人事争议调解中心", "HP")
+    sup = make_node(tmp_path / "sup", "supervisor", "和平区人力资源和社会保障局", "D01")
+    enrol(room, sup)
+    import_ledger(room, write_ledger(tmp_path / "l.csv", [
+        {"序号": "1", "收案日期": "2025-01-02", "申请人": "甲", "被申请人": "天津甲公司", "调解结果": "撤回"}]))
+    export_one(room, tmp_path / "out")
+    count = CaseListService(room).count(CaseFilter())
+    with pytest.raises(UserError) as refused:
+        ledger_review.undo_last_import(room)
+    assert refused.value.code == "E_UNDO_REFUSED" and "已同步" in refused.value.message
+    assert CaseListService(room).count(CaseFilter()) == count == 1
+    room.close()
+    sup.close()
