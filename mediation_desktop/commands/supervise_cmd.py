@@ -3,9 +3,6 @@ case), ``notice`` (通知), ``key-enterprises`` (重点监测企业名单); and 
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 
 def register(sub) -> None:  # noqa: ANN001
     r = sub.add_parser("remark", help="（区人社）对调解组织的案件写批注或更正请求，随下发包送达；"
@@ -27,7 +24,7 @@ def register(sub) -> None:  # noqa: ANN001
 
     k = sub.add_parser("key-enterprises", help="（区人社）重点监测企业名单：从表格导入，随下发包送达")
     ksub = k.add_subparsers(dest="key_command", metavar="ACTION", required=True)
-    ki = ksub.add_parser("import", help="从 CSV 导入（列：统一社会信用代码,名称,原因），替换现有名单")
+    ki = ksub.add_parser("import", help="从 Excel（.xlsx）或 CSV 导入（列：统一社会信用代码、名称、原因），替换现有名单")
     ki.add_argument("file", metavar="FILE")
     ki.set_defaults(func=run_key_import)
     kl = ksub.add_parser("list", help="列出名单")
@@ -83,46 +80,19 @@ def run_notices(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-KEY_HEADERS = {"统一社会信用代码": "uscc", "信用代码": "uscc", "名称": "name", "企业名称": "name",
-               "单位名称": "name", "原因": "reason", "监测原因": "reason"}
-
-
-def run_key_import(ctx) -> int:  # noqa: ANN001
+def run_key_import(ctx) -> int:
     from mediation_desktop.core.errors import UserError, ValidationError
+    from mediation_desktop.services.key_enterprise_list import read_key_list
     from mediation_desktop.sync.supervisor import set_key_enterprises
 
-    path = Path(ctx.args.file)
+    preview = read_key_list(ctx.args.file)   # every row checked before anything is replaced
+    preview.require_ok()
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError("E_FILE_NOT_FOUND", f"无法读取文件 {path}：{exc.strerror}") from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UserError("E_KEY_LIST_FORMAT", "文件编码无法识别：请保存为 UTF-8 或 GBK 编码的 CSV")
-    rows = list(csv.reader(text.splitlines()))
-    if not rows:
-        raise UserError("E_KEY_LIST_FORMAT", "文件是空的")
-    header = [KEY_HEADERS.get(h.strip()) for h in rows[0]]
-    if "uscc" not in header or "name" not in header:
-        raise UserError("E_KEY_LIST_FORMAT", "第1行应为表头，至少包含“统一社会信用代码”和“名称”两列")
-    entries = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        values = {key: (row[i].strip() if i < len(row) else "") for i, key in enumerate(header) if key}
-        if not values.get("name"):
-            raise UserError("E_KEY_LIST_FORMAT", f"第{number}行缺少企业名称，名单未导入")
-        entries.append(values)
-    try:
-        count = set_key_enterprises(ctx.backend(), entries)
+        count = set_key_enterprises(ctx.backend(), preview.entries)
     except ValidationError as exc:
-        raise UserError("E_KEY_LIST_FORMAT", f"名单中有无效的统一社会信用代码（{exc.message}），名单未导入") from None
-    ctx.say(f"已导入重点监测企业 {count} 家，将随下发包送达各调解组织。")
+        raise UserError("E_KEY_LIST_FORMAT", f"名单中有无效的内容（{exc.message}），名单未导入") from None
+    skipped = f"（{len(preview.duplicates)}行重复的信用代码只导入一次）" if preview.duplicates else ""
+    ctx.say(f"已导入重点监测企业 {count} 家{skipped}，将随下发包送达各调解组织。")
     return 0
 
 
