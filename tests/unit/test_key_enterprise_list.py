@@ -12,7 +12,7 @@ GOOD = "91350100M000100Y43"
 OTHER = "91120101MA05T9XK45"
 
 
-def xlsx(path, rows):  # noqa: ANN001, ANN201
+def xlsx(path, rows):
     wb = Workbook()
     for row in rows:
         wb.active.append(row)
