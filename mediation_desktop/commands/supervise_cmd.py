@@ -16,6 +16,7 @@ def register(sub) -> None:  # noqa: ANN001
     n = sub.add_parser("notice", help="（区人社）发给各调解组织的通知，随下发包送达")
     n.add_argument("--title", required=True)
     n.add_argument("--body", required=True)
+    n.add_argument("--attach", metavar="FILE", help="附带一个文件（随通知下发）")
     n.set_defaults(func=run_notice)
 
     ls = sub.add_parser("notices", help="列出通知（调解组织收到的，或区人社发出的）")
@@ -61,7 +62,7 @@ def run_notice(ctx) -> int:  # noqa: ANN001
     from mediation_desktop.sync.supervisor import add_notice
 
     backend = ctx.backend()
-    add_notice(backend, ctx.args.title, ctx.args.body)
+    add_notice(backend, ctx.args.title, ctx.args.body, ctx.args.attach)
     ctx.say("已记录，将随下一批下发包送达各调解组织。")
     return 0
 
@@ -77,6 +78,8 @@ def run_notices(ctx) -> int:  # noqa: ANN001
         ctx.say("没有通知。")
     for n in found:
         ctx.say(f"{n['created_at'][:10]}  {n['title']}\n  {n['body']}")
+        if n.get("attachment_name"):
+            ctx.say(f"  附件：{n['attachment_name']}")
     return 0
 
 

@@ -440,6 +440,9 @@ notices = Table(
     Column("origin_node", UUID, nullable=False),
     Column("created_at", TS, nullable=False),
     Column("read_at", TS),
+    # An optional attached file (migration 0014), stored by hash beside the case attachments.
+    Column("attachment_name", String(max_len("attachment.file_name"))),
+    Column("attachment_sha256", String(64)),
 )
 
 # The newest audit entry of a room's hash chain as the district received it (migration 0007). At the

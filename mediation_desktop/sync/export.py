@@ -163,7 +163,13 @@ def build_entries(backend: Backend, conn: Connection, recipient: str, first: int
                 if stored.is_file() and stored.stat().st_size <= MAX_BLOB_BYTES:
                     blobs[att["sha256"]] = stored
     lines.extend(_remark_lines(conn, me.node_id, recipient, by_entity.get("remark", set()), full))
-    lines.extend(_notice_lines(conn, me.node_id, by_entity.get("notice", set()), full))
+    notice_lines = _notice_lines(conn, me.node_id, by_entity.get("notice", set()), full)
+    lines.extend(notice_lines)
+    for line in notice_lines:   # a notice's attached file goes with it
+        digest = line["data"]["attachment_sha256"]
+        stored = backend.paths.attachments / digest[:2] / digest if digest else None
+        if stored is not None and stored.is_file() and stored.stat().st_size <= MAX_BLOB_BYTES:
+            blobs[digest] = stored
     programme = prog.lines(conn, me.node_id, by_entity, full)
     lines.extend(programme)
     prog.photo_blobs(backend.paths.attachments, programme, blobs, MAX_BLOB_BYTES)
@@ -227,7 +233,8 @@ def _remark_lines(conn: Connection, me: str, recipient: str, ids: set[str], full
 def _notice_lines(conn: Connection, me: str, ids: set[str], full: bool) -> list[dict]:
     rows = sync_repo.notices_of(conn, me) if full else list(sync_repo.notice_rows(conn, sorted(ids)).values())
     return [{"entity": "notice", "id": r["id"], "origin_node": r["origin_node"], "version": 1,
-             "data": {"title": r["title"], "body": r["body"], "created_at": r["created_at"]}}
+             "data": {"title": r["title"], "body": r["body"], "created_at": r["created_at"],
+                      "attachment_name": r["attachment_name"], "attachment_sha256": r["attachment_sha256"]}}
             for r in rows if r["origin_node"] == me]
 
 

@@ -105,6 +105,11 @@ def parse_package(opened: OpenedPackage, sender_role: str) -> Parsed:
             blobs[digest] = data
         elif name not in (rec.CONTROL, rec.CHANGES, rec.RECORDS, rec.TOMBSTONES, rec.AUDIT):
             raise _bad(f"未知的条目 {name[:60]}。")
+    for r in records:
+        if r["entity"] == "notice" and (r["data"]["attachment_sha256"] is None) != (r["data"]["attachment_name"] is None):
+            raise _bad(f"通知 {r['id']} 的附件名称与摘要不成对。")
+        if r["entity"] == "notice" and r["data"]["attachment_sha256"] and r["data"]["attachment_sha256"] not in blobs:
+            raise _bad(f"通知 {r['id']} 的附件不在包中。")
     if control["reference"]:
         for t in control["reference"]["templates"]:
             if t["sha256"] not in blobs:

@@ -279,7 +279,14 @@ CASE = obj({
 }, added={"extension_agreed_on": None, "accepted_late": False, "respondent_position": "", "employment_ended_on": None})
 REMARK = obj({"case_id": uuid_, "kind": one_of(("remark", "correction")), "text": text("remark.text"),
               "author": text("remark.author"), "created_at": timestamp(), "answered_at": timestamp(nullable=True)})
-NOTICE = obj({"title": text("notice.title"), "body": text("notice.body"), "created_at": timestamp()})
+def _optional(check: Check) -> Check:
+    return lambda value, where: None if value is None else check(value, where)
+
+
+# A notice's attached file travels beside it in the package (parse.py checks it is there).
+NOTICE = obj({"title": text("notice.title"), "body": text("notice.body"), "created_at": timestamp(),
+              "attachment_name": _optional(file_name), "attachment_sha256": _optional(sha256_)},
+             added={"attachment_name": None, "attachment_sha256": None})
 ORGANISATION = obj({"id": uuid_, "name": text("org.name"), "code": text("org.code"), "role": one_of(("room", "supervisor")),
                     "district_code": text("org.district_code", nullable=True), "address": text("org.address", nullable=True),
                     "phone": text("org.phone", nullable=True), "arbitration_name": text("org.arbitration_name", nullable=True),

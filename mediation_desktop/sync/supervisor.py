@@ -5,6 +5,8 @@ supervisor comments with records of its own instead of editing a room's case."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mediation_desktop.core.clock import now_iso
 from mediation_desktop.core.errors import NotFoundError, UserError
 from mediation_desktop.core.model import new_id
@@ -123,16 +125,27 @@ def add_remark(backend: Backend, case_ref: str, text: str, kind: str = "remark")
     return remark_id
 
 
-def add_notice(backend: Backend, title: str, body: str) -> str:
+def add_notice(backend: Backend, title: str, body: str, attachment: str | Path | None = None) -> str:
+    """A notice to every room, with an optional attached file (stored by hash; it travels with the
+    notice in the next downstream packages)."""
     _require_supervisor(backend, "remark.write")
     title = clean_text("notice.title", title or "", field="title")
     body = clean_text("notice.body", body or "", field="body")
     if not title or not body:
         raise UserError("E_REQUIRED", "通知标题（最多 200 字）和正文不能为空")
+    attached_name = attached_sha = None
+    if attachment is not None:
+        from mediation_desktop.core.filenames import safe_basename
+        from mediation_desktop.services.attachments import AttachmentService
+
+        source = Path(attachment)
+        attached_name = clean_text("attachment.file_name", safe_basename(source.name), field="attachment")
+        attached_sha, _ = AttachmentService(backend).store(source)
     notice_id = new_id()
     with backend.db.write() as conn:
         sync_repo.upsert_notice(conn, {"id": notice_id, "title": title, "body": body,
-                                       "origin_node": backend.node.node_id, "created_at": now_iso(), "read_at": None})
+                                       "origin_node": backend.node.node_id, "created_at": now_iso(), "read_at": None,
+                                       "attachment_name": attached_name, "attachment_sha256": attached_sha})
         record_changes(conn, "notice", [notice_id])
         audit(conn, backend.user, "notice", "notice", notice_id, {"title": title[:40]})
     return notice_id
@@ -175,3 +188,15 @@ def key_enterprises(backend: Backend) -> list[dict]:
 def notices(backend: Backend) -> list[dict]:
     with backend.db.read() as conn:
         return sync_repo.all_notices(conn)
+
+
+def notice_attachment(backend: Backend, notice_id: str) -> tuple[str, Path]:
+    """(file name, stored file) of a notice's attached file, for opening or saving it."""
+    with backend.db.read() as conn:
+        row = sync_repo.notice_rows(conn, [notice_id]).get(notice_id)
+    if row is None or not row["attachment_sha256"]:
+        raise NotFoundError("E_NOT_FOUND", "这条通知没有附件")
+    stored = backend.paths.attachments / row["attachment_sha256"][:2] / row["attachment_sha256"]
+    if not stored.is_file():
+        raise UserError("E_ATTACHMENT_MISSING", f"找不到通知附件“{row['attachment_name']}”的文件，请让区人社重新下发")
+    return row["attachment_name"], stored

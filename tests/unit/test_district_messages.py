@@ -80,3 +80,44 @@ def test_an_answer_closes_the_correction_at_both_ends(pair, tmp_path):
     assert closed.answers[0]["origin_node"] == room.node.node_id
     with sup.db.read() as conn:
         assert case.id not in sync_repo.open_corrections(conn, [case.id])
+
+
+def test_a_notice_attachment_travels_down(pair, tmp_path):
+    from mediation_desktop.sync.supervisor import notice_attachment
+
+    sup, room, _ = pair
+    source = tmp_path / "排查表.docx"
+    source.write_bytes(b"PK\x03\x04 a table to fill in" * 100)
+    notice_id = add_notice(sup, "关于春节前欠薪排查的通知", "请填写附件中的排查表。", source)
+    add_notice(sup, "没有附件的通知", "正文。")
+    import_one(room, export_one(sup, tmp_path / "down"))
+    name, stored = notice_attachment(room, notice_id)
+    assert name == "排查表.docx" and stored.read_bytes() == source.read_bytes()
+    with room.db.read() as conn:
+        plain = next(n for n in sync_repo.all_notices(conn) if n["id"] != notice_id)
+    with pytest.raises(UserError) as exc:
+        notice_attachment(room, plain["id"])
+    assert exc.value.code == "E_NOT_FOUND"
+    with pytest.raises(UserError) as exc:
+        add_notice(sup, "附件不存在", "正文。", tmp_path / "nope.docx")
+    assert exc.value.code == "E_ATTACHMENT_MISSING"
+
+
+def test_a_notice_without_its_file_is_refused_whole(pair, tmp_path):
+    from .sync_helpers import dump, rewrap
+
+    sup, room, _ = pair
+    source = tmp_path / "附件.pdf"
+    source.write_bytes(b"%PDF-1.4 notice")
+    add_notice(sup, "通知", "见附件。", source)
+    package = export_one(sup, tmp_path / "down")
+    before = dump(room)
+
+    def drop_blobs(entries: dict) -> None:
+        for name in [n for n in entries if n.startswith("attachments/")]:
+            del entries[name]
+
+    forged = rewrap(sup, room, package, tmp_path / "forged.mdpkg", drop_blobs)
+    report = import_one(room, forged)
+    assert report.status == "rejected" and "附件不在包中" in report.reason
+    assert dump(room) == before

@@ -32,9 +32,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_remark_answers")),
     )
     op.create_index("ix_remark_answers_remark_id", "remark_answers", ["remark_id"])
+    # A notice's optional attached file, by name and hash.
+    op.add_column("notices", sa.Column("attachment_name", sa.String(length=255), nullable=True))
+    op.add_column("notices", sa.Column("attachment_sha256", sa.String(length=64), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("notices") as batch:
+        batch.drop_column("attachment_sha256")
+        batch.drop_column("attachment_name")
     op.drop_index("ix_remark_answers_remark_id", table_name="remark_answers")
     op.drop_table("remark_answers")
     op.drop_index("ix_cases_org_received", table_name="cases")
