@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desktop.gui.context import AppContext
-from mediation_desktop.services.changes import EVERYTHING, SYNC
+from mediation_desktop.services.changes import EVERYTHING, SYNC, Changes
 
 STATUS_LABELS = {"imported": "已导入", "already_imported": "此前已导入", "held": "已暂存（等待缺少的包）",
                  "rejected": "已拒绝"}
@@ -69,6 +69,12 @@ class SyncPage(QWidget):
         self.conflicts_button.clicked.connect(self.show_conflicts)
         self.card_button.clicked.connect(self._choose_card_target)
         self.enrol_button.clicked.connect(self._choose_card_to_enrol)
+        ctx.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        """An automatic folder sync or an enrolment elsewhere: show the new state when on screen."""
+        if changes.sync and self.isVisible():
+            self.refresh()
 
     # -- status -----------------------------------------------------------------------------------
     def refresh(self) -> None:
