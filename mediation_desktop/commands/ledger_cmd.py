@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("ledger", help="旧调解台账（Excel/CSV）")
     lsub = p.add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
     t = lsub.add_parser("template", help="生成带标准表头的空白台账")
@@ -29,7 +29,7 @@ def register(sub) -> None:  # noqa: ANN001
     u.set_defaults(func=run_undo)
 
 
-def run_template(ctx) -> int:  # noqa: ANN001
+def run_template(ctx) -> int:
     from mediation_desktop.services.ledger_reader import write_template
 
     out = Path(ctx.args.out)
@@ -38,7 +38,7 @@ def run_template(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_import(ctx) -> int:  # noqa: ANN001
+def run_import(ctx) -> int:
     from mediation_desktop.services.ledger_import import import_ledger
 
     report = import_ledger(ctx.backend(), Path(ctx.args.file), dry_run=ctx.args.dry_run)
@@ -59,7 +59,7 @@ def run_import(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_review(ctx) -> int:  # noqa: ANN001
+def run_review(ctx) -> int:
     from mediation_desktop.core.clock import parse_iso_date
     from mediation_desktop.core.errors import UserError
     from mediation_desktop.core.ledger_history import REVIEW_TITLE
@@ -98,7 +98,7 @@ def run_review(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_undo(ctx) -> int:  # noqa: ANN001
+def run_undo(ctx) -> int:
     from mediation_desktop.services.ledger_review import undo_last_import
 
     result = undo_last_import(ctx.backend())

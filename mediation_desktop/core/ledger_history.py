@@ -35,3 +35,15 @@ def needs_review(received_on: date, accepted_on: date | None, imported_on: date)
     """An open row older than the 15-day term by more than 30 days."""
     start = accepted_on or received_on
     return imported_on > start + timedelta(days=TERM_DAYS + REVIEW_GRACE_DAYS)
+
+
+def ledger_notes(ledger_no: str | None, historical: bool, closed_on_inferred: bool, review_pending: bool) -> list[str]:
+    """What a case page says about a case that came from a legacy ledger (nothing otherwise)."""
+    notes = []
+    if ledger_no:
+        notes.append(f"台账序号：{ledger_no}")
+    if historical:
+        notes.append(HISTORICAL_FLAG if closed_on_inferred else "历史台账导入")
+    if review_pending:
+        notes.append(f"{REVIEW_TITLE}（暂不提醒期限）")
+    return notes

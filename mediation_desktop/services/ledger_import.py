@@ -9,20 +9,20 @@ employer and amount) is counted as a duplicate and skipped, so re-importing a fi
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.core.enums import Channel, Outcome, Status
-from mediation_desktop.core.ledger_history import inferred_close_date, needs_review
 from mediation_desktop.core.errors import UserError
+from mediation_desktop.core.ledger_history import inferred_close_date, needs_review
 from mediation_desktop.core.model import Agreement, AgreementItem, Case, new_id
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.bulk import insert_new_cases
-from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.services.ledger_reader import LedgerIssue, LedgerRecord, read_ledger
+from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.storage import ledger_repo
 from mediation_desktop.storage.cases_repo import existing_ledger_keys
 from mediation_desktop.storage.outbox import audit
@@ -148,8 +148,8 @@ def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress:
     return report
 
 
-def _write_chunk(backend: Backend, conn, chunk: list[LedgerRecord], seen: set[str],  # noqa: ANN001 - a Connection
-                 counts: dict[str, int], batch: "ImportBatch") -> None:
+def _write_chunk(backend: Backend, conn, chunk: list[LedgerRecord], seen: set[str],
+                 counts: dict[str, int], batch: ImportBatch) -> None:
     """Insert the chunk's new cases; a row already in the database, or earlier in this file, is a
     duplicate."""
     from mediation_desktop.core.programme import match_name

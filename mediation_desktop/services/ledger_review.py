@@ -108,7 +108,7 @@ def keep_reviewed(backend: Backend, case_nos: list[str]) -> list[str]:
     return _apply(backend, case_nos, "ledger_review_keep", change, {})
 
 
-def _apply(backend: Backend, case_nos: list[str], action: str, change, detail: dict) -> list[str]:  # noqa: ANN001
+def _apply(backend: Backend, case_nos: list[str], action: str, change, detail: dict) -> list[str]:
     from mediation_desktop.services.cases import CaseService
     from mediation_desktop.storage import cases_repo
 
@@ -130,7 +130,7 @@ def _apply(backend: Backend, case_nos: list[str], action: str, change, detail: d
                             "没有任何案件被修改")
         for case in loaded:
             change(case)
-            service._save(conn, case, action, detail)  # noqa: SLF001 - the one save path: rules, owner, outbox, audit
+            service._save(conn, case, action, detail)
     return [c.case_no for c in loaded]
 
 

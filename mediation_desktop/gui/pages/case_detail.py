@@ -207,6 +207,10 @@ class CaseDetailPage(QWidget):
         notes = [warning_text(w) for w in deadlines.warnings]
         if case.accepted_late:   # allowed, but on record: the mediator sees it on the case
             notes.append(late_acceptance_text(case, deadlines.acceptance_due))
+        # A case from a legacy ledger: its old 序号, a close date inferred, or still to be reviewed.
+        from mediation_desktop.core.ledger_history import ledger_notes
+
+        notes.extend(ledger_notes(case.ledger_no, case.historical, case.closed_on_inferred, case.review_pending))
         self.warning.setText("；".join(notes))
         self.warning.setVisible(bool(notes))
         remarks = loaded.view.remarks
