@@ -185,7 +185,7 @@ def district_risk(backend: Backend, today: date | None = None) -> DistrictRisk:
     result.collective.sort(key=lambda c: (-c.workers_involved, c.org_code, c.case_no))
     for key, rooms in per_employer.items():
         name, uscc = names[key]
-        on_list = bool(uscc) and uscc.upper() in listed
+        on_list = uscc is not None and uscc.upper() in listed
         several = len(rooms) >= 2
         many_in_one = [org for org, n in rooms.items() if n >= many]
         if not (several or many_in_one or on_list):

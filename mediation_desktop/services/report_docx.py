@@ -86,4 +86,4 @@ def write_report_docx(path: Path, ret: Return, *, organisation: str, charts: lis
             caption = doc.add_paragraph()
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
             east_asia(caption.add_run(chart.title), "宋体", 10)
-    doc.save(path)
+    doc.save(str(path))

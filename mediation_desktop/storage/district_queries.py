@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, case, func, select
+from sqlalchemy import Connection, and_, case, func, select
 
 from mediation_desktop.core.model import OPEN_STATUSES
 from mediation_desktop.storage.schema import cases, key_enterprises, organisations
@@ -48,10 +48,10 @@ RISK_COLUMNS = (cases.c.num, cases.c.id, cases.c.case_no, cases.c.org_id, cases.
                 cases.c.applicant_names, cases.c.next_due, cases.c.mediator)
 
 
-def open_case_rows(conn: Connection) -> Sequence[Row[Any]]:
+def open_case_rows(conn: Connection) -> Sequence[Any]:
     """Every open case's risk columns (at a district of a million cases, the open ones are a few per cent)."""
-    return list(conn.execute(select(*RISK_COLUMNS).where(cases.c.status.in_(OPEN_STATUSES))
-                             .order_by(cases.c.received_on, cases.c.num)).all())
+    return conn.execute(select(*RISK_COLUMNS).where(cases.c.status.in_(OPEN_STATUSES))
+                        .order_by(cases.c.received_on, cases.c.num)).all()
 
 
 def key_enterprise_codes(conn: Connection) -> dict[str, str]:
@@ -65,9 +65,9 @@ def organisation_labels(conn: Connection) -> dict[str, tuple[str, str]]:
                                                                 organisations.c.code))}
 
 
-def organisation_by_code(conn: Connection, code: str) -> list[Row[Any]]:
-    return list(conn.execute(select(organisations.c.id, organisations.c.name, organisations.c.code,
-                                    organisations.c.role).where(organisations.c.code == code)).all())
+def organisation_by_code(conn: Connection, code: str) -> Sequence[Any]:
+    return conn.execute(select(organisations.c.id, organisations.c.name, organisations.c.code,
+                               organisations.c.role).where(organisations.c.code == code)).all()
 
 
 def sync_positions(conn: Connection) -> dict[str, dict[str, Any]]:
