@@ -114,14 +114,18 @@ def test_every_case_action_through_the_window(register, answer_dialogs, qtbot, w
     window, ids = register
     today = clock_today()
     driven: set[str] = set()
+    announced: list = []
+    window.ctx.changed.connect(announced.append)
 
     def run(key: str, code: str, fill=None):  # noqa: ANN001, ANN202
         detail = _open(window, qtbot, wait_idle, ids[key])
         before = _stored(window, ids[key])
         if fill is not None:
             answer_dialogs[fill[0]] = fill[1]
+        announced.clear()
         _press(window, qtbot, wait_idle, detail, code)
         driven.add(code)
+        assert [c.kinds for c in announced] == [("cases",)], code   # lists and the desk refresh from it
         after = _stored(window, ids[key])
         assert window.detail.loaded.view.case.status == after.status   # the page reloaded
         return before, after
@@ -204,7 +208,10 @@ def test_a_refused_action_changes_nothing_and_says_why(register, answer_dialogs,
     def too_far(d):  # noqa: ANN001, ANN202 - more than 15 days past the term: the law refuses it
         d.until.setDate(d.until.date().addDays(60))
     answer_dialogs["ExtendDialog"] = too_far
+    announced: list = []
+    window.ctx.changed.connect(announced.append)
     _press(window, qtbot, wait_idle, detail, "extend")
+    assert announced == []   # nothing changed, nothing to refresh
     from mediation_desktop.gui import messages
 
     assert messages.shown, "the refusal is shown"
