@@ -118,6 +118,12 @@ def register(sub) -> None:
     tys.add_argument("id", metavar="ID")
     tys.add_argument("--json", action="store_true")
     tys.set_defaults(func=run_typical_show)
+    tyd = tysub.add_parser("edit", help="修改典型案例（保存前再次检查是否含有当事人信息）")
+    tyd.add_argument("id", metavar="ID")
+    for name, label in (("title", "标题"), ("facts", "案情"), ("process", "调解过程"), ("result", "结果"),
+                        ("experience", "经验")):
+        tyd.add_argument(f"--{name}", help=label)
+    tyd.set_defaults(func=run_typical_edit)
     tye = tysub.add_parser("export", help="把典型案例写成 Word 文件")
     tye.add_argument("id", metavar="ID")
     tye.add_argument("--out", required=True, metavar="FILE.docx")
@@ -388,6 +394,15 @@ def run_typical_show(ctx) -> int:
     ctx.say(row["title"])
     for key, label in SECTIONS:
         ctx.say(f"\n{label}\n{row[key]}")
+    return 0
+
+
+def run_typical_edit(ctx) -> int:  # noqa: ANN001
+    from mediation_desktop.services.typical_cases import FIELDS, edit
+
+    a = ctx.args
+    edit(ctx.backend(), a.id, **{k: getattr(a, k) for k in FIELDS})
+    ctx.say("已保存。")
     return 0
 
 

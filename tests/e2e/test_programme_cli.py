@@ -95,6 +95,9 @@ def test_programme_registers_on_the_command_line(tmp_path):
         assert secret not in whole
     assert "某物流公司" in whole
     refused(room, "E_CASE_NOT_FOUND", "typical", "add", "不存在的案号")
+    refused(room, "E_TYPICAL_LEAK", "typical", "edit", typical["id"], "--experience", "张伟明多次讨薪")
+    cli(room, "typical", "edit", typical["id"], "--experience", "先核对考勤和工资表。")
+    assert cli(room, "typical", "show", typical["id"], "--json").json()["experience"] == "先核对考勤和工资表。"
     out = tmp_path / "典型案例.docx"
     cli(room, "typical", "export", typical["id"], "--out", str(out))
     assert typical["title"] in _text(out)
