@@ -397,7 +397,7 @@ def run_typical_show(ctx) -> int:
     return 0
 
 
-def run_typical_edit(ctx) -> int:  # noqa: ANN001
+def run_typical_edit(ctx) -> int:
     from mediation_desktop.services.typical_cases import FIELDS, edit
 
     a = ctx.args
