@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.core.enums import Outcome
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import Agreement, AgreementItem, Applicant, Case, Claim, Respondent
@@ -103,13 +104,13 @@ def test_stale_rooms_stand_out_and_the_setting(district, tmp_path):
     sup, hp, hx = district
     CaseService(hp).register(a_case("甲", date(2026, 3, 2)))
     import_one(sup, export_one(hp, tmp_path / "hp"))
-    later = date.today() + timedelta(days=DEFAULT_STALE_DAYS)
+    later = clock_today() + timedelta(days=DEFAULT_STALE_DAYS)   # the program's day (China time), not UTC's
     rows = {r.org_code: r for r in room_overview(sup, later)}
     assert rows["HP"].stale and rows["HP"].days_since == DEFAULT_STALE_DAYS
     assert f"超过{DEFAULT_STALE_DAYS}天未报送" in rows["HP"].sync_words
     assert rows["HX"].stale and rows["HX"].last_package_at is None and "尚未收到同步包" in rows["HX"].sync_words
     assert [r.org_code for r in room_overview(sup, later)][0] in {"HP", "HX"}   # stale ones first
-    assert not {r.org_code: r for r in room_overview(sup, date.today())}["HP"].stale
+    assert not {r.org_code: r for r in room_overview(sup, clock_today())}["HP"].stale
 
     assert set_stale_days(sup, "10") == 10 and stale_days(sup) == 10
     assert not {r.org_code: r for r in room_overview(sup, later)}["HP"].stale
