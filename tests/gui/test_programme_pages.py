@@ -8,6 +8,7 @@ from datetime import date
 import docx
 
 from mediation_desktop.paths import DataPaths
+from mediation_desktop.services import screenings, training
 from tests.gui.conftest import TEST_PASSWORD, TEST_USER
 from tests.unit.programme_helpers import closed_case
 
@@ -64,6 +65,19 @@ def test_each_form_of_a_room(make_window, wait_idle, tmp_path):
     _save(page.training, window, wait_idle, mediator="王建国", course="x", hours="abc", on="2026-04-01")
     assert page.training.error.text().startswith("E_TRAINING_HOURS")
 
+    assert page.target.text() == "30"
+    page.target.setText("40")
+    page.target_button.click()
+    wait_idle(window)
+    assert page.target.text() == "40" and training.yearly_target(window.ctx.backend) == 40
+    page.target.setText("0")
+    page.target_button.click()
+    wait_idle(window)
+    assert page.training.error.text().startswith("E_TRAINING_TARGET")
+    page.target.setText("30")
+    page.target_button.click()
+    wait_idle(window)
+
     _save(page.outreach, window, wait_idle, on="2026-05-01", title="普法进企业", audience="60", materials="宣传册200份")
     assert _column(page.outreach, "人数") == ["60"]
     _save(page.outreach, window, wait_idle, on="2026-05-01", title="讲座", audience="很多")
@@ -84,6 +98,15 @@ def test_each_form_of_a_room(make_window, wait_idle, tmp_path):
     tab.close_selected()
     wait_idle(window)
     assert _column(tab, "状态") == ["已处置"]
+    assert tab.season.text() == "12-01"
+    tab.season.setText("11-15")
+    tab.season_button.click()
+    wait_idle(window)
+    assert screenings.season_start(window.ctx.backend) == "11-15"
+    tab.season.setText("03-01")
+    tab.season_button.click()
+    wait_idle(window)
+    assert tab.error.text().startswith("E_SEASON_START") and screenings.season_start(window.ctx.backend) == "11-15"
 
     case = closed_case(window.ctx.backend)
     typical = page.typical
@@ -172,11 +195,16 @@ def test_the_district_sees_every_room_and_promotes(make_window, wait_idle, data_
     assert page.typical.current["id"] == typical["id"]
     page.typical.promote_button.click()
     wait_idle(window)
+    page.offer_course.setText("劳动法新规解读")
+    page.offer_hours.setText("3")
+    page.offer_on.setText("2026-06-01")
+    page.offer_button.click()
+    wait_idle(window)
+    assert "劳动法新规解读（3学时）" in page.courses.text()
     assert _column(page.typical, "推广") == ["推广", "推广"]       # the room's write-up and the library copy
 
 
 def test_the_desk_reminds_the_room_to_screen_key_enterprises_before_spring_festival(make_window, wait_idle):
-    from mediation_desktop.services import screenings
     from mediation_desktop.storage import sync_repo
 
     window = make_window()

@@ -101,6 +101,7 @@ class TeamWorkPage(QWidget):
                 enterprise=v["enterprise"] or None, materials=v["materials"] or None),
             fields=("on", "title", "place", "enterprise", "audience", "materials"))
 
+        self._training_settings(district)
         self.screenings = ScreeningTab(ctx, district)
         self.typical = TypicalTab(ctx, district)
         self.figures = FiguresTab(ctx)
@@ -122,6 +123,53 @@ class TeamWorkPage(QWidget):
                 self.orgs.ui.org_type.addItem(label, key)
             self.tabs.addTab(self.orgs, "调解组织")
 
+    def _training_settings(self, district: bool) -> None:
+        """Below the training form: the yearly target (a setting) and the district's courses."""
+        tab = self.training
+        row = QHBoxLayout()
+        self.target = QLineEdit()
+        self.target.setPlaceholderText("学时")
+        self.target_button = QPushButton("保存年度培训目标")
+        self.target_button.clicked.connect(self.save_target)
+        row.addWidget(QLabel("每名调解员年度培训目标："))
+        row.addWidget(self.target)
+        row.addWidget(self.target_button)
+        tab.extra.addLayout(row)
+        self.courses = QLabel("")
+        self.courses.setWordWrap(True)
+        tab.extra.addWidget(self.courses)
+        self.offer_course = self.offer_hours = self.offer_on = None
+        if district:
+            offer = QHBoxLayout()
+            self.offer_course, self.offer_hours, self.offer_on = QLineEdit(), QLineEdit(), QLineEdit()
+            for edit, hint in ((self.offer_course, "课程"), (self.offer_hours, "学时"), (self.offer_on, "YYYY-MM-DD")):
+                edit.setPlaceholderText(hint)
+                offer.addWidget(edit)
+            self.offer_button = QPushButton("发布培训课程")
+            self.offer_button.clicked.connect(self.publish_course)
+            offer.addWidget(self.offer_button)
+            tab.extra.addLayout(offer)
+
+    def save_target(self) -> None:
+        backend, value = self.ctx.backend, self.target.text()
+        self.training.error.clear()
+        self.ctx.runner.run(lambda: training.set_yearly_target(backend, value), lambda _v: self.reload(),
+                            on_error=self.training._refused, parent=self)
+
+    def publish_course(self) -> None:
+        backend = self.ctx.backend
+        course, hours, on = self.offer_course.text(), self.offer_hours.text(), self.offer_on.text()
+        self.training.error.clear()
+        self.ctx.runner.run(lambda: training.offer_course(backend, course, hours, on),
+                            lambda _v: (self.training.error.setText("已发布，将随下发包送达各调解组织。"), self.reload()),
+                            on_error=self.training._refused, parent=self)
+
+    def _training_facts(self, facts: tuple[int, list[dict]]) -> None:
+        target, offered = facts
+        self.target.setText(str(target))
+        self.courses.setText("区人社培训课程：" + "；".join(f"{c['held_on']} {c['course']}（{c['hours']}学时）"
+                                                       for c in offered[:10]) if offered else "")
+
     def registers(self) -> list:  # the RegisterTabs and the figures
         return [self.mediators, self.training, self.outreach, self.screenings, self.typical, self.figures,
                 *([self.orgs] if self.orgs else [])]
@@ -134,6 +182,9 @@ class TeamWorkPage(QWidget):
             tab.reload()
         self.ctx.runner.run(lambda: mediators.list_mediators(backend), self._mediator_names, parent=self)
         self.ctx.runner.run(lambda: programme_desk.notes(backend, self.ctx.today()), self._notes, parent=self)
+        self.ctx.runner.run(lambda: (training.yearly_target(backend), training.courses(backend)),
+                            self._training_facts, parent=self)
+        self.ctx.runner.run(lambda: screenings.season_start(backend), self.screenings.season.setText, parent=self)
 
     def _mediator_names(self, rows: list[dict]) -> None:
         combo = self.training.ui.mediator
@@ -173,6 +224,23 @@ class ScreeningTab(RegisterTab):
             row.addWidget(self.close_button)
             row.addWidget(self.alert_button)
             self.extra.addLayout(row)
+        season = QHBoxLayout()
+        self.season = QLineEdit()
+        self.season.setPlaceholderText("MM-DD")
+        self.season_button = QPushButton("保存")
+        self.season_button.clicked.connect(self.save_season)
+        season.addWidget(QLabel("春节前排查提醒从每年"))
+        season.addWidget(self.season)
+        season.addWidget(QLabel("开始"))
+        season.addWidget(self.season_button)
+        self.extra.addLayout(season)
+
+    def save_season(self) -> None:
+        backend, value = self.ctx.backend, self.season.text()
+        self.error.clear()
+        self.ctx.runner.run(lambda: screenings.set_season_start(backend, value),
+                            lambda v: self.error.setText(f"已保存：每年 {v} 起提醒排查重点企业，到春节为止。"),
+                            on_error=self._refused, parent=self)
 
     def values(self) -> dict:
         values = super().values()
