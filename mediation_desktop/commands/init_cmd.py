@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
+def register(sub) -> None:
     p = sub.add_parser("init", help="初始化数据目录：建立数据库和本节点密钥")
     p.add_argument("--org", required=True, help="组织名称，如：和平区劳动人事争议调解中心")
     p.add_argument("--org-code", required=True, help="组织代码，用于案号，如：津和平")
@@ -16,7 +16,7 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     p.set_defaults(func=run)
 
 
-def run(ctx) -> int:  # noqa: ANN001 - cli.Context
+def run(ctx) -> int:
     from mediation_desktop.services.backend import Backend
 
     backend = Backend(ctx.paths, ctx.args.user)

@@ -6,8 +6,9 @@ on its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -31,7 +32,7 @@ class AppContext(QObject):
         self.runner = runner
         self.settings = settings
         self.today = today
-        self.backend: "Backend | None" = None
+        self.backend: Backend | None = None
         self.collator = name_collator()
         runner.changed.connect(self.announce)
 
@@ -41,12 +42,12 @@ class AppContext(QObject):
         if changes.cases:
             self.cases_changed.emit()
 
-    def require_backend(self) -> "Backend":
+    def require_backend(self) -> Backend:
         if self.backend is None:
             from mediation_desktop.core.errors import UserError
 
             raise UserError("E_NOT_READY", "数据库尚未打开，请稍候再试")
         return self.backend
 
-    def name_key(self, text: str):  # noqa: ANN201 - QCollatorSortKey
+    def name_key(self, text: str):
         return self.collator.sortKey(text or "")

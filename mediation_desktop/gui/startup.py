@@ -17,7 +17,8 @@ until ``hand_over``; before that nobody is signed in and every permission check 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -40,12 +41,12 @@ class StartupSequence(QObject):
     def __init__(self, paths: DataPaths, user: str | None, runner: TaskRunner, window: QWidget,
                  ask: Callable[[QDialog], bool], say: Callable[[str], None],
                  remembered_user: Callable[[], str] = lambda: "",
-                 lock: Any = None):  # noqa: ANN401 - storage.lock.InstanceLock already claimed by the caller
+                 lock: Any = None):
         super().__init__(window)
         self.paths, self.user, self.runner, self.window = paths, user, runner, window
         self.ask, self.say, self.remembered_user = ask, say, remembered_user
         self.lock = lock
-        self.backend: "Backend | None" = None   # opened but not yet handed over
+        self.backend: Backend | None = None   # opened but not yet handed over
         self.check: Any = None                   # gui.background.BackgroundCheck, once signed in
         self.state = "new"
 
@@ -74,12 +75,12 @@ class StartupSequence(QObject):
         self.say("正在检查并打开数据库…")
         paths, user = self.paths, self.user
 
-        def work():  # noqa: ANN202 - (Backend, whether any account exists)
+        def work():
             from mediation_desktop.services import accounts  # argon2 loads here, not on the GUI thread
             from mediation_desktop.services.backend import Backend
             from mediation_desktop.services.integrity import open_or_explain
 
-            def opened() -> "Backend":
+            def opened() -> Backend:
                 backend = Backend(paths, user)
                 backend.role = ""      # nobody is signed in yet: every permission check refuses
                 backend.migrate()
@@ -90,7 +91,7 @@ class StartupSequence(QObject):
             backend = open_or_explain(paths, opened)
             if not backend.initialised:
                 return backend, False
-            backend.node   # read here and kept: the window's title and status bar need it on the GUI thread
+            _node = backend.node   # read here and kept: the title and status bar need it on the GUI thread
             return backend, accounts.has_users(backend)
 
         self.runner.run(work, self._opened, on_error=self._open_failed, parent=self.window)
@@ -143,7 +144,7 @@ class StartupSequence(QObject):
         backend = self._require_backend()
         backend.user = user
 
-        def work():  # noqa: ANN202 - the first Account
+        def work():
             from mediation_desktop.services.accounts import create_first_user
             from mediation_desktop.sync.trust import create_keys
 
@@ -184,7 +185,7 @@ class StartupSequence(QObject):
         self.hand_over(dialog.account)  # type: ignore[attr-defined]
 
     # -- 6 -------------------------------------------------------------------------------------------
-    def hand_over(self, account: Any) -> None:  # noqa: ANN401 - services.accounts.Account
+    def hand_over(self, account: Any) -> None:
         self._enter("signed_in")
         backend = self._require_backend()
         backend.user, backend.role = account.name, account.role
@@ -213,7 +214,7 @@ class StartupSequence(QObject):
             self.check.cancel()
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _require_backend(self) -> "Backend":
+    def _require_backend(self) -> Backend:
         if self.backend is None:
             raise UserError("E_NOT_READY", "数据库尚未打开，请稍候再试")
         return self.backend

@@ -7,9 +7,9 @@ imports Qt. Opening runs pending migrations (after a backup) so every caller see
 from __future__ import annotations
 
 import getpass
-from datetime import timedelta
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from mediation_desktop.core.calendar import WorkCalendar
@@ -62,7 +62,7 @@ class Backend:
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
     def open(cls, data_dir: str | Path | None = None, user: str | None = None, *, must_exist: bool = True,
-             check_max_age: timedelta | None = timedelta(days=1)) -> "Backend":
+             check_max_age: timedelta | None = timedelta(days=1)) -> Backend:
         paths = DataPaths.resolve(data_dir)
         if must_exist and not paths.database.exists():
             raise UserError("E_NOT_INITIALISED", f"数据目录 {paths.root} 中还没有数据库，请先运行 init 命令初始化")

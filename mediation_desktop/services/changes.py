@@ -16,7 +16,7 @@ class Changes:
     users: bool = False        # accounts
     sync: bool = False         # peers, packages, conflicts
 
-    def __or__(self, other: "Changes") -> "Changes":
+    def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
 
     def __bool__(self) -> bool:

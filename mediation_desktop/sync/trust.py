@@ -9,8 +9,8 @@ fingerprint, read aloud over the phone, was typed in and matched. A room trusts 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
@@ -67,7 +67,7 @@ def write_card(backend: Backend, out: Path) -> str:
     return fingerprint(keys)
 
 
-def read_card(path: Path):  # noqa: ANN201 - keys.PeerCard
+def read_card(path: Path):
     path = Path(path)
     try:
         if path.stat().st_size > MAX_CARD_FILE:
@@ -97,7 +97,7 @@ def trust(backend: Backend, path: Path, typed_fingerprint: str) -> dict:
             "fingerprint": fingerprint(card), "new": new}
 
 
-def find_peer(conn, ref: str):  # noqa: ANN001, ANN201
+def find_peer(conn, ref: str):
     """A peer by node id or organisation code (E_PEER_NOT_FOUND when neither matches)."""
     row = sync_repo.get_peer(conn, ref)
     if row is None:
@@ -127,7 +127,7 @@ def peers(backend: Backend) -> list[dict]:
              "revoked_at": r.revoked_at} for r in rows]
 
 
-def peer_lookup(conn) -> Callable[[str], PeerKeys | None]:  # noqa: ANN001
+def peer_lookup(conn) -> Callable[[str], PeerKeys | None]:
     """What the container asks to check a sender: its public keys, revoked or not. A revoked node's
     packages are refused unless they lie wholly within what we had already applied."""
     def lookup(node_id: str) -> PeerKeys | None:

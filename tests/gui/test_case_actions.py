@@ -67,7 +67,7 @@ def answer_dialogs(monkeypatch):
     fillers: dict[str, object] = {}
     shown: list[str] = []
 
-    def exec_(dialog) -> int:  # noqa: ANN001
+    def exec_(dialog) -> int:
         shown.append(type(dialog).__name__)
         fill = fillers.get(type(dialog).__name__)
         if fill is not None:
@@ -81,7 +81,7 @@ def answer_dialogs(monkeypatch):
     return fillers
 
 
-def _open(window, qtbot, wait_idle, case_id: str):  # noqa: ANN001, ANN202
+def _open(window, qtbot, wait_idle, case_id: str):
     window.open_case(case_id)
     wait_idle(window)
     detail = window.detail
@@ -89,7 +89,7 @@ def _open(window, qtbot, wait_idle, case_id: str):  # noqa: ANN001, ANN202
     return detail
 
 
-def _press(window, qtbot, wait_idle, detail, code: str) -> None:  # noqa: ANN001
+def _press(window, qtbot, wait_idle, detail, code: str) -> None:
     button = detail.application_button if code == "application" else detail.action_buttons[code]
     if code == "application":
         detail.tabs.setCurrentWidget(button.parentWidget())   # it sits on the 调解协议 tab
@@ -98,7 +98,7 @@ def _press(window, qtbot, wait_idle, detail, code: str) -> None:  # noqa: ANN001
     wait_idle(window)
 
 
-def _stored(window, case_id: str) -> Case:  # noqa: ANN001
+def _stored(window, case_id: str) -> Case:
     from mediation_desktop.services.cases import CaseService
 
     return CaseService(window.ctx.backend).get(case_id)
@@ -117,7 +117,7 @@ def test_every_case_action_through_the_window(register, answer_dialogs, qtbot, w
     announced: list = []
     window.ctx.changed.connect(announced.append)
 
-    def run(key: str, code: str, fill=None):  # noqa: ANN001, ANN202
+    def run(key: str, code: str, fill=None):
         detail = _open(window, qtbot, wait_idle, ids[key])
         before = _stored(window, ids[key])
         if fill is not None:
@@ -145,7 +145,7 @@ def test_every_case_action_through_the_window(register, answer_dialogs, qtbot, w
     assert case.stage == Stage.CLOSED and case.outcome == Outcome.TRANSFERRED and case.transferred_to == "和平区仲裁委"
 
     # -- mediating -------------------------------------------------------------------------------
-    def session(d):  # noqa: ANN001, ANN202
+    def session(d):
         d.attendees.setText("申请人，被申请人代理人")
         d.notes.setPlainText("双方同意分期支付")
     before, case = run("record_session", "record_session", ("SessionDialog", session))
@@ -175,12 +175,12 @@ def test_every_case_action_through_the_window(register, answer_dialogs, qtbot, w
     assert case.outcome == Outcome.TRANSFERRED and case.transferred_to == "区法院"
 
     # -- concluded -------------------------------------------------------------------------------
-    def pay(d):  # noqa: ANN001, ANN202
+    def pay(d):
         d.amount.setText("5000")
     _, case = run("record_performance", "record_performance", ("PerformanceDialog", pay))
     assert case.agreement.items[0].performed_fen == 500_000 and case.agreement.items[0].performed_on == today
 
-    def review(d):  # noqa: ANN001, ANN202
+    def review(d):
         d.outcome_text.setText("已出具仲裁调解书")
     _, case = run("application", "application", ("ApplicationDialog", review))
     assert case.agreement.arbitration_review_applied_on == today
@@ -205,7 +205,7 @@ def test_a_refused_action_changes_nothing_and_says_why(register, answer_dialogs,
     detail = _open(window, qtbot, wait_idle, ids["extend"])
     before = _stored(window, ids["extend"])
 
-    def too_far(d):  # noqa: ANN001, ANN202 - more than 15 days past the term: the law refuses it
+    def too_far(d):
         d.until.setDate(d.until.date().addDays(60))
     answer_dialogs["ExtendDialog"] = too_far
     announced: list = []

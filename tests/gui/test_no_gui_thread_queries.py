@@ -24,8 +24,8 @@ def guarded(monkeypatch):
     armed = {"on": False}
     caught: list[str] = []
 
-    def guard(original):  # noqa: ANN001, ANN202
-        def opened(self, *args, **kwargs):  # noqa: ANN001, ANN202
+    def guard(original):
+        def opened(self, *args, **kwargs):
             if armed["on"] and threading.current_thread() is threading.main_thread():
                 where = "".join(traceback.format_stack(limit=8)[:-1])
                 caught.append(where)

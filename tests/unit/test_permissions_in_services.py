@@ -20,7 +20,7 @@ from .helpers import make_backend
 ROLES_AND_COMBINATIONS = (*permissions.ROLES, "head+admin", "mediator+admin", None)
 
 
-def _audit_count(backend) -> int:  # noqa: ANN001
+def _audit_count(backend) -> int:
     from mediation_desktop.services.audit_view import AuditFilter, query_audit
 
     role, backend.role = backend.role, None

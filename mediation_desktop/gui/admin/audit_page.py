@@ -3,36 +3,53 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediation_desktop.gui.context import AppContext
-from mediation_desktop.services.audit_view import (ACTION_LABELS, AuditEntry, AuditFilter, audit_actions,
-                                                   audit_users, chain_problems, query_audit)
+from mediation_desktop.services.audit_view import (
+    ACTION_LABELS,
+    AuditEntry,
+    AuditFilter,
+    audit_actions,
+    audit_users,
+    chain_problems,
+    query_audit,
+)
 
 PAGE = 200
 COLUMNS = ("时间", "操作人", "操作", "对象", "内容")
 
 
 class AuditModel(QAbstractTableModel):
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[AuditEntry] = []
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         e = self.entries[index.row()]
         return (e.at.replace("T", " ")[:19], e.user, e.action_label, e.detail.get("case_no") or e.entity or "",
                 e.summary)[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             return COLUMNS[section]
         return None
@@ -64,8 +81,10 @@ class AuditPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_from.setDate(QDate.currentDate().addMonths(-1))
-        self.date_to.setDate(QDate.currentDate())
+        # The app's own day (core.clock, China Standard Time), which the audit times are written in.
+        today = QDate(ctx.today())
+        self.date_from.setDate(today.addMonths(-1))
+        self.date_to.setDate(today)
         search, more = QPushButton("查询"), QPushButton("更多")
         search.clicked.connect(self.search)
         more.clicked.connect(self.more)

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.services import backups
-from mediation_desktop.services.data_location import location_warnings
 from mediation_desktop.services.changes import EVERYTHING
+from mediation_desktop.services.data_location import location_warnings
 from mediation_desktop.services.permissions import backend_role, require
 
 REASONS = {"auto": "每日自动", "manual": "手动", "import": "导入前", "migration": "升级前", "restore": "恢复前"}
@@ -24,7 +31,7 @@ class BackupPage(QWidget):
     Listing, backing up, checking and restoring all run on the task runner; the services check who
     may back up and restore."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, restored=None):  # noqa: ANN001
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, restored=None):
         super().__init__(parent)
         self.ctx = ctx
         self.restored = restored
@@ -79,7 +86,7 @@ class BackupPage(QWidget):
 
         paths = self.ctx.require_backend().paths
 
-        def shown(report) -> None:  # noqa: ANN001 - services.integrity.CheckReport
+        def shown(report) -> None:
             if report.ok:
                 messages.info(self, "检查数据库", "检查通过：数据库完整，审计日志未被改动。")
             else:

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
@@ -78,7 +90,7 @@ class UsersPage(QWidget):
         """``action(backend)`` on the runner; a refusal is shown by the runner, success reloads."""
         backend = self.ctx.require_backend()
 
-        def saved(_result: Any) -> None:  # noqa: ANN401
+        def saved(_result: Any) -> None:
             self.reload()
             if done is not None:
                 done()

@@ -80,7 +80,7 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         backend = self.ctx.require_backend()
 
-        def work():  # noqa: ANN202
+        def work():
             from mediation_desktop.sync.keys import fingerprint
             from mediation_desktop.sync.supervisor import sync_status
             from mediation_desktop.sync.trust import node_keys
@@ -88,7 +88,7 @@ class SyncPage(QWidget):
             return fingerprint(node_keys(backend)), sync_status(backend)
         self.runner.run(work, self._show_status, parent=self)
 
-    def _show_status(self, result) -> None:  # noqa: ANN001
+    def _show_status(self, result) -> None:
         fp, status = result
         self.fingerprint.setText("本机指纹（请逐组念给对方核对）：\n" + spoken_groups(fp))
         peers = status["peers"]
@@ -166,7 +166,7 @@ class SyncPage(QWidget):
         self.runner.run(lambda: export_packages(backend, folder), self._exported, label="正在导出同步包", parent=self,
                         changes=SYNC)
 
-    def _exported(self, results) -> None:  # noqa: ANN001
+    def _exported(self, results) -> None:
         names = "、".join(r.path.name for r in results)
         self.message.setText(f"已写出并校验：{names}。现在可以安全拔出 U 盘。")
         self.refresh()
@@ -184,14 +184,14 @@ class SyncPage(QWidget):
         self.runner.run(lambda: import_packages(backend, files, dry_run=True),
                         lambda reports: self._confirm(files, reports), label="正在检查同步包", parent=self)
 
-    def report_text(self, reports) -> str:  # noqa: ANN001
+    def report_text(self, reports) -> str:
         lines = []
         for r in reports:
             lines.append(f"{Path(r.file).name}：{STATUS_LABELS[r.status]}；新增 {r.created}，更新 {r.updated}，"
                          f"未变 {r.unchanged}，冲突 {r.conflicts}" + (f"。{r.reason}" if r.reason else ""))
         return "\n".join(lines)
 
-    def _confirm(self, files: list[Path], reports) -> None:  # noqa: ANN001
+    def _confirm(self, files: list[Path], reports) -> None:
         text = self.report_text(reports)
         if all(r.status in ("rejected", "already_imported") for r in reports):
             self.message.setText("试导入结果：\n" + text)
@@ -207,6 +207,6 @@ class SyncPage(QWidget):
         self.runner.run(lambda: import_packages(backend, files), self._imported, label="正在导入同步包",
                         parent=self, changes=EVERYTHING)   # packages bring cases, remarks, notices and peers
 
-    def _imported(self, reports) -> None:  # noqa: ANN001
+    def _imported(self, reports) -> None:
         self.message.setText("导入结果：\n" + self.report_text(reports))
         self.refresh()
