@@ -69,3 +69,29 @@ def report_charts(ret: Return, monthly: list[tuple[str, int, int]]) -> list[Char
     if ret.by != "month":
         charts.append(groups_chart(ret))
     return charts
+
+
+@dataclass(frozen=True)
+class StatisticsView:
+    """Everything the 统计 page and the exports show for one period: the return, its charts and the
+    generated summary (computed together, on a worker thread)."""
+
+    ret: Return
+    charts: list[ChartSpec]
+    summary: str
+
+
+def statistics_view(backend, start, end, by: str = "room",
+                    exclude_historical: bool = False) -> StatisticsView:
+    """The return, charts and summary of ``start``..``end`` (``exclude_historical`` leaves out cases
+    imported closed from a legacy ledger, as ``report --exclude-historical`` does)."""
+    from mediation_desktop.services.statistics import (
+        compile_return,
+        monthly_received_closed,
+        received_last_year,
+        summary_text,
+    )
+
+    ret = compile_return(backend, start, end, by, exclude_historical=exclude_historical)
+    charts = report_charts(ret, monthly_received_closed(backend, start, end, exclude_historical))
+    return StatisticsView(ret, charts, summary_text(ret, received_last_year(backend, start, end, exclude_historical)))

@@ -152,22 +152,12 @@ def produce_return(backend, start, end, out: Path, *, by: str = "room",
     """The statistics return for ``start``..``end`` (by room, month or mediator) written to ``out``
     with its charts and recorded in the audit trail (compile_return checks the permission first, so a
     refused user writes nothing). A .docx gets chart pictures from ``renderer``."""
-    from mediation_desktop.services.chart_data import report_charts
-    from mediation_desktop.services.statistics import (
-        compile_return,
-        monthly_received_closed,
-        received_last_year,
-        summary_text,
-    )
+    from mediation_desktop.services.chart_data import statistics_view
     from mediation_desktop.storage.outbox import audit
 
-    ret = compile_return(backend, start, end, by, exclude_historical=exclude_historical)
-    suffix = Path(out).suffix.lower()
-    charts, summary = [], ""
-    if suffix in (".xlsx", ".docx"):
-        charts = report_charts(ret, monthly_received_closed(backend, start, end, exclude_historical))
-    if suffix == ".docx":
-        summary = summary_text(ret, received_last_year(backend, start, end, exclude_historical))
+    # compile_return checks the permission before anything is written
+    view = statistics_view(backend, start, end, by, exclude_historical)
+    ret, charts, summary = view.ret, view.charts, view.summary
     written = write_return(ret, Path(out), charts=charts, renderer=renderer, organisation=backend.node.org.name,
                            summary=summary)
     with backend.db.write() as conn:
