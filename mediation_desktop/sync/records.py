@@ -276,7 +276,12 @@ CASE = obj({
     "documents": array(DOCUMENT, 500), "attachments": array(ATTACHMENT, 2000),
     "extension_agreed_on": iso_date(), "accepted_late": boolean,
     "respondent_position": text("case.respondent_position"), "employment_ended_on": iso_date(),
-}, added={"extension_agreed_on": None, "accepted_late": False, "respondent_position": "", "employment_ended_on": None})
+    # From a legacy ledger (migration 0011): its 序号, closed there (close date perhaps inferred), or
+    # open there and held for review. The import batch stays with the room that imported it.
+    "ledger_no": text("case.ledger_no", nullable=True), "historical": boolean, "closed_on_inferred": boolean,
+    "review_pending": boolean,
+}, added={"extension_agreed_on": None, "accepted_late": False, "respondent_position": "", "employment_ended_on": None,
+          "ledger_no": None, "historical": False, "closed_on_inferred": False, "review_pending": False})
 REMARK = obj({"case_id": uuid_, "kind": one_of(("remark", "correction")), "text": text("remark.text"),
               "author": text("remark.author"), "created_at": timestamp(), "answered_at": timestamp(nullable=True)})
 def _optional(check: Check) -> Check:
@@ -352,7 +357,8 @@ def case_data(case: Case, documents: list[dict], attachments: list[dict], create
         "channel": str(case.channel), "court_case_no": case.court_case_no, "mediator": case.mediator,
         "facts": case.facts, "not_accepted_reason": case.not_accepted_reason,
         "conclusion_note": case.conclusion_note, "transferred_to": case.transferred_to, "remarks": case.remarks,
-        "ledger_key": case.ledger_key,
+        "ledger_key": case.ledger_key, "ledger_no": case.ledger_no, "historical": bool(case.historical),
+        "closed_on_inferred": bool(case.closed_on_inferred), "review_pending": bool(case.review_pending),
         "created_at": case.created_at.isoformat() if case.created_at else None,
         "updated_at": case.updated_at.isoformat() if case.updated_at else None,
         "created_by": created_by,
@@ -427,6 +433,8 @@ def case_from_data(case_id: str, origin_node: str, version: int, d: dict) -> Cas
         transferred_to=d["transferred_to"], remarks=d["remarks"],
         sessions=[MediationSession(**s) for s in d["sessions"]], agreement=agreement,
         version=version, origin_node=origin_node, ledger_key=d["ledger_key"],
+        ledger_no=d["ledger_no"], historical=d["historical"], closed_on_inferred=d["closed_on_inferred"],
+        review_pending=d["review_pending"],
         created_at=datetime.fromisoformat(d["created_at"]), updated_at=datetime.fromisoformat(d["updated_at"]),
     )
 

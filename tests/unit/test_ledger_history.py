@@ -220,3 +220,24 @@ def test_undo_refuses_once_the_import_was_sent_to_the_district(tmp_path):
     assert CaseListService(room).count(CaseFilter()) == count == 1
     room.close()
     sup.close()
+
+
+def test_the_ledger_flags_travel_to_the_district(tmp_path):
+    from .sync_helpers import enrol, export_one, import_one, make_node
+
+    room = make_node(tmp_path / "room", "room", "和平区劳动人事争议调解中心", "HP")
+    sup = make_node(tmp_path / "sup", "supervisor", "和平区人力资源和社会保障局", "D01")
+    enrol(room, sup)
+    import_ledger(room, write_ledger(tmp_path / "l.csv", [
+        {"序号": "T1", "收案日期": "2025-01-02", "申请人": "甲", "被申请人": "天津甲公司", "调解结果": "撤回"},
+        {"序号": "T2", "收案日期": "2025-01-03", "申请人": "乙", "被申请人": "天津乙公司"}]))
+    import_one(sup, export_one(room, tmp_path / "out"))
+    closed, pending = case_by_ledger_no(sup, "T1"), case_by_ledger_no(sup, "T2")
+    assert (closed.historical, closed.closed_on_inferred, closed.import_batch) == (True, True, None)
+    assert pending.review_pending and [i.ledger_no for i in ledger_review.review_list(sup)] == ["T2"]
+    from mediation_desktop.services.statistics import compile_return
+
+    start, end = date(2025, 1, 1), date(2025, 1, 31)
+    assert compile_return(sup, start, end, exclude_historical=True).rows[-1]["received"] == 1
+    room.close()
+    sup.close()
