@@ -61,11 +61,20 @@ def test_the_guard_catches_a_query_on_the_gui_thread(make_window, guarded):
     assert len(guarded.found) == 1
 
 
-def test_every_page_queries_off_the_gui_thread(make_window, guarded, qtbot, wait_idle):
+def test_every_page_queries_off_the_gui_thread(make_window, guarded, qtbot, wait_idle, monkeypatch):
     from mediation_desktop.gui import crash
-    from mediation_desktop.gui.main_window import PAGES, TOOL_PAGES
+    from mediation_desktop.gui.main_window import PAGES, TOOL_PAGES, MainWindow
 
+    signed_in = MainWindow._signed_in
+
+    def armed_from_sign_in(self, backend, account):
+        guarded.arm()   # from the hand-over on: the shell's first paint of the pages included
+        signed_in(self, backend, account)
+
+    monkeypatch.setattr(MainWindow, "_signed_in", armed_from_sign_in)
     window = make_window(demo=30)
+    wait_idle(window)
+    guarded.disarm()
     backend = window.ctx.backend
     from mediation_desktop.services.case_list import CaseListService, ListFilter
 
