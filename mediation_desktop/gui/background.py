@@ -170,3 +170,64 @@ class BackgroundWork(QObject):
         supervisor = backend is not None and backend.node.role == "supervisor"
         who = "最近收到调解组织数据" if supervisor else "区人社最近收到数据"
         self.status.setText(f"{who}：{_when(self.last_received)}　共享文件夹：{self.folder_state}")
+
+
+class _Checked(QObject):
+    answered = Signal(object)   # the quick_check's problems (a list, empty when sound)
+
+
+class BackgroundCheck(QObject):
+    """quick_check of the database on a thread of its own, started once the desk is up.
+
+    It reads the whole file (about half a minute at a million cases) through its own read-only
+    connection; SQLite leaves the GIL while it reads, so the window stays usable meanwhile. A
+    damaged file is reported through ``damaged`` (the window then puts its session down and offers
+    the recovery dialog). An answer that arrives after ``cancel`` (the window closed, or the
+    database was restored meanwhile) is dropped."""
+
+    damaged = Signal(str)     # E_DATABASE_DAMAGED's message, with the newest good backup named
+    done = Signal(bool)       # True: sound; False: damaged
+
+    def __init__(self, paths, parent: QObject | None = None):  # noqa: ANN001 - paths.DataPaths
+        super().__init__(parent)
+        self.paths = paths
+        self.running = False
+        self._generation = 0
+        self._answer = _Checked(self)
+        self._answer.answered.connect(self._answered)
+
+    def start(self) -> None:
+        from mediation_desktop.services import integrity
+
+        self._generation += 1
+        generation, paths, answer = self._generation, self.paths, self._answer
+        self.running = True
+
+        def check() -> None:
+            try:
+                problems = integrity.quick_check(paths)
+            except Exception as exc:  # noqa: BLE001 - an unreadable file is a damaged one here
+                problems = [str(exc) or type(exc).__name__]
+            try:
+                answer.answered.emit((generation, problems))
+            except RuntimeError:  # the window closed while the check ran
+                pass
+
+        threading.Thread(target=check, name="quick-check", daemon=True).start()
+
+    def cancel(self) -> None:
+        self._generation += 1
+        self.running = False
+
+    def _answered(self, answer: tuple[int, list[str]]) -> None:
+        generation, problems = answer
+        if generation != self._generation:
+            return
+        self.running = False
+        if problems:
+            from mediation_desktop.services.integrity import damaged_error
+
+            self.done.emit(False)
+            self.damaged.emit(damaged_error(self.paths, problems).message)
+        else:
+            self.done.emit(True)

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.startup.refused.connect(self.refused)
         self.startup.refused.connect(lambda _message: self.close())
         self.startup.abandoned.connect(self.close)
+        self.startup.damaged.connect(self._damaged_after_start)
         self.account = None
         self.idle_lock = None
         self.background = None
@@ -353,7 +354,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
         self.startup.open_database()
 
+    def _damaged_after_start(self, message: str) -> None:
+        """The background quick_check found the open file damaged: put the session down (nothing may
+        write to it) and offer the recovery dialog; recovering opens and signs in again."""
+        self._stop_session()
+        self.ctx.runner.wait_for_done(10_000)
+        backend, self.ctx.backend = self.ctx.backend, None
+        if backend is not None:
+            backend.close()
+        for page in self.tool_pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.tool_pages.clear()
+        self._update_menus()
+        self.startup.recover(message)
+
     def _stop_session(self) -> None:
+        self.startup.stop_check()
         if self.idle_lock is not None:
             self.idle_lock.stop()
             self.idle_lock = None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import TypeVar
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.paths import DataPaths
@@ -14,6 +16,7 @@ log = logging.getLogger(__name__)
 
 
 STAMP = "last-quick-check.txt"
+T = TypeVar("T")
 
 
 def startup_check(paths: DataPaths, max_age: timedelta | None = None) -> None:
@@ -27,16 +30,54 @@ def startup_check(paths: DataPaths, max_age: timedelta | None = None) -> None:
     stamp = paths.logs / STAMP
     if max_age is not None and _checked_within(stamp, max_age):
         return
-    problems = store.integrity_problems(db, quick=True)
-    if not problems:
-        try:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.write_text(datetime.now(timezone.utc).isoformat(), encoding="utf-8")
-        except OSError:
-            pass  # an unwritable logs folder only means checking again next time
-        return
-    log.error("database failed quick_check: %s", "; ".join(problems[:3]))
-    raise damaged_error(paths, problems)
+    problems = quick_check(paths)
+    if problems:
+        raise damaged_error(paths, problems)
+
+
+def quick_check(paths: DataPaths) -> list[str]:
+    """SQLite's quick_check of the database (empty when sound, and then stamped as checked).
+
+    The GUI runs it on a thread of its own after sign-in (it reads the whole file: about half a
+    minute at a million cases), with its own read-only connection, while the desk is in use."""
+    problems = store.integrity_problems(paths.database, quick=True)
+    if problems:
+        log.error("database failed quick_check: %s", "; ".join(problems[:3]))
+        return problems
+    stamp = paths.logs / STAMP
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(datetime.now(timezone.utc).isoformat(), encoding="utf-8")
+    except OSError:
+        pass  # an unwritable logs folder only means checking again next time
+    return []
+
+
+# What opening, migrating and signing in read or write, besides the catalogue: small tables, checked
+# before the desk (milliseconds). Damage elsewhere is for the background check to find.
+START_TABLES = ("alembic_version", "node_state", "settings", "organisations", "users", "peers")
+
+
+def open_or_explain(paths: DataPaths, open_database: Callable[[], T]) -> T:
+    """Open (and migrate) without checking the whole file first, only the start-up tables; when
+    opening fails on the file itself, a quick_check decides whether it is damaged (E_DATABASE_DAMAGED with the way back)
+    or the original fault stands. A damaged file that opens is caught by the background check."""
+    if paths.database.exists():
+        problems = store.table_problems(paths.database, START_TABLES)
+        if problems:
+            log.error("database failed quick_check (the start-up tables): %s", "; ".join(problems[:3]))
+            raise damaged_error(paths, problems)
+    try:
+        return open_database()
+    except UserError:
+        raise
+    except Exception:
+        if paths.database.exists():
+            problems = store.integrity_problems(paths.database, quick=True)
+            if problems:
+                log.error("database failed quick_check: %s", "; ".join(problems[:3]))
+                raise damaged_error(paths, problems) from None
+        raise
 
 
 def _checked_within(stamp, max_age: timedelta) -> bool:  # noqa: ANN001 - a Path

@@ -83,6 +83,7 @@ def _damage(paths: DataPaths) -> None:
         fh.write(b"\xde\xad\xbe\xef" * 3072)
 
 
+@pytest.mark.expect_log(r"failed quick_check|damaged database replaced")
 def test_a_damaged_database_offers_the_newest_good_backup_and_then_opens(make_window, data_dir, dialog_answers, qtbot):
     from mediation_desktop.storage.backup import integrity_problems
 
@@ -110,6 +111,7 @@ def test_a_damaged_database_offers_the_newest_good_backup_and_then_opens(make_wi
     assert CaseListService(window.ctx.backend).count(ListFilter()) == 40
 
 
+@pytest.mark.expect_log(r"failed quick_check|damaged database replaced")
 def test_declining_recovery_closes_the_window_without_touching_the_file(make_window, data_dir, dialog_answers, wait_idle):
     paths = _prepared(data_dir, cases=40)
     _damage(paths)

@@ -54,8 +54,8 @@ def _sign_in_as(name: str):  # noqa: ANN202
 def test_a_prepared_folder_goes_lock_check_sign_in_and_hands_over_one_back_end(make_window, data_dir, states):
     _prepared(data_dir)
     window = make_window()
-    assert states == ["claim_folder", "open_database", "sign_in", "signed_in"]
-    assert window.startup.state == "signed_in"
+    assert states == ["claim_folder", "open_database", "sign_in", "signed_in", "check_in_background"]
+    assert window.startup.state == "check_in_background"   # quick_check runs while the desk is in use
     assert window.startup.backend is None                 # handed over: the window's ctx holds the only one
     assert window.ctx.backend is not None and window.ctx.backend.role == "head+admin"
     assert not hasattr(window, "_backend")
@@ -78,7 +78,7 @@ def test_first_start_sets_up_the_organisation_its_keys_and_the_first_account(mak
     monkeypatch.setattr(SetupDialog, "exec", fill)
     window = make_window(org=None)
     wait_idle(window)
-    assert states == ["claim_folder", "open_database", "first_run_setup", "signed_in"]
+    assert states == ["claim_folder", "open_database", "first_run_setup", "signed_in", "check_in_background"]
     backend = window.ctx.backend
     assert backend.user == "王调解" and backend.node.org.code == "津河西"
     assert (backend.node.org.address, backend.node.org.phone) == ("天津市河西区友谊路35号", "022-28000000")
