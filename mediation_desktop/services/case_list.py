@@ -151,6 +151,7 @@ ACTION_LABELS = {
     "record_session": "记录调解", "conclude": "调解结束", "record_performance": "记录履行", "close": "结案",
     "reopen": "重新打开", "attach": "添加附件", "agreement_application": "登记审查/确认申请",
     "ledger_import": "台账导入", "sync_import": "同步导入", "view_personal_data": "查看个人信息",
+    "ledger_review_close": "核实后结案", "ledger_review_keep": "核实后继续办理", "ledger_undo": "撤销台账导入",
 }
 
 
@@ -289,6 +290,9 @@ class CaseListService:
             collective = desk_queries.open_collective(conn, 50)
             unpaid = desk_queries.unpaid_items(conn, today, 50)
             desk.late_acceptance_total, late = desk_queries.late_accepted(conn, 50)
+            from mediation_desktop.storage.ledger_repo import review_count
+
+            to_review = review_count(conn)
         warnings: set[str] = set()
         for case in due:
             deadlines = compute_deadlines(case, self.backend.calendar)
@@ -306,6 +310,11 @@ class CaseListService:
                     urgency, item.due, RULE_TEXTS[item.deadline_key]))
         desk.deadlines.sort(key=lambda i: (i.due or today, i.case_no))
         desk.warnings = [warning_text(w) for w in sorted(warnings)]
+        if to_review:
+            # Old open ledger cases are not on the deadline list above; say where they wait instead.
+            from mediation_desktop.core.ledger_history import REVIEW_TITLE
+
+            desk.warnings.append(f"{REVIEW_TITLE}：{to_review}件，见“导入台账”页的“历史在办核实”")
         desk.new_registrations = [DeskItem(r.id, r.case_no, f"{r.applicant_names} 诉 {r.respondent_name}",
                                            f"收案 {r.received_on.isoformat()}") for r in fresh]
         desk.collective = [DeskItem(r.id, r.case_no, f"{r.applicant_names} 诉 {r.respondent_name}",

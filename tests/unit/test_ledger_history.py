@@ -116,7 +116,9 @@ def test_old_open_rows_wait_for_review_off_the_deadline_lists(backend, tmp_path)
     due = {i.case_no for i in lists.due_items(today(), today() + timedelta(days=3650))}
     old = {case_by_ledger_no(backend, n).case_no for n in ("老1", "老2")}
     assert not due & old
-    assert {d.case_no for d in lists.desk(today()).deadlines}.isdisjoint(old)
+    desk = lists.desk(today())
+    assert {d.case_no for d in desk.deadlines}.isdisjoint(old)
+    assert "历史在办案件，请核实：2件" in "；".join(desk.warnings)
     assert lists.count(CaseFilter(overdue_on=today() + timedelta(days=3650))) == 1   # only the recent row
 
     # Keep one open: it is a normal case again, overdue like any other.
