@@ -14,6 +14,9 @@ def register(sub) -> None:
     ma.add_argument("--appointed", metavar="DATE", help="聘任日期 YYYY-MM-DD")
     ma.add_argument("--json", action="store_true")
     ma.set_defaults(func=run_mediators_add)
+    mr = msub.add_parser("retire", help="调解员不再任职（保留其记录和数字）")
+    mr.add_argument("name", metavar="NAME")
+    mr.set_defaults(func=run_mediators_retire)
     ml = msub.add_parser("list", help="调解员及其办案、培训数字（默认本年度）")
     ml.add_argument("--from", dest="start", metavar="DATE")
     ml.add_argument("--to", dest="end", metavar="DATE")
@@ -172,6 +175,15 @@ def run_mediators_add(ctx) -> int:
         ctx.out_json(_iso(row))
     else:
         ctx.say(f"已登记调解员 {row['name']}。")
+    return 0
+
+
+def run_mediators_retire(ctx) -> int:
+    from mediation_desktop.services.mediators import find_mediator, set_active
+
+    backend = ctx.backend()
+    set_active(backend, find_mediator(backend, ctx.args.name)["id"], False)
+    ctx.say(f"{ctx.args.name.strip()} 已标为不再任职。")
     return 0
 
 

@@ -62,6 +62,9 @@ def test_programme_registers_on_the_command_line(tmp_path):
                "--json").json()["background"] == "lawyer"
     refused(room, "E_MEDIATOR_EXISTS", "mediators", "add", "王建国")
     refused(room, "E_MEDIATOR_BACKGROUND", "mediators", "add", "李四", "--background", "老板")
+    cli(room, "mediators", "add", "孙丽华", "--background", "工会干部")
+    cli(room, "mediators", "retire", "孙丽华")
+    refused(room, "E_MEDIATOR_NOT_FOUND", "mediators", "retire", "无名")
     cli(room, "training", "add", "--mediator", "王建国", "--course", "调解技巧", "--hours", "1.5", "--on", "2026-04-01")
     refused(room, "E_TRAINING_HOURS", "training", "add", "--mediator", "王建国", "--course", "x", "--hours", "1.55",
             "--on", "2026-04-01")
@@ -103,17 +106,21 @@ def test_programme_registers_on_the_command_line(tmp_path):
     assert typical["title"] in _text(out)
 
     mine = cli(room, "mediators", "list", "--json").json()
+    assert [(m["name"], m["active"]) for m in mine] == [("孙丽华", False), ("王建国", True)]
+    mine = [m for m in mine if m["active"]]
     assert {"name", "org_code", "background", "training_hours", "cases_handled", "agreements", "overdue"} <= set(mine[0])
     assert (mine[0]["name"], mine[0]["org_code"], mine[0]["training_hours"]) == ("王建国", "HP", 1.5)
-    first_half = cli(room, "mediators", "list", "--from", "2026-01-01", "--to", "2026-03-31", "--json").json()
-    assert first_half[0]["training_hours"] == 0 and first_half[0]["cases_handled"] == 1
+    first_quarter = {m["name"]: m for m in cli(room, "mediators", "list", "--from", "2026-01-01", "--to", "2026-03-31",
+                                              "--json").json()}
+    assert first_quarter["王建国"]["training_hours"] == 0 and first_quarter["王建国"]["cases_handled"] == 1
     refused(room, "E_DATE", "mediators", "list", "--from", "2026-13-01")
 
     package = cli(room, "sync", "export", "--out", str(tmp_path / "up"), "--json").json()
     assert package["records"]["urgent_report"] == 1
     cli(sup, "sync", "import", package["file"])
     seen = cli(sup, "mediators", "list", "--json").json()
-    assert [(m["name"], m["org_code"], m["training_hours"], m["cases_handled"]) for m in seen] == [("王建国", "HP", 1.5, 1)]
+    assert [(m["name"], m["org_code"], m["training_hours"], m["cases_handled"]) for m in seen] == [
+        ("孙丽华", "HP", 0, 0), ("王建国", "HP", 1.5, 1)]
     alerts = cli(sup, "alerts", "--json").json()
     assert [(a["org_code"], a["seen"]) for a in alerts] == [("HP", False)]
     assert cli(sup, "alerts", "--seen", alerts[0]["id"], "--json").json()[0]["seen"] is True
