@@ -11,8 +11,6 @@ from mediation_desktop.services import accounts
 from mediation_desktop.services.backend import Backend
 
 
-
-
 @pytest.fixture
 def backend(data_dir, qapp):
     from mediation_desktop.gui.application import make_app
@@ -69,7 +67,7 @@ def test_idle_lock_hides_the_window_until_the_password_is_given(backend, qtbot):
     lock.stop()
 
 
-def _ctx(backend, qtbot, tmp_path):  # noqa: ANN001, ANN202 - pages take the app context, not a bare back end
+def _ctx(backend, qtbot, tmp_path):  # pages take the app context, not a bare back end
     from PySide6.QtCore import QSettings
 
     from mediation_desktop.gui.context import AppContext
@@ -176,6 +174,7 @@ def test_backup_page_backs_up_checks_and_restores(backend, qtbot, monkeypatch, d
     assert list(data_dir.glob("mediation.sqlite3.replaced-*"))
 
 
+@pytest.mark.expect_log(r"failed quick_check|damaged database replaced")
 def test_recovery_dialog_restores_the_newest_good_backup(backend, qtbot, data_dir):
     from mediation_desktop.gui.admin.recovery import RecoveryDialog
     from mediation_desktop.services.integrity import startup_check
