@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", help="数据目录（也可用环境变量 MEDIATION_DESKTOP_DATA_DIR）")
     parser.add_argument("--user", help="记入审计日志的操作人（默认：操作系统登录名）")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="使用 PostgreSQL 数据库服务器（区人社多人使用），如 postgresql://用户:密码@服务器:5432/数据库；"
+                             "也可用环境变量 MEDIATION_DESKTOP_DATABASE_URL。密钥、文书和日志仍在数据目录中")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -128,6 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.database_url is not None:
+        # Every back end this process opens (commands, the GUI) finds the server through
+        # core.database_url, whichever path constructs it; checked before anything runs.
+        from mediation_desktop.core.database_url import ENV_DATABASE_URL, normalise_database_url
+
+        try:
+            os.environ[ENV_DATABASE_URL] = normalise_database_url(args.database_url)
+        except UserError as exc:
+            return _fail_user(exc)
     if not args.command:
         from mediation_desktop.app import run_gui
 

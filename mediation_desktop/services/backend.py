@@ -51,7 +51,11 @@ class Backend:
         self.user = check_user_name(user) if user else default_user()
         self.paths = paths
         paths.ensure()
-        self.db = Database(db_url or paths.database)
+        # A PostgreSQL server when one is configured (--database-url, env, the GUI setting:
+        # core.database_url); keys, documents, backups of files and logs stay in the data folder.
+        from mediation_desktop.core.database_url import configured_database_url
+
+        self.db = Database(configured_database_url(paths.root, db_url) or paths.database)
         self._calendar: WorkCalendar | None = None
         self._node: NodeInfo | None = None
         # The acting role (services.permissions): None = the command line's role; the GUI sets ""
@@ -64,6 +68,10 @@ class Backend:
     def open(cls, data_dir: str | Path | None = None, user: str | None = None, *, must_exist: bool = True,
              check_max_age: timedelta | None = timedelta(days=1)) -> Backend:
         paths = DataPaths.resolve(data_dir)
+        from mediation_desktop.core.database_url import configured_database_url
+
+        if configured_database_url(paths.root) is not None:
+            return cls._open_server(paths, user, must_exist=must_exist)
         if must_exist and not paths.database.exists():
             raise UserError("E_NOT_INITIALISED", f"数据目录 {paths.root} 中还没有数据库，请先运行 init 命令初始化")
         from mediation_desktop.services.integrity import startup_check
@@ -72,6 +80,20 @@ class Backend:
         # file is refused and kept.
         startup_check(paths, check_max_age)
         backend = cls(paths, user)
+        backend.migrate()
+        return backend
+
+    @classmethod
+    def _open_server(cls, paths: DataPaths, user: str | None, *, must_exist: bool) -> Backend:
+        """A PostgreSQL server: no file to quick_check and no file lock (the server checks its own
+        pages and serialises writers); migrations run once per server (storage.migrate)."""
+        backend = cls(paths, user)
+        if must_exist and migrate.current_revision(backend.db) is None:
+            from mediation_desktop.core.database_url import masked
+
+            backend.db.dispose()
+            raise UserError("E_NOT_INITIALISED", f"数据库服务器上的数据库 {masked(backend.db.url or '')} 还没有初始化，"
+                            "请先运行 init 命令（区人社：init --role supervisor）")
         backend.migrate()
         return backend
 

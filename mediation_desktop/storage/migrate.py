@@ -47,10 +47,14 @@ def current_revision(db: Database) -> str | None:
 def upgrade(db: Database, backup=None) -> bool:
     """Upgrade to head. ``backup`` (a callable) runs first when an existing schema is older.
 
-    Returns True when something was migrated."""
+    Returns True when something was migrated. On a PostgreSQL server several clients may start at
+    once: the migration runs under a session advisory lock, and a client that waited for it finds
+    the schema already at head and does nothing (the migration runs once per server)."""
     current = current_revision(db)
     if current == SCHEMA_HEAD:
         return False
+    if db.is_server:
+        return _upgrade_server(db)
     from alembic import command
 
     head = head_revision()
@@ -64,3 +68,29 @@ def upgrade(db: Database, backup=None) -> bool:
         command.upgrade(cfg, "head")
         conn.commit()
     return True
+
+
+def _upgrade_server(db: Database) -> bool:
+    """Alembic on a server, once: under ``pg_advisory_lock`` (held by this session until released
+    or the client dies), re-reading the revision after the wait. No backup here: the server's
+    backups are its administrator's (pg_dump), the app does not pretend to own them."""
+    from alembic import command
+
+    from mediation_desktop.storage.engine import PG_MIGRATION_LOCK
+
+    with db.engine.connect() as lock_conn:
+        lock_conn.exec_driver_sql(f"SELECT pg_advisory_lock({PG_MIGRATION_LOCK})")
+        lock_conn.commit()
+        try:
+            if current_revision(db) == SCHEMA_HEAD:
+                return False
+            log.info("migrating server database to %s", SCHEMA_HEAD)
+            cfg = alembic_config()
+            with db.engine.connect() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                conn.commit()
+            return True
+        finally:
+            lock_conn.exec_driver_sql(f"SELECT pg_advisory_unlock({PG_MIGRATION_LOCK})")
+            lock_conn.commit()

@@ -2,7 +2,9 @@
 
 Both are written inside the caller's transaction, so a change and its log entries commit or roll
 back together. The per-node sequence is gap-free because it is taken from ``node_state`` under the
-write lock (``BEGIN IMMEDIATE``) and a rolled-back transaction takes its increment with it.
+write lock (``BEGIN IMMEDIATE``) and a rolled-back transaction takes its increment with it. On a
+PostgreSQL server the same holds under the writers' advisory lock (``engine.hold_writer_lock``): one
+sequence and one hash chain however many staff write at once.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, select, update
 
 from mediation_desktop.core.clock import now_iso
+from mediation_desktop.storage.engine import hold_writer_lock
 from mediation_desktop.storage.schema import audit_log, changes, node_state
 
 GENESIS_HASH = "0" * 64
@@ -32,6 +35,7 @@ def this_node(conn: Connection) -> tuple[str, str, str]:
 def record_changes(conn: Connection, entity: str, entity_ids: Iterable[str], op: str = "upsert") -> int:
     """Append one outbox row per id; returns the last sequence number used."""
     ids = list(entity_ids)
+    hold_writer_lock(conn)
     node_id = conn.execute(select(node_state.c.node_id)).scalar_one()
     last = conn.execute(select(node_state.c.last_seq)).scalar_one()
     if not ids:
@@ -56,6 +60,7 @@ def audit(conn: Connection, user: str, action: str, entity: str | None = None,
           entity_id: str | None = None, detail: dict | None = None) -> None:
     """Append one audit entry chained to the previous one. ``detail`` must hold no personal data
     beyond what the entry is about (ID and phone numbers are masked by the callers)."""
+    hold_writer_lock(conn)
     prev = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
     prev = prev or GENESIS_HASH
     at = now_iso()
