@@ -8,7 +8,6 @@ The command line calls ``png_renderer()`` only when it writes a .docx, so other 
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable
 
 from PySide6.QtCharts import (
@@ -81,13 +80,13 @@ def build_chart(spec: ChartSpec) -> QChart:
 
 def ensure_application() -> QApplication:
     """The running QApplication, or one on the offscreen platform for a command-line process (the
-    charts need a QApplication; nothing is shown)."""
+    charts need a QApplication; nothing is shown, so no display is needed, whatever QT_QPA_PLATFORM
+    says: a server without a display would otherwise abort the process)."""
     global _app
     app = QApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QApplication([])
+    _app = QApplication(["mediation-desktop", "-platform", "offscreen"])
     return _app
 
 

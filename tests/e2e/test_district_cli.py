@@ -155,3 +155,22 @@ def test_a_correction_request_stays_open_until_the_room_answers(district):
     (seen,) = cli(sup, "case", "show", case_no, "--json").json()["remarks"]
     assert not seen["open"] and [a["text"] for a in seen["answers"]] == ["已补充电话13812345678"]
     assert "答复" in cli(sup, "case", "show", case_no).out
+
+
+def test_report_docx_with_chart_pictures_from_the_command_line(district):
+    from docx import Document
+
+    out = district["tmp"] / "统计报告.docx"
+    start = (date.today() - timedelta(days=40)).isoformat()
+    # No display and no platform chosen: the command line draws offscreen by itself.
+    r = run_cli(district["sup"], "report", "--from", start, "--to", date.today().isoformat(), "--out", str(out),
+                "--by", "room", env={**ENV, "QT_QPA_PLATFORM": "", "DISPLAY": ""})
+    assert r.code == 0, r.err
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "和平区人力资源和社会保障局" in text and "本期共收案3件" in text
+    pictures = [rel for rel in doc.part.rels.values() if "image" in rel.reltype]
+    assert len(pictures) == 4 and all(p.target_part.blob.startswith(b"\x89PNG") for p in pictures)
+    bad = run_cli(district["sup"], "report", "--from", start, "--to", date.today().isoformat(), "--out",
+                  str(out), "--by", "weekday", env=ENV)
+    assert bad.code == 2 and "E_ARGUMENT: 参数 --by" in bad.err
