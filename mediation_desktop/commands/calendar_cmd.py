@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("calendar", help="节假日安排表")
     cal_sub = p.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
     imp = cal_sub.add_parser("import", help="导入某一年的国务院节假日安排（JSON，格式见 resources/holidays/README.md）")
@@ -14,7 +14,7 @@ def register(sub) -> None:  # noqa: ANN001
     imp.set_defaults(func=run_import)
 
 
-def run_import(ctx) -> int:  # noqa: ANN001
+def run_import(ctx) -> int:
     from mediation_desktop.services.calendar_service import import_calendar_file
 
     backend = ctx.backend()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
+def register(sub) -> None:  # argparse's private subparsers type
     p = sub.add_parser("keys", help="身份名片与信任：导出本机名片、登记对方名片（核对指纹）、吊销、列出")
     keys_sub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
 
@@ -30,7 +30,7 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private subparsers type
     ls.set_defaults(func=run_list)
 
 
-def run_export(ctx) -> int:  # noqa: ANN001 - cli.Context
+def run_export(ctx) -> int:  # cli.Context
     from mediation_desktop.sync.trust import write_card
 
     out = Path(ctx.args.out)
@@ -43,7 +43,7 @@ def run_export(ctx) -> int:  # noqa: ANN001 - cli.Context
     return 0
 
 
-def run_trust(ctx) -> int:  # noqa: ANN001
+def run_trust(ctx) -> int:
     from mediation_desktop.sync.trust import ROLE_LABELS, trust
 
     peer = trust(ctx.backend(), Path(ctx.args.file), ctx.args.fingerprint)
@@ -54,7 +54,7 @@ def run_trust(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_revoke(ctx) -> int:  # noqa: ANN001
+def run_revoke(ctx) -> int:
     from mediation_desktop.sync.trust import revoke
 
     result = revoke(ctx.backend(), ctx.args.node)
@@ -65,7 +65,7 @@ def run_revoke(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_list(ctx) -> int:  # noqa: ANN001
+def run_list(ctx) -> int:
     from mediation_desktop.sync.keys import fingerprint
     from mediation_desktop.sync.trust import ROLE_LABELS, node_keys, peers
 

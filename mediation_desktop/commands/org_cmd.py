@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("org", help="本组织设置（名称、地址、仲裁委员会、案号格式）")
     osub = p.add_subparsers(dest="org_command", metavar="ACTION", required=True)
     show = osub.add_parser("show", help="显示设置")
@@ -19,13 +19,13 @@ def register(sub) -> None:  # noqa: ANN001
     s.set_defaults(func=run_set)
 
 
-def _as_dict(org) -> dict:  # noqa: ANN001
+def _as_dict(org) -> dict:
     return {"name": org.name, "code": org.code, "role": org.role, "address": org.address, "phone": org.phone,
             "arbitration_name": org.arbitration_name, "arbitration_address": org.arbitration_address,
             "case_no_pattern": org.case_no_pattern}
 
 
-def run_show(ctx) -> int:  # noqa: ANN001
+def run_show(ctx) -> int:
     org = ctx.backend().node.org
     if ctx.args.json:
         ctx.out_json(_as_dict(org))
@@ -35,7 +35,7 @@ def run_show(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_set(ctx) -> int:  # noqa: ANN001
+def run_set(ctx) -> int:
     from mediation_desktop.services.organisation import update_organisation
 
     a = ctx.args

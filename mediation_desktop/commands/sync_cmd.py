@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     # (Backend.initialise registers the key-making hook itself: nothing heavy is imported here, so
     # every command starts without loading the cryptography stack.)
     p = sub.add_parser("sync", help="同步包：导出给对方、导入对方的包、查看同步状态")
@@ -37,7 +37,7 @@ def register(sub) -> None:  # noqa: ANN001
     r.set_defaults(func=run_resolve)
 
 
-def run_export(ctx) -> int:  # noqa: ANN001 - cli.Context
+def run_export(ctx) -> int:  # cli.Context
     from mediation_desktop.sync.export import export_packages
 
     results = export_packages(ctx.backend(), Path(ctx.args.out), full=ctx.args.full, to=ctx.args.to,
@@ -53,7 +53,7 @@ def run_export(ctx) -> int:  # noqa: ANN001 - cli.Context
     return 0
 
 
-def run_import(ctx) -> int:  # noqa: ANN001
+def run_import(ctx) -> int:
     from mediation_desktop.sync.importer import exit_code, import_packages
 
     reports = import_packages(ctx.backend(), ctx.args.files, dry_run=ctx.args.dry_run)
@@ -76,7 +76,7 @@ def run_import(ctx) -> int:  # noqa: ANN001
     return code
 
 
-def run_status(ctx) -> int:  # noqa: ANN001
+def run_status(ctx) -> int:
     from mediation_desktop.sync.supervisor import sync_status
 
     status = sync_status(ctx.backend())
@@ -92,7 +92,7 @@ def run_status(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_conflicts(ctx) -> int:  # noqa: ANN001
+def run_conflicts(ctx) -> int:
     from mediation_desktop.sync.supervisor import conflicts
 
     found = conflicts(ctx.backend())
@@ -106,7 +106,7 @@ def run_conflicts(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_resolve(ctx) -> int:  # noqa: ANN001
+def run_resolve(ctx) -> int:
     from mediation_desktop.sync.supervisor import RESOLUTIONS, resolve_conflict
 
     resolution = "noted" if ctx.args.noted else "kept_local"

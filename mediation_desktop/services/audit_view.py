@@ -52,7 +52,7 @@ class AuditEntry:
         return "，".join(f"{k}：{v}" for k, v in self.detail.items() if v not in (None, ""))
 
 
-def query_audit(backend, flt: AuditFilter = AuditFilter(), limit: int = 200,  # noqa: ANN001
+def query_audit(backend, flt: AuditFilter = AuditFilter(), limit: int = 200,
                 before_id: int | None = None) -> list[AuditEntry]:
     """Newest first; pass the last id shown as ``before_id`` for the next page."""
     require_backend(backend, "audit.read")
@@ -77,17 +77,17 @@ def _detail(text: str) -> dict:
     return value if isinstance(value, dict) else {"value": value}
 
 
-def audit_users(backend) -> list[str]:  # noqa: ANN001
+def audit_users(backend) -> list[str]:
     with backend.db.read() as conn:
         return distinct_audit_values(conn, "user")
 
 
-def audit_actions(backend) -> list[str]:  # noqa: ANN001
+def audit_actions(backend) -> list[str]:
     with backend.db.read() as conn:
         return distinct_audit_values(conn, "action")
 
 
-def chain_problems(backend) -> list[str]:  # noqa: ANN001
+def chain_problems(backend) -> list[str]:
     """The chain check plus the cut-off check, for the viewer's status line."""
     from mediation_desktop.services.audit_head import tail_problems
 

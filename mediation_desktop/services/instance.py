@@ -17,7 +17,7 @@ from mediation_desktop.paths import DataPaths
 from mediation_desktop.storage.lock import InstanceLock
 
 
-def lock_path(paths: DataPaths):  # noqa: ANN201 - a Path
+def lock_path(paths: DataPaths):  # a Path
     return paths.root / "mediation.lock"
 
 

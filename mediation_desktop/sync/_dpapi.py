@@ -16,7 +16,7 @@ def available() -> bool:
     if sys.platform != "win32":
         return False
     try:
-        ctypes.WinDLL("crypt32")  # type: ignore[attr-defined]
+        ctypes.WinDLL("crypt32")
     except OSError:
         return False
     return True

@@ -75,7 +75,7 @@ def _has_news(backend: Backend) -> bool:
 def sync_with_folder(backend: Backend, outbox_dir: Path | None, inbox_dir: Path | None) -> FolderReport:
     report = FolderReport(_reachable(outbox_dir), _reachable(inbox_dir))
     # Read the inbox first, so that what goes out acknowledges what just came in.
-    if report.inbox_reachable:
+    if report.inbox_reachable and inbox_dir is not None:
         inbox = Path(inbox_dir)
         files = sorted(p for p in inbox.iterdir() if p.suffix == SUFFIX and p.is_file() and not p.name.startswith("."))
         if files:
@@ -83,7 +83,7 @@ def sync_with_folder(backend: Backend, outbox_dir: Path | None, inbox_dir: Path 
                 report.imported.append(r.as_json())
                 _file_away(Path(r.file), "rejected" if r.status == "rejected" else
                            (None if r.status == "held" else "done"))
-    if report.outbox_reachable and _has_news(backend):
+    if report.outbox_reachable and outbox_dir is not None and _has_news(backend):
         try:
             report.written = [str(r.path) for r in export_packages(backend, Path(outbox_dir))]
         except UserError as exc:

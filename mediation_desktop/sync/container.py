@@ -19,9 +19,9 @@ import re
 import struct
 import time
 import uuid
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -30,7 +30,13 @@ from cryptography.exceptions import InvalidSignature
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.validation import ORG_CODE_RE
 from mediation_desktop.sync import envelope
-from mediation_desktop.sync._files import drop_from_cache, fsync_dir, open_exclusive, rename_no_replace, temp_name
+from mediation_desktop.sync._files import (
+    drop_from_cache,
+    fsync_dir,
+    open_exclusive,
+    rename_no_replace,
+    temp_name,
+)
 from mediation_desktop.sync.inner import BOUND_FIELDS, build_archive, read_archive
 from mediation_desktop.sync.keys import NodeKeys, PeerKeys
 from mediation_desktop.sync.strict import ZipLimits, dumps_canonical, loads_strict
@@ -339,7 +345,7 @@ def _build_header(sender: NodeKeys, recipients: list[PeerKeys], fields: Mapping[
     if not {"schema_version", "kind", "origin_seq"} <= set(fields) <= allowed:
         raise ValueError(f"header_fields must hold schema_version, kind, origin_seq and only {sorted(allowed)}")
     package_id = fields.get("package_id") or str(uuid.uuid4())
-    created_at = fields.get("created_at") or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    created_at = fields.get("created_at") or datetime.now(UTC).replace(microsecond=0).isoformat()
     return {
         "format": "mdpkg",
         "format_version": FORMAT_VERSION,

@@ -18,7 +18,7 @@ import secrets
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +159,7 @@ def _is_canonical_uuid(text: str) -> bool:
 def generate_node_keys(node_id: str, org_name: str, org_code: str, role: str) -> NodeKeys:
     """Create fresh keys for this installation (refuses malformed identity fields: E_KEY_IDENTITY)."""
     _check_identity(node_id, org_name, org_code, role, "E_KEY_IDENTITY")
-    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    created = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return NodeKeys(node_id, org_name, org_code, role, Ed25519PrivateKey.generate(), X25519PrivateKey.generate(), created)
 
 
