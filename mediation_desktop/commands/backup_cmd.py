@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("backup", help="在线备份数据库到指定文件（经完整性检查）")
     p.add_argument("--out", required=True, metavar="FILE", help="备份文件路径")
     p.add_argument("--json", action="store_true")
@@ -23,13 +23,13 @@ def register(sub) -> None:  # noqa: ANN001
     c.set_defaults(func=run_check)
 
 
-def _user(ctx) -> str:  # noqa: ANN001
+def _user(ctx) -> str:
     from mediation_desktop.services.backend import default_user
 
     return ctx.args.user or default_user()
 
 
-def run_backup(ctx) -> int:  # noqa: ANN001
+def run_backup(ctx) -> int:
     from mediation_desktop.services.backups import backup_to_file
 
     out = backup_to_file(ctx.backend(), Path(ctx.args.out))
@@ -40,7 +40,7 @@ def run_backup(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_restore(ctx) -> int:  # noqa: ANN001
+def run_restore(ctx) -> int:
     from mediation_desktop.services.backups import restore_database
 
     # No Backend.open here: a damaged database refuses to open, and restoring is the way out.
@@ -58,9 +58,12 @@ def run_restore(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_check(ctx) -> int:  # noqa: ANN001
+def run_check(ctx) -> int:
+    from mediation_desktop.core.database_url import configured_database_url
     from mediation_desktop.services.integrity import failure_message, full_check
 
+    if configured_database_url(ctx.paths.root) is not None:
+        return _report_server_check(ctx)
     report = full_check(ctx.paths, quick=ctx.args.quick)
     if ctx.args.json:
         ctx.out_json(report.as_json())
@@ -75,3 +78,21 @@ def run_check(ctx) -> int:  # noqa: ANN001
     return 2
 
 
+
+
+def _report_server_check(ctx) -> int:  # noqa: ANN001
+    """``check`` on a PostgreSQL server: services.backups.server_check, reported as for a file."""
+    from mediation_desktop.services.backups import server_check
+
+    report = server_check(ctx.backend())
+    if ctx.args.json:
+        ctx.out_json(report.as_json())
+    else:
+        for w in report.warnings:
+            ctx.say("警告：" + w)
+        if report.ok:
+            ctx.say("检查通过：" + "、".join(report.checked))
+    if report.ok:
+        return 0
+    sys.stderr.write("E_CHECK_FAILED: 检查发现问题：" + "；".join(report.problems[:10]) + "\n")
+    return 2

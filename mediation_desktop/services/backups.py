@@ -34,7 +34,9 @@ DAILY_FOR = timedelta(days=7)
 WEEKLY_FOR = timedelta(days=31)
 MONTHLY_FOR = timedelta(days=365)
 KEEP_NEWEST = 5  # the safety copies from before today's imports and restores survive the day's thinning
-_NAME_RE = re.compile(r"^mediation-(\d{8}-\d{6})-([a-z_]+)(?:-\d+)?\.sqlite3$")
+# A reason is lower-case words joined by "_" or "-" (older versions wrote "sync-import"), then "-2"…
+# when several were taken in one second.
+_NAME_RE = re.compile(r"^mediation-(\d{8}-\d{6})-([a-z_]+(?:-[a-z_]+)*)(?:-\d+)?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,57 @@ def take_backup(backend, reason: str = "manual", *, thin: bool = True) -> Path |
     return target
 
 
+# A backup this young, with no writes since, stands for the one a batch would take (the setting
+# backup.fresh_minutes changes it; 0 always takes a new one). At a million cases a copy takes about
+# a minute: forty rooms' packages in an hour should not pay it forty times.
+FRESH_KEY = "backup.fresh_minutes"
+FRESH_DEFAULT = timedelta(hours=1)
+
+
+def fresh_for(backend) -> timedelta:  # noqa: ANN001
+    from mediation_desktop.storage import sync_repo
+
+    with backend.db.read() as conn:
+        raw = sync_repo.get_setting(conn, FRESH_KEY)
+    try:
+        minutes = float(raw) if raw is not None else None
+    except ValueError:
+        minutes = None
+    if minutes is None or not 0 <= minutes <= 7 * 24 * 60:
+        return FRESH_DEFAULT
+    return timedelta(minutes=minutes)
+
+
+def recent_unchanged_backup(paths: DataPaths, fresh: timedelta, at: datetime | None = None) -> Path | None:
+    """The newest backup when it is younger than ``fresh`` and nothing was written since.
+
+    "Nothing written since" is the change marker (audit head id, this node's change counter) read
+    from the backup and from the live file: every write through the services bumps one of them."""
+    if fresh <= timedelta(0) or not paths.database.exists():
+        return None
+    at = at or now()
+    for newest in list_backups(paths.backups):
+        if not timedelta(0) <= at - newest.taken_at < fresh:
+            return None
+        try:
+            same = store.file_facts(newest.path).change_marker == store.file_facts(paths.database).change_marker
+        except Exception:  # noqa: BLE001 - an unreadable backup does not count
+            continue
+        return newest.path if same else None
+    return None
+
+
+def backup_before_batch(backend, reason: str) -> Path | None:  # noqa: ANN001
+    """The one safety copy before a batch (a pile of sync packages): a backup younger than
+    ``fresh_for`` with no writes since counts, otherwise a new one is taken."""
+    if backend.db.path is not None:
+        recent = recent_unchanged_backup(backend.paths, fresh_for(backend))
+        if recent is not None:
+            log.info("backup before %s: %s still current, none taken", reason, recent.name)
+            return recent
+    return backend.backup_before(reason)
+
+
 def backup_now(backend) -> Path | None:  # noqa: ANN001
     """A backup someone asked for (the GUI's 立即备份): the same checked copy, for those allowed to."""
     from mediation_desktop.services.permissions import require_backend
@@ -150,6 +203,8 @@ def backup_to_file(backend, out: Path) -> Path:  # noqa: ANN001
     out = Path(out)
     if out.exists() and out.is_dir():
         raise UserError("E_BACKUP_TARGET", f"{out} 是一个文件夹，请给出备份文件的名称")
+    if backend.db.is_server:
+        return dump_server(backend, out)
     if backend.db.path is None:
         raise UserError("E_BACKUP_UNSUPPORTED", "只有本机 SQLite 数据库可以这样备份")
     if is_live_database_file(out, backend.db.path):
@@ -162,6 +217,72 @@ def backup_to_file(backend, out: Path) -> Path:  # noqa: ANN001
         audit(conn, backend.user, "backup", None, None, {"file": out.name})
     store.copy_database(backend.db.path, out)
     return out
+
+
+def dump_server(backend, out: Path) -> Path:  # noqa: ANN001
+    """``backup --out FILE`` on a PostgreSQL server: ``pg_dump`` in custom format when it is on PATH,
+    otherwise E_BACKUP_PG_DUMP with the command to run. The app does not own the server: this is a
+    copy for the user, the server's own backups stay with its administrator."""
+    import shutil
+    import subprocess
+
+    from mediation_desktop.core.database_url import masked
+    from mediation_desktop.services.output_files import check_output_file
+    from mediation_desktop.storage.outbox import audit
+    from mediation_desktop.storage.server_checks import libpq_url, pg_dump_args
+
+    url = backend.db.url or ""
+    tool = shutil.which("pg_dump")
+    shown = " ".join(pg_dump_args(masked(url), out))
+    if tool is None:
+        raise UserError("E_BACKUP_PG_DUMP", f"数据库在 PostgreSQL 服务器上，需要用 pg_dump 备份，但本机找不到 pg_dump。"
+                        f"请安装 PostgreSQL 客户端（Debian：apt install postgresql-client）后重试，或在服务器上运行：{shown}"
+                        "（密码用环境变量 PGPASSWORD 给出）")
+    check_output_file(out)
+    _dbname, password = libpq_url(url)
+    env = {**os.environ, **({"PGPASSWORD": password} if password else {})}
+    part = out.with_name(out.name + ".part")
+    done = subprocess.run(pg_dump_args(url, part, tool), env=env, capture_output=True, text=True,
+                          encoding="utf-8", errors="replace", stdin=subprocess.DEVNULL)
+    if done.returncode != 0:
+        part.unlink(missing_ok=True)
+        reason = (done.stderr.strip().splitlines() or ["没有说明"])[-1]
+        raise UserError("E_BACKUP_PG_DUMP", f"pg_dump 没有完成备份：{reason}。可请数据库管理员在服务器上运行：{shown}")
+    os.replace(part, out)
+    with backend.db.write() as conn:
+        audit(conn, backend.user, "backup", None, None, {"file": out.name, "tool": "pg_dump"})
+    log.info("server database dumped to %s", out.name)
+    return out
+
+
+def refuse_server_restore(paths: DataPaths) -> None:
+    """``restore`` when the data folder uses a server: the app does not replace a server's database."""
+    from mediation_desktop.core.database_url import configured_database_url, masked
+
+    url = configured_database_url(paths.root)
+    if url is not None:
+        raise UserError("E_RESTORE_SERVER", f"数据库在 PostgreSQL 服务器上（{masked(url)}），不能由本程序恢复。"
+                        "请数据库管理员用 pg_restore 恢复 backup 写出的文件，例如："
+                        "pg_restore --clean --if-exists --no-owner --dbname=数据库地址 备份文件"
+                        "（步骤见 installer/postgres/README.md）")
+
+
+def server_check(backend):  # noqa: ANN001, ANN201 - services.integrity.CheckReport
+    """``check`` on a server: the checks a client can run there. Constraints the server has not
+    validated, invalid indexes, and the audit chain (one chain for all staff)."""
+    from mediation_desktop.services.integrity import CheckReport
+    from mediation_desktop.storage.outbox import verify_audit_chain
+    from mediation_desktop.storage.server_checks import invalid_indexes, unvalidated_constraints
+
+    report = CheckReport(warnings=["数据库在 PostgreSQL 服务器上：数据页的完整性由服务器负责，备份请用 backup（pg_dump）或由管理员进行"])
+    with backend.db.read() as conn:
+        report.checked.append("constraints")
+        report.problems += [f"约束未经验证：{c}" for c in unvalidated_constraints(conn)]
+        report.checked.append("indexes")
+        report.problems += [f"索引无效：{i}" for i in invalid_indexes(conn)]
+        report.checked.append("audit_chain")
+        report.problems += verify_audit_chain(conn)
+    return report
 
 
 def is_live_database_file(path: Path, database: Path) -> bool:
@@ -258,6 +379,7 @@ def restore_database(paths: DataPaths, source: Path, user: str, *, lock_held_by_
     """Replace the database with a backup. The caller has closed its own connections; the GUI,
     holding the folder's lock itself, says so with ``lock_held_by_caller``. ``role`` is the signed-in
     role (the GUI); None means the command line's role (see services.permissions)."""
+    refuse_server_restore(paths)
     from mediation_desktop.services import audit_head
     from mediation_desktop.services.backend import Backend
     from mediation_desktop.services.permissions import cli_role, require
