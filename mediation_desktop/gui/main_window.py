@@ -26,7 +26,18 @@ from mediation_desktop.paths import DataPaths
 log = logging.getLogger("mediation_desktop.gui")
 
 PAGES = ("desk", "cases", "register", "import")
-PAGE_TITLES = {"desk": "工作台", "cases": "案件", "register": "登记", "import": "导入台账"}
+PAGE_TITLES = {"desk": "工作台", "cases": "案件", "register": "登记", "import": "导入台账",
+               "overview": "区域总览", "rooms": "调解组织", "deadlines": "期限", "risk": "风险", "statistics": "统计",
+               "notices": "通知", "key_enterprises": "重点企业", "sync": "同步"}
+# Each node's navigation, by the node's role: a room registers and imports ledgers; the district
+# (supervisor) reads every room's cases and writes remarks, notices and the key-enterprise list.
+ROOM_NAV = PAGES + ("statistics", "notices")
+SUPERVISOR_NAV = ("overview", "rooms", "cases", "deadlines", "risk", "statistics", "notices", "key_enterprises",
+                  "sync")
+# A navigation entry shown only to accounts holding one of these permissions (services.permissions).
+NAV_PERMISSIONS = {"statistics": ("data.export",), "sync": ("data.export", "sync.import"),
+                   "overview": ("consolidated.read",), "rooms": ("consolidated.read",),
+                   "register": ("case.register",), "import": ("ledger.import",)}
 
 # Pages reached from the 管理 menu, each shown only to roles holding one of its permissions.
 TOOL_PAGES = {
@@ -89,6 +100,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setFixedWidth(120)
         self.nav.setSpacing(2)
+        self.nav_keys: list[str] = list(PAGES)
+        self.nav_widgets: dict[str, QWidget] = {}
         for key in PAGES:
             self.nav.addItem(PAGE_TITLES[key])
         self.stack = QStackedWidget()
@@ -108,6 +121,7 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.ctx.open_case.connect(self.open_case)
+        self.ctx.changed.connect(lambda changes: (changes.notices or changes.sync) and self.unread_notices())
         self._previous_page = 0
         self._actions()
         self._menus()
@@ -132,6 +146,8 @@ class MainWindow(QMainWindow):
         self.ledger = LedgerImportPage(self.ctx)
         for page in (self.desk, self.cases, self.register, self.ledger):
             self.stack.addWidget(page)
+        self.nav_widgets.update({"desk": self.desk, "cases": self.cases, "register": self.register,
+                                 "import": self.ledger})
         self.register.registered.connect(self.open_case)
         self.batch_documents = install_batch_action(self.cases, self.ctx)
         self._pages_built = True
@@ -159,7 +175,7 @@ class MainWindow(QMainWindow):
 
         for i, key in enumerate(PAGES):
             add(PAGE_TITLES[key], f"Ctrl+{i + 1}", lambda _=False, i=i: self.show_page(i))
-        add("新登记", QKeySequence.StandardKey.New, lambda: self.show_page(PAGES.index("register")))
+        add("新登记", QKeySequence.StandardKey.New, lambda: self.show_key("register"))
         add("搜索案件", QKeySequence.StandardKey.Find, self.focus_search)
         add("刷新", QKeySequence.StandardKey.Refresh, lambda: self.ctx.announce(EVERYTHING))
         add("返回", "Alt+Left", self.go_back)
@@ -194,23 +210,128 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
+    def show_key(self, key: str) -> QWidget | None:
+        """Show a navigation page by its key; None when this node's navigation has no such page."""
+        if key not in self.nav_keys:
+            return None
+        self.show_page(self.nav_keys.index(key))
+        return self.nav_widgets.get(key)
+
     def _nav_changed(self, row: int) -> None:
-        if row < 0 or not self._pages_built:
+        if row < 0 or not self._pages_built or row >= len(self.nav_keys):
             return
-        self.stack.setCurrentIndex(row)
-        if PAGES[row] == "cases":
+        key = self.nav_keys[row]
+        widget = self._nav_widget(key)
+        if widget is None:
+            return
+        self.stack.setCurrentWidget(widget)
+        if key == "cases":
             self.cases.activate()
+        elif key in ("desk", "deadlines"):
+            pass   # the desk reloads on sign-in and on every change
+        elif key == "sync":
+            widget.status_page.refresh()
+        elif hasattr(widget, "reload") and self.ctx.backend is not None:
+            widget.reload()
+
+    def set_navigation(self, node_role: str, role: str | None) -> None:
+        """The navigation of this node's role, with the entries the account may use."""
+        keys = SUPERVISOR_NAV if node_role == "supervisor" else ROOM_NAV
+        keys = tuple(k for k in keys if k not in NAV_PERMISSIONS or permitted(role, NAV_PERMISSIONS[k]))
+        current = self.nav_keys[self.nav.currentRow()] if 0 <= self.nav.currentRow() < len(self.nav_keys) else None
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav_keys = list(keys)
+        for key in keys:
+            title = "通知与批注" if key == "notices" and node_role == "supervisor" else PAGE_TITLES[key]
+            self.nav.addItem(title)
+        self.nav.blockSignals(False)
+        for key in ("statistics", "notices", "key_enterprises"):
+            page = self.nav_widgets.get(key)
+            if page is not None:
+                page.set_role(node_role)
+        self.show_page(self.nav_keys.index(current) if current in self.nav_keys else 0)
+
+    def _nav_widget(self, key: str) -> QWidget | None:
+        """A navigation page, built the first time it is shown (the district's pages load on demand)."""
+        widget = self.nav_widgets.get(key)
+        if widget is not None:
+            return widget
+        if key == "deadlines":
+            widget = self.desk   # the desk's deadline lists cover every case held here
+        else:
+            widget = self._build_nav_page(key)
+            if widget is None:
+                return None
+            self.stack.addWidget(widget)
+        self.nav_widgets[key] = widget
+        return widget
+
+    def _build_nav_page(self, key: str) -> QWidget | None:
+        node_role = self.ctx.backend.node.role if self.ctx.backend is not None else "room"
+        if key == "overview":
+            from mediation_desktop.gui.pages.district_overview import DistrictOverviewPage
+
+            page = DistrictOverviewPage(self.ctx)
+            page.open_room.connect(self.show_room_cases)
+            page.show_risk.connect(lambda: self.show_key("risk"))
+            return page
+        if key == "rooms":
+            from mediation_desktop.gui.pages.district_rooms import RoomsPage
+
+            page = RoomsPage(self.ctx)
+            page.open_room.connect(self.show_room_cases)
+            return page
+        if key == "risk":
+            from mediation_desktop.gui.pages.district_risk import DistrictRiskPage
+
+            return DistrictRiskPage(self.ctx)
+        if key == "statistics":
+            from mediation_desktop.gui.pages.statistics import StatisticsPage
+
+            page = StatisticsPage(self.ctx)
+        elif key == "notices":
+            from mediation_desktop.gui.pages.notices import NoticesPage
+
+            page = NoticesPage(self.ctx)
+            page.unread_changed.connect(self._show_unread)
+        elif key == "key_enterprises":
+            from mediation_desktop.gui.pages.key_enterprises import KeyEnterprisesPage
+
+            page = KeyEnterprisesPage(self.ctx)
+        elif key == "sync":
+            from mediation_desktop.gui.sync.batch_import import DistrictSyncPage
+
+            return DistrictSyncPage(self.ctx)
+        else:
+            return None
+        page.set_role(node_role)
+        return page
+
+    def show_room_cases(self, org_code: str) -> None:
+        """The case list filtered to one room (double-click on the overview or the rooms page)."""
+        if self.show_key("cases") is not None:
+            self.cases.show_room(org_code)
+
+    def _show_unread(self, unread: int) -> None:
+        if "notices" in self.nav_keys:
+            item = self.nav.item(self.nav_keys.index("notices"))
+            if item is not None and self.ctx.backend is not None and self.ctx.backend.node.role == "room":
+                item.setText(f"通知（{unread}）" if unread else "通知")
 
     def focus_search(self) -> None:
-        if not self._pages_built:
+        if not self._pages_built or self.show_key("cases") is None:
             return
-        self.show_page(PAGES.index("cases"))
         self.cases.search.setFocus()
         self.cases.search.selectAll()
 
+    def _on_nav_page(self) -> bool:
+        current = self.stack.currentWidget()
+        return any(current is w for w in self.nav_widgets.values()) or self.stack.currentIndex() < len(PAGES)
+
     def _show_off_nav(self, widget: QWidget) -> None:
         """A page outside the list (a case, a 管理 page): remember where to go back to."""
-        if self.stack.currentIndex() < len(PAGES):
+        if self._on_nav_page():
             self._previous_page = max(self.nav.currentRow(), 0)
         self.nav.blockSignals(True)
         self.nav.clearSelection()
@@ -225,9 +346,12 @@ class MainWindow(QMainWindow):
         self.detail.show_case(case_id)
 
     def go_back(self) -> None:
-        if self.stack.currentIndex() >= len(PAGES):
+        if not self._on_nav_page():
             self.show_page(self._previous_page)
-            self.stack.setCurrentIndex(self._previous_page)
+            widget = self.nav_widgets.get(self.nav_keys[self._previous_page]) \
+                if self._previous_page < len(self.nav_keys) else None
+            if widget is not None:
+                self.stack.setCurrentWidget(widget)
 
     def show_tool_page(self, key: str) -> QWidget | None:
         backend = self.ctx.backend
@@ -334,11 +458,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — {node.org.name}")
         self.status.setText(f"{node.org.name}（{node.org.code}）　使用人：{backend.user}（{self.account.role_label}）"
                             f"　数据目录：{self.paths.root}")
-        page = self.nav.currentRow()
-        if page == PAGES.index("cases"):
+        self.set_navigation(node.role, backend.role)
+        self.unread_notices()
+        if self.nav.currentRow() >= 0 and self.nav_keys[self.nav.currentRow()] == "cases":
             self.cases.activate()
         self.desk.reload()
         self.ready.emit()
+
+    def unread_notices(self) -> None:
+        """A room's unread notices from the district, on the navigation's 通知 entry."""
+        backend = self.ctx.backend
+        if backend is None or backend.node.role != "room" or "notices" not in self.nav_keys:
+            return
+        from mediation_desktop.services.district_messages import notice_counts
+
+        self.ctx.runner.run(lambda: notice_counts(backend)[1], self._show_unread, parent=self)
 
     def _after_restore(self) -> None:
         """The backup page closed the back end and replaced the file: drop everything that held the

@@ -112,9 +112,12 @@ def _insert(conn, actor: str, name: str, display_name: str, role: str, password:
 
 
 def create_first_user(backend, name: str, password: str, display_name: str = "",  # noqa: ANN001
-                      role: str = "head+admin") -> Account:
+                      role: str | None = None) -> Account:
     """The account created by the setup wizard: by default the head who also administers (a small
-    room has nobody else to do it). Refused once any account exists."""
+    room has nobody else to do it); at a district node the supervisor who also administers, so the
+    district's first user reads the rooms' cases and writes remarks. Refused once any account exists."""
+    if role is None:
+        role = "supervisor+admin" if backend.node.role == "supervisor" else "head+admin"
     with backend.db.write() as conn:
         if repo.count_users(conn):
             raise UserError("E_USERS_EXIST", "已经有用户账户，请由管理员在“用户管理”中添加新用户")

@@ -94,6 +94,7 @@ class CaseRow:
     outcome: str | None
     next_due: date | None
     mediator: str | None
+    org_id: str | None = None   # the organisation the case belongs to (the district's 调解组织 column)
 
     @property
     def stage(self) -> Stage:
@@ -160,7 +161,8 @@ def _case_row(r: Any) -> CaseRow:  # noqa: ANN401 - a SQLAlchemy Row
                    applicant_names=r.applicant_names, respondent_name=r.respondent_name,
                    dispute_types=tuple(t for t in r.dispute_types.split(",") if t),
                    workers_involved=r.workers_involved, amount_claimed_fen=r.amount_claimed_fen,
-                   status=r.status, outcome=r.outcome, next_due=r.next_due, mediator=r.mediator)
+                   status=r.status, outcome=r.outcome, next_due=r.next_due, mediator=r.mediator,
+                   org_id=str(r.org_id) if r.org_id is not None else None)
 
 
 class CaseListService:

@@ -18,7 +18,7 @@ from mediation_desktop.core.risk import Risk, assess
 from mediation_desktop.core.rules import check_date
 from mediation_desktop.core.validation import check_id_number, check_name, check_phone, check_uscc
 from mediation_desktop.services.backend import Backend
-from mediation_desktop.services.permissions import require_action
+from mediation_desktop.services.permissions import owns_case, require_action
 from mediation_desktop.storage import Connection, cases_repo, queries, sync_repo
 from mediation_desktop.storage.outbox import audit, record_changes
 
@@ -166,7 +166,7 @@ class CaseService:
         errors = case_rule_errors(case)
         if errors:
             raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
-        if case.origin_node and case.origin_node != node_id:
+        if not owns_case(case.origin_node, node_id):
             # A room owns its cases; at the district they are read-only, and remarks or correction
             # requests (records of the supervisor's own) travel back instead.
             raise PermissionDenied("E_NOT_OWNER", "这是其他调解组织登记的案件，只能查看；如需更正，请发送更正意见")

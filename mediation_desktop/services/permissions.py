@@ -155,6 +155,27 @@ def may_act(role: str | None, action: str) -> bool:
     return allowed(role, ACTION_PERMISSIONS.get(action, "case.record"))
 
 
+def owns_case(origin_node: str | None, node_id: str) -> bool:
+    """A node changes only the cases it registered (or that predate sync); a room's case held at the
+    district is read-only there, and the district answers it with remarks or correction requests."""
+    return not origin_node or origin_node == node_id
+
+
+def may_act_on_case(role: str | None, action: str, origin_node: str | None, node_id: str) -> bool:
+    """Whether a case page offers ``action`` on this case: the role's permission and the owner rule."""
+    return owns_case(origin_node, node_id) and may_act(role, action)
+
+
+def may_remark(role: str | None, node_role: str, origin_node: str | None, node_id: str) -> bool:
+    """The district writes remarks and correction requests on the rooms' cases it holds."""
+    return node_role == SUPERVISOR and allowed(role, "remark.write") and not owns_case(origin_node, node_id)
+
+
+def may_answer_remark(role: str | None, node_role: str) -> bool:
+    """A room answers the district's remarks on its own cases (services.district_messages)."""
+    return node_role == "room" and allowed(role, "case.record")
+
+
 def require_action(backend, action: str) -> None:  # noqa: ANN001
     """Check a case action; actions not in the table need ``case.record``."""
     require_backend(backend, ACTION_PERMISSIONS.get(action, "case.record"))

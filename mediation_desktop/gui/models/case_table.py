@@ -37,6 +37,8 @@ COLUMNS: tuple[tuple[str, str, Callable[[CaseRow], str]], ...] = (
     ("下一期限", "next_due", lambda r: r.next_due.isoformat() if r.next_due else ""),
 )
 NUMERIC = {5, 6}
+NUMERIC_KEYS = {"workers_involved", "amount_claimed_fen"}
+ORG_HEADER = "调解组织"
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Fetcher = Callable[[list[int], Callable[[dict[int, CaseRow]], None]], None]
@@ -54,6 +56,19 @@ class CaseTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, CaseRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
+        self.columns = COLUMNS
+        self._org_names: dict[str, str] = {}
+
+    def set_org_names(self, names: dict[str, str] | None) -> None:
+        """At the district: a 调解组织 column (organisation id -> name) after the case number."""
+        self.beginResetModel()
+        self._org_names = dict(names or {})
+        if names:
+            org = (ORG_HEADER, "", lambda r: self._org_names.get(r.org_id or "", ""))
+            self.columns = COLUMNS[:1] + (org,) + COLUMNS[1:]
+        else:
+            self.columns = COLUMNS
+        self.endResetModel()
 
     # -- feeding -----------------------------------------------------------------------------------
     def set_fetcher(self, fetcher: Fetcher) -> None:
@@ -76,7 +91,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pending.clear()
         self._generation += 1
         if self._keys:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self.columns) - 1))
 
     def row_at(self, row: int) -> CaseRow | None:
         if not 0 <= row < len(self._keys):
@@ -106,30 +121,31 @@ class CaseTableModel(QAbstractTableModel):
         first = page_no * PAGE_SIZE
         last = min(first + PAGE_SIZE, len(self._keys)) - 1
         if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     # -- Qt model ----------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section][0]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._keys):
             return str(section + 1)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(COLUMNS):
+        if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(self.columns):
             return None
         col = index.column()
+        key = self.columns[col][1]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            align = Qt.AlignmentFlag.AlignRight if col in NUMERIC else Qt.AlignmentFlag.AlignLeft
+            align = Qt.AlignmentFlag.AlignRight if key in NUMERIC_KEYS else Qt.AlignmentFlag.AlignLeft
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE):
@@ -140,14 +156,14 @@ class CaseTableModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == 8 and row.next_due is not None and row.status != "closed":
+            if key == "next_due" and row.next_due is not None and row.status != "closed":
                 today = self._today()
                 if row.next_due < today:
                     return QBrush(OVERDUE_COLOUR)
                 if (row.next_due - today).days <= 3:
                     return QBrush(SOON_COLOUR)
             return None
-        text = COLUMNS[col][2](row)
+        text = self.columns[col][2](row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return text or None
         return text
@@ -158,5 +174,5 @@ class CaseTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(COLUMNS):
-            self.sort_requested.emit(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+        if 0 <= column < len(self.columns) and self.columns[column][1]:   # the 调解组织 column does not sort
+            self.sort_requested.emit(self.columns[column][1], order == Qt.SortOrder.DescendingOrder)

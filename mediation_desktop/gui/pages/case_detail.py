@@ -250,18 +250,66 @@ class CaseDetailPage(QWidget):
         self.action_buttons = {}
         while self.action_row.count():
             self.action_row.takeAt(0)
-        from mediation_desktop.services.permissions import may_act
+        from mediation_desktop.services.permissions import may_act_on_case
 
-        role = self.ctx.backend.role if self.ctx.backend is not None else ""
+        backend = self.ctx.backend
+        role = backend.role if backend is not None else ""
+        node_id = backend.node.node_id if backend is not None else ""
         for action in allowed_actions(case):
-            if not may_act(role, action.code):
-                continue   # the service would refuse it: not offered
+            if not may_act_on_case(role, action.code, case.origin_node, node_id):
+                continue   # the service would refuse it (the role, or another room's case): not offered
             button = QPushButton(action.label)
             button.clicked.connect(lambda _=False, code=action.code: self.run_action(code))
             self.action_row.addWidget(button)
             self.action_buttons[action.code] = button
+        self._remark_buttons(case, role, node_id)
         self.action_row.addStretch(1)
-        self.application_button.setVisible(case.agreement is not None and case.is_open and may_act(role, "application"))
+        self.application_button.setVisible(case.agreement is not None and case.is_open
+                                           and may_act_on_case(role, "application", case.origin_node, node_id))
+
+    def _remark_buttons(self, case, role: str, node_id: str) -> None:   # case: core.model.Case
+        """区人社: remark or correction request on a room's case; a room: answer the district's
+        unanswered remark (gui/dialogs/remark.py)."""
+        from mediation_desktop.services.permissions import may_answer_remark, may_remark
+
+        backend = self.ctx.backend
+        node_role = backend.node.role if backend is not None else ""
+        if may_remark(role, node_role, case.origin_node, node_id):
+            for key, label, correction in (("remark", "写批注…", False), ("correction", "发送更正请求…", True)):
+                button = QPushButton(label)
+                button.clicked.connect(lambda _=False, c=correction: self.write_remark(c))
+                self.action_row.addWidget(button)
+                self.action_buttons[key] = button
+        waiting = [r for r in (self.loaded.view.remarks if self.loaded else []) if not r.get("answered_at")]
+        if waiting and may_answer_remark(role, node_role):
+            button = QPushButton("答复区人社意见…")
+            button.clicked.connect(lambda: self.answer_remark())
+            self.action_row.addWidget(button)
+            self.action_buttons["answer"] = button
+
+    def write_remark(self, correction: bool = False):   # returns the dialog (tests fill it)
+        from mediation_desktop.gui.dialogs.remark import RemarkDialog
+
+        case = self.loaded.view.case
+        self.remark_dialog = RemarkDialog(self.ctx, case.id, case.case_no, self, correction=correction)
+        self.remark_dialog.open()
+        return self.remark_dialog
+
+    def answer_remark(self):   # returns the dialog (tests fill it)
+        """Answer the oldest remark still waiting (a correction request stays open until answered)."""
+        from types import SimpleNamespace
+
+        from mediation_desktop.gui.dialogs.remark import AnswerDialog
+
+        waiting = [r for r in self.loaded.view.remarks if not r.get("answered_at")]
+        if not waiting:
+            return None
+        r = sorted(waiting, key=lambda r: r["created_at"])[0]
+        remark = SimpleNamespace(id=r["id"], kind=r["kind"], text=r["text"], author=r["author"],
+                                 created_at=r["created_at"])
+        self.answer_dialog = AnswerDialog(self.ctx, remark, self)
+        self.answer_dialog.open()
+        return self.answer_dialog
 
     def _fill_tabs(self, loaded: Loaded) -> None:
         case = loaded.view.case

@@ -32,6 +32,9 @@ SEARCH_DELAY_MS = 60   # short: a query under 100 ms after the last key needs mo
 SHORT_SEARCH_DELAY_MS = 400
 # 状态 filters by the stored status; 结果 narrows further (调解中 + 达成协议 = agreed, not yet closed).
 STATUS_FILTERS = (("", "全部状态"), ("registered", "待受理"), ("mediating", "调解中（含待结案）"), ("closed", "已结案"))
+# 风险 filters open cases by core.risk's level (the same reckoning as the 风险 page).
+RISK_FILTERS = (("", "全部风险"), ("yellow", "黄色及以上"), ("orange", "橙色及以上"), ("red", "红色"))
+ORG_CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class CaseListPage(QWidget):
@@ -61,6 +64,10 @@ class CaseListPage(QWidget):
         layout.addLayout(row1)
 
         row2 = QHBoxLayout()
+        # The district's room filter (hidden at a room, which holds only its own cases).
+        self.room = self._combo("调解组织", [("", "全部调解组织")], row2)
+        self.room.setVisible(False)
+        self._pending_room: str | None = None
         self.stage = self._combo("状态", list(STATUS_FILTERS), row2)
         self.outcome = self._combo("结果", [("", "全部结果"), ("open", "未结束")] +
                                    [(str(k), v) for k, v in OUTCOME_LABELS.items()], row2)
@@ -82,6 +89,7 @@ class CaseListPage(QWidget):
         row2.addWidget(self.date_from)
         row2.addWidget(QLabel("至"))
         row2.addWidget(self.date_to)
+        self.risk = self._combo("风险", list(RISK_FILTERS), row2)
         self.overdue = QCheckBox("已超期")
         self.collective = QCheckBox("集体争议")
         for box in (self.overdue, self.collective):
@@ -158,6 +166,10 @@ class CaseListPage(QWidget):
             kw["overdue_on"] = self.ctx.today()
         if self.collective.isChecked():
             kw["collective"] = True
+        if self.room.currentData():
+            kw["org_id"] = self.room.currentData()
+        if self.risk.currentData():
+            kw["risk_level"] = self.risk.currentData()
         text = self.search.text().strip()
         if text:
             kw["search"] = text
@@ -168,7 +180,10 @@ class CaseListPage(QWidget):
         if not self._loaded and self.ctx.backend is not None:
             self._loaded = True
             self._load_mediators()
-            self.query()
+            if self.ctx.backend.node.role == "supervisor":
+                self._load_rooms()
+            else:
+                self.query()
 
     def _load_mediators(self) -> None:
         from mediation_desktop.services.case_list import CaseListService
@@ -180,6 +195,44 @@ class CaseListPage(QWidget):
                 self.mediator.addItem(name, name)
 
         self.ctx.runner.run(service.mediators, fill, parent=self)
+
+    def _load_rooms(self) -> None:
+        """The district's rooms for the filter and the 调解组织 column; then the first query."""
+        from mediation_desktop.services.case_list import CaseListService
+
+        service = CaseListService(self.ctx.require_backend())
+
+        def fill(orgs: list[tuple[str, str, str]]) -> None:
+            self.room.blockSignals(True)
+            for org_id, name, code in orgs:
+                self.room.addItem(f"{name}（{code}）" if code else name, org_id)
+                self.room.setItemData(self.room.count() - 1, code, ORG_CODE_ROLE)
+            self.room.blockSignals(False)
+            self.room.setVisible(True)
+            self.model.set_org_names({org_id: name for org_id, name, _code in orgs})
+            self.view.setColumnWidth(1, 200)
+            if self._pending_room is not None:
+                self.show_room(self._pending_room)
+            else:
+                self.query()
+
+        self.ctx.runner.run(service.organisations, fill, parent=self)
+
+    def show_room(self, org_code: str) -> None:
+        """Only this room's cases (the district's overview opens a room this way)."""
+        if self.room.count() <= 1:
+            self._pending_room = org_code   # the rooms are still loading: applied when they arrive
+            self.activate()
+            return
+        self._pending_room = None
+        for i in range(self.room.count()):
+            if self.room.itemData(i, ORG_CODE_ROLE) == org_code:
+                if self.room.currentIndex() == i:
+                    self.query()
+                else:
+                    self.room.setCurrentIndex(i)   # queries
+                return
+        self.query()
 
     def query(self) -> None:
         if self.ctx.backend is None:
