@@ -28,7 +28,7 @@ def pg_url():
         yield url
 
 
-def cli(d, *args, url=None, code=0, path=None):  # noqa: ANN001, ANN201
+def cli(d, *args, url=None, code=0, path=None):
     env = {**ENV, "MEDIATION_DESKTOP_DATABASE_URL": url} if url else dict(ENV)
     if path is not None:
         env["PATH"] = path
@@ -37,19 +37,19 @@ def cli(d, *args, url=None, code=0, path=None):  # noqa: ANN001, ANN201
     return r
 
 
-def enrol(a, b, tmp, url_a=None, url_b=None):  # noqa: ANN001
+def enrol(a, b, tmp, url_a=None, url_b=None):
     card = tmp / f"{a.name}.card"
     fp = cli(a, "keys", "export", "--out", str(card), "--json", url=url_a).json()["fingerprint"]
     cli(b, "keys", "trust", str(card), "--fingerprint", fp, url=url_b)
 
 
-def report_rows(d, tmp, url=None):  # noqa: ANN001, ANN201
+def report_rows(d, tmp, url=None):
     out = tmp / f"{d.name}-report.json"
     cli(d, "report", "--from", "2000-01-01", "--to", "2099-12-31", "--out", str(out), url=url)
     return {r.get("org_code"): r for r in json.loads(out.read_text(encoding="utf-8"))["organisations"]}
 
 
-def start_import(d, package, url):  # noqa: ANN001, ANN201
+def start_import(d, package, url):
     env = {**os.environ, **ENV, "PYTHONIOENCODING": "utf-8", "MEDIATION_DESKTOP_DATABASE_URL": url}
     env.pop("MEDIATION_DESKTOP_DATA_DIR", None)
     return subprocess.Popen([sys.executable, "-m", "mediation_desktop", "--data-dir", str(d), "--user", d.name,
@@ -135,7 +135,7 @@ def test_district_on_postgres_through_the_command_line(tmp_path, pg_url):
     assert broken.err.startswith("E_CHECK_FAILED") and "审计记录" in broken.err
 
 
-def _count(deadlines_json) -> int:  # noqa: ANN001
+def _count(deadlines_json) -> int:
     if isinstance(deadlines_json, dict):
         return sum(len(v) for v in deadlines_json.values() if isinstance(v, list))
     return len(deadlines_json)
