@@ -9,7 +9,7 @@ KIND_HELP = ("application 调解申请书, acceptance 受理通知书, rejection
              "extension 延期调解确认书, agreement 调解协议书, termination 终止调解告知书, service 送达回证")
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("doc", help="生成文书（Word .docx）")
     p.add_argument("case_no", metavar="CASE_NO")
     p.add_argument("kind", metavar="KIND", help=KIND_HELP)
@@ -19,7 +19,7 @@ def register(sub) -> None:  # noqa: ANN001
     p.set_defaults(func=run)
 
 
-def run(ctx) -> int:  # noqa: ANN001
+def run(ctx) -> int:
     from mediation_desktop.services.document_register import DocumentService
 
     rec, warning = DocumentService(ctx.backend()).generate(ctx.args.case_no, ctx.args.kind, Path(ctx.args.out),

@@ -46,7 +46,7 @@ def sha256_of(path: Path) -> str:
 
 
 class AttachmentService:
-    def __init__(self, backend: "Backend"):
+    def __init__(self, backend: Backend):
         self.backend = backend
 
     def stored_path(self, sha256: str) -> Path:

@@ -4,7 +4,7 @@ transaction: numbers assigned in memory per year, deadlines computed, outbox row
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from mediation_desktop.core.deadlines import compute_deadlines
 from mediation_desktop.core.lifecycle import is_late_acceptance

@@ -18,7 +18,7 @@ def _iso(d: date | None) -> str | None:
 def case_json(case: Case, deadlines: Deadlines | None = None, risk: dict | None = None,
               full_personal_data: bool = False) -> dict:
     """``full_personal_data`` shows ID and phone numbers unmasked (the case detail, audited)."""
-    def person(a) -> dict:  # noqa: ANN001
+    def person(a) -> dict:
         out = {"name": a.name}
         if a.id_number:
             out["id_number"] = a.id_number if full_personal_data else mask_id(a.id_number)
@@ -54,7 +54,7 @@ def case_json(case: Case, deadlines: Deadlines | None = None, risk: dict | None 
     return data
 
 
-def summary_json(r) -> dict:  # noqa: ANN001 - a row of storage.queries.SUMMARY_COLUMNS
+def summary_json(r) -> dict:  # a row of storage.queries.SUMMARY_COLUMNS
     """The same object as ``case_json(case)`` for a list row, built without a Case (a long list
     of search hits is mostly this loop)."""
     status, outcome = r.status, r.outcome
@@ -70,6 +70,8 @@ def summary_json(r) -> dict:  # noqa: ANN001 - a row of storage.queries.SUMMARY_
         "amount_claimed": format_plain(r.amount_claimed_fen), "amount_agreed": format_plain(r.amount_agreed_fen),
         "channel": r.channel, "court_case_no": r.court_case_no, "mediator": r.mediator,
         "late_acceptance": bool(r.accepted_late),
+        "ledger_no": r.ledger_no, "historical_import": bool(r.historical),
+        "closed_on_inferred": bool(r.closed_on_inferred), "review_pending": bool(r.review_pending),
     }
 
 
@@ -83,7 +85,7 @@ def case_detail_json(case: Case, deadlines: Deadlines, risk: dict, full_personal
     data["sessions"] = [{"held_on": _iso(s.held_on), "place": s.place, "mode": s.mode, "attendees": s.attendees,
                          "notes": s.notes, "recorder": s.recorder} for s in case.sessions]
     # What the documents print about the parties beyond the list view (the keys of `case add`).
-    for a, out in zip(case.applicants, data["applicants"]):
+    for a, out in zip(case.applicants, data["applicants"], strict=True):
         if a.agent:
             out["agent"], out["agent_special"] = a.agent, bool(a.agent_special)
     r = case.respondent

@@ -4,12 +4,20 @@ numbers, a plausible mix of dispute types, amounts and outcomes. Also the benchm
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Iterator
 
 from mediation_desktop.core.enums import Channel, DisputeType, Outcome, Status
 from mediation_desktop.core.lifecycle import amount_claimed
-from mediation_desktop.core.model import Agreement, AgreementItem, Applicant, Case, Claim, MediationSession, Respondent
+from mediation_desktop.core.model import (
+    Agreement,
+    AgreementItem,
+    Applicant,
+    Case,
+    Claim,
+    MediationSession,
+    Respondent,
+)
 from mediation_desktop.core.validation import USCC_ALPHABET, id_check_char, uscc_check_char
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
@@ -51,8 +59,8 @@ class DemoGenerator:
     def __init__(self, seed: int = 20260213, today: date | None = None, employers: int = 3000):
         self.rng = random.Random(seed)
         self.today = today or date.today()
-        self.types, self.type_w = zip(*TYPE_WEIGHTS)
-        self.outcomes, self.outcome_w = zip(*OUTCOME_WEIGHTS)
+        self.types, self.type_w = zip(*TYPE_WEIGHTS, strict=True)
+        self.outcomes, self.outcome_w = zip(*OUTCOME_WEIGHTS, strict=True)
         self.employers = [self._employer() for _ in range(employers)]
 
     # -- identities --------------------------------------------------------------------------------

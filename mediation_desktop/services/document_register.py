@@ -7,9 +7,10 @@ found again. A scanned signed copy is attached to the version it signs and is ne
 
 from __future__ import annotations
 
+import builtins  # the service has a method named list, which hides the type inside the class
 import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from mediation_desktop.core import document_stages
 from mediation_desktop.core.clock import now_iso, today
@@ -124,7 +125,7 @@ class DocumentService:
         return document_stages.permitted(case)
 
     def generate_batch(self, kind: str, case_refs: Iterable[str], out_dir: Path,
-                       progress: Callable[[int, int], None] | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
+                       progress: Callable[[int, int], None] | None = None) -> tuple[builtins.list[Path], builtins.list[tuple[str, str]]]:
         """One kind for many cases (e.g. service receipts). Returns the written files and, per case
         that could not have this document, its case number and the reason."""
         from mediation_desktop.documents import output_file_name

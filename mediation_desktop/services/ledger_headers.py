@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mediation_desktop.core.errors import UserError
@@ -116,7 +117,7 @@ class HeaderMap:
     ignored: list[tuple[int, str]] = field(default_factory=list)   # (index, text) of unknown headers
 
 
-def read_header_row(row_number: int, cells: tuple | list) -> HeaderMap:
+def read_header_row(row_number: int, cells: Sequence) -> HeaderMap:
     """Map one row's cells to standard headers. Raises E_LEDGER_HEADER for a duplicated column."""
     columns: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -153,7 +154,7 @@ def _running_number_yields(canonical: str, first: str, second: str) -> bool:
     return (normalise_header(first) == "序号") != (normalise_header(second) == "序号")
 
 
-def find_header(rows: list[tuple]) -> HeaderMap:
+def find_header(rows: Sequence[Sequence]) -> HeaderMap:
     """The first of ``rows`` (the sheet's first rows) naming all required columns.
 
     Rows above it (a title such as “2024年劳动争议调解台账”) are skipped. When none qualifies,

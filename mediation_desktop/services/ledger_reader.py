@@ -17,7 +17,7 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -180,7 +180,7 @@ def _unreadable(path: Path) -> UserError:
     return UserError("E_LEDGER_FORMAT", f"“{path.name}”无法读取：文件已损坏或不是台账表格")
 
 
-def _guarded(rows: Iterable, path: Path) -> Iterator:
+def _guarded(rows: Iterable, path: Path) -> Generator:
     """Re-raise anything the file parser throws mid-way as E_LEDGER_FORMAT (our own row code is outside)."""
     try:
         yield from rows
@@ -409,13 +409,13 @@ def _decode(raw: bytes, path: Path) -> str:
 def _sniff_delimiter(text: str) -> str:
     sample = text[:4096]
     counts = {d: sample.count(d) for d in (",", "\t", ";")}
-    return max(counts, key=counts.get) if any(counts.values()) else ","
+    return max(counts, key=counts.__getitem__) if any(counts.values()) else ","
 
 
 # ---------------------------------------------------------------- rows
 
 
-def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, today: date,
+def _read_rows(numbered: Iterable[tuple[int, Sequence]], header: HeaderMap, today: date,
                epoch, streamed: _Records | None = None) -> LedgerReadResult:
     result = LedgerReadResult(rows=0, header_row=header.row)
     if streamed is not None:
@@ -460,11 +460,12 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
                                       f"单元格内容有 {len(row[huge])} 个字，超过了单元格上限 {MAX_CELL} 个字，该行未导入"))
             continue
 
+        # fail and warn are called only while this row is read, so the row's values are the ones meant.
         def fail(column: str, message: str) -> None:
-            problems.append(LedgerIssue(number, label.get(column, column), message))
+            problems.append(LedgerIssue(number, label.get(column, column), message))  # noqa: B023
 
         def warn(column: str, message: str) -> None:
-            warnings_.append(LedgerIssue(number, label.get(column, column), message))
+            warnings_.append(LedgerIssue(number, label.get(column, column), message))  # noqa: B023
 
         def text(column: str, key: str, value: object) -> str | None:
             """A text cell under the field rules (core.rules): controls removed with a warning,
@@ -574,6 +575,7 @@ def _read_rows(numbered: Iterable[tuple[int, tuple | list]], header: HeaderMap, 
         if problems:
             errors.extend(problems)
             continue
+        assert received_on is not None  # a row without it has a problem and stopped just above
 
         people = len(applicants)
         if count is None:

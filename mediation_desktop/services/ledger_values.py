@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 from operator import mul
+from typing import cast
 
 from mediation_desktop.core.date_text import date_text_problem
 from mediation_desktop.core.enums import DisputeType, Outcome
@@ -76,27 +77,25 @@ class DateReader:
         self._cache: dict[object, date | str] = {}
 
     def __call__(self, value: object) -> date:
-        kind = type(value)
-        if kind is datetime:
+        if type(value) is datetime:
             return value.date()
-        if kind is date:
+        if type(value) is date:
             return value
-        if kind is bool:
+        if type(value) is bool:
             raise CellError(f"“{value}”不是日期")
         cached = self._cache.get(value)
         if cached is None:
             cached = self._cache[value] = self._parse(value)
-        if type(cached) is str:
+        if isinstance(cached, str):
             raise CellError(cached)
         return cached
 
     def _parse(self, value: object) -> date | str:
-        kind = type(value)
-        if kind is int or kind is float:
+        if type(value) is int or type(value) is float:
             if 19000000 <= value <= 29991231 and value == int(value):   # 20260213 typed as a number
                 return self._parse(str(int(value)))
             return self._from_serial(value)
-        if kind is not str:
+        if type(value) is not str:
             return f"“{cell_text(value)}”不是日期"
         text = value.strip()
         if _SERIAL_TEXT.match(text):  # a CSV saved from a sheet whose date column lost its format
@@ -131,20 +130,19 @@ class AmountReader:
         self._cache: dict[str, int | str] = {}
 
     def __call__(self, value: object) -> int:
-        kind = type(value)
-        if kind is float and 0 <= value < 1e12:
+        if type(value) is float and 0 <= value < 1e12:
             # Exact whenever the cell holds at most two decimals; otherwise parse_amount rounds half-up.
             hundred = value * 100
             fen = round(hundred)
             if abs(hundred - fen) < 1e-6:
                 return self._scaled(fen, value)
-        elif kind is int and 0 <= value < 10**12:
+        elif type(value) is int and 0 <= value < 10**12:
             return self._scaled(value * 100, value)
-        elif kind is str:
+        elif type(value) is str:
             cached = self._cache.get(value)
             if cached is None:
                 cached = self._cache[value] = self._parse_text(value)
-            if type(cached) is str:
+            if isinstance(cached, str):
                 raise CellError(cached)
             return cached
         return self._scaled(self._parse(value), value)
@@ -184,12 +182,11 @@ _COUNT_TEXT = re.compile(r"^(\d{1,9})\s*(?:人|名|个)?$")
 
 def read_count(value: object) -> int:
     """涉及人数: a whole number of at least 1 (``3``, ``3.0``, ``"3人"``)."""
-    kind = type(value)
-    if kind is int:
+    if type(value) is int:
         number = value
-    elif kind is float and value.is_integer():
+    elif type(value) is float and value.is_integer():
         number = int(value)
-    elif kind is str:
+    elif type(value) is str:
         match = _COUNT_TEXT.match(unicodedata.normalize("NFKC", value).strip())
         if match is None:
             raise CellError(f"人数“{value.strip()}”应为正整数")
@@ -237,9 +234,9 @@ class OutcomeReader:
                 found = (f"调解结果“{cell_text(value)}”无法识别，可填：调解成功、调解不成、撤回、和解、"
                          f"不予受理、转办，或留空/在办")
             self._cache[value] = found
-        if type(found) is str:
+        if type(found) is str:  # a message; an Outcome is a str too, but not exactly one
             raise CellError(found)
-        return found
+        return cast("Outcome | None", found)
 
 
 # ---------------------------------------------------------------- dispute types
