@@ -59,7 +59,7 @@ def test_first_start_register_and_work_a_case_to_closure(make_window, qtbot, mon
     claim.description.setText("支付拖欠工资")
     claim.amount.setText("12000")
     assert "壹万贰仟元整" in claim.amount.words.text()
-    page.type_boxes["wages"].setChecked(True)
+    claim.dispute_type.setCurrentIndex(claim.dispute_type.findData("wages"))   # the case's type comes from it
     page.save()
     wait_idle(window)
     assert row.errors["id_number"].isVisibleTo(page)
@@ -130,7 +130,9 @@ def test_duplicate_is_pointed_out_and_can_be_declined(make_window, qtbot, monkey
     def fill():
         page.applicant_rows[0].name.setText("李四")
         page.resp_name.setText("天津恒通物流有限公司")
-        page.type_boxes["wages"].setChecked(True)
+        claim = page.claim_rows[0]
+        claim.description.setText("支付拖欠工资")
+        claim.dispute_type.setCurrentIndex(claim.dispute_type.findData("wages"))
 
     fill()
     page.save()

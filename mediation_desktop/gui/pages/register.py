@@ -1,41 +1,36 @@
 """登记: one form for walk-in and written applications. Nothing is saved until every field is valid;
-each problem is shown in red next to its field; a likely duplicate is pointed out before saving."""
+each problem is shown in red next to its field and clears as that field is corrected; a likely
+duplicate is pointed out before saving. The layout is ui/register_page.ui; the rules are here and in
+core (the case service's checks, core.collective for representatives)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from mediation_desktop.core.enums import CHANNEL_LABELS, COLLECTIVE_THRESHOLD, COURT_CHANNELS, DISPUTE_TYPE_LABELS, Channel
+from mediation_desktop.core.collective import representative_problem
+from mediation_desktop.core.enums import CHANNEL_LABELS, COLLECTIVE_THRESHOLD, COURT_CHANNELS, Channel
 from mediation_desktop.core.errors import ValidationError, ValidationErrors
 from mediation_desktop.core.lifecycle import amount_claimed
 from mediation_desktop.core.model import Case, Respondent
+from mediation_desktop.core.rules import MAX_WORKERS, MIN_WORKERS
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
-from mediation_desktop.core.rules import MAX_WORKERS, MIN_WORKERS
+from mediation_desktop.gui.forms.ui_register_page import Ui_RegisterPage
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 from mediation_desktop.gui.widgets.form_rows import (
-    ERROR_STYLE, ApplicantRow, ClaimRow, FieldError, limit_to_rule, with_error,
+    ERROR_STYLE,
+    ApplicantRow,
+    ClaimRow,
+    FieldError,
+    limit_to_rule,
 )
+from mediation_desktop.gui.widgets.money_edit import MoneyEdit
 from mediation_desktop.services.changes import CASES
 
 MANUAL_CHANNELS = [c for c in Channel if c != Channel.LEDGER]
+RESPONDENT_FIELDS = ("name", "uscc", "legal_rep", "legal_rep_title", "phone", "address", "agent")
 
 
 class RegisterPage(QWidget):
@@ -47,175 +42,81 @@ class RegisterPage(QWidget):
         self.dirty = False
         self.applicant_rows: list[ApplicantRow] = []
         self.claim_rows: list[ClaimRow] = []
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        self.body_layout = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-
-        self._build_intake()
-        self._build_applicants()
-        self._build_respondent()
-        self._build_claims()
-        self._build_types_and_facts()
-        self.body_layout.addStretch(1)
-
-        bottom = QHBoxLayout()
-        self.summary = QLabel("")
+        self._watched: set[int] = set()
+        self.ui = Ui_RegisterPage()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.body_layout = ui.body_layout
+        self.received_on, self.channel, self.court_case_no = ui.received_on, ui.channel, ui.court_case_no
+        self.applicants_box, self.workers, self.collective_hint = ui.applicants_box, ui.workers, ui.collective_hint
+        self.add_applicant_button, self.add_claim_button = ui.add_applicant_button, ui.add_claim_button
+        self.resp_name, self.resp_uscc, self.resp_legal_rep = ui.resp_name, ui.resp_uscc, ui.resp_legal_rep
+        self.resp_legal_rep_title, self.resp_phone, self.resp_address = (
+            ui.resp_legal_rep_title, ui.resp_phone, ui.resp_address)
+        self.resp_agent, self.resp_agent_special = ui.resp_agent, ui.resp_agent_special
+        self.claims_box, self.total_label = ui.claims_box, ui.total_label
+        self.facts, self.respondent_position = ui.facts, ui.respondent_position
+        self.employment_ended, self.employment_ended_on = ui.employment_ended, ui.employment_ended_on
+        self.summary, self.clear_button, self.save_button = ui.summary, ui.clear_button, ui.save_button
         self.summary.setStyleSheet(ERROR_STYLE)
-        bottom.addWidget(self.summary, 1)
-        self.clear_button = QPushButton("清空")
-        self.clear_button.clicked.connect(self._ask_clear)
-        self.save_button = QPushButton("保存登记(&S)")
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip("Ctrl+S")
-        self.save_button.clicked.connect(self.save)
-        bottom.addWidget(self.clear_button)
-        bottom.addWidget(self.save_button)
-        outer.addLayout(bottom)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.reset()
 
-    # -- layout --------------------------------------------------------------------------------------
-    def _group(self, title: str) -> QGroupBox:
-        group = QGroupBox(title)
-        self.body_layout.addWidget(group)
-        return group
+        # The error lines of the .ui become FieldErrors that know their field (to frame it red).
+        self.received_error = self._field_error(ui.received_on_error, self.received_on)
+        self.court_error = self._field_error(ui.court_case_no_error, self.court_case_no)
+        self.applicants_error = self._field_error(ui.applicants_error, ui.applicants_group)
+        self.workers_error = self._field_error(ui.workers_error, self.workers)
+        self.types_error = self._field_error(ui.types_error, ui.claims_group)
+        self.ended_error = self._field_error(ui.employment_ended_on_error, self.employment_ended_on)
+        self.resp_errors: dict[str, FieldError] = {
+            key: self._field_error(getattr(ui, f"resp_{key}_error"), getattr(ui, f"resp_{key}"))
+            for key in RESPONDENT_FIELDS}
 
-    def _build_intake(self) -> None:
-        form = QFormLayout(self._group("收案"))
-        self.received_on = QDateEdit()
-        self.received_on.setCalendarPopup(True)
-        self.received_on.setDisplayFormat("yyyy-MM-dd")
-        box, self.received_error = with_error(self.received_on)
-        form.addRow("收案日期：", box)
-        self.channel = QComboBox()
+        self.received_on.setOptional(False, "收案日期")
+        self.employment_ended_on.setOptional(False, "劳动关系解除或终止的日期")
         for channel in MANUAL_CHANNELS:
             self.channel.addItem(CHANNEL_LABELS[channel], str(channel))
-        form.addRow("来源渠道：", self.channel)
-        self.court_case_no = QLineEdit()
-        self.court_case_no.setPlaceholderText("法院委派/委托时填写，如（2026）津0101民诉前调123号")
         limit_to_rule(self.court_case_no, "case.court_case_no")
-        box, self.court_error = with_error(self.court_case_no)
-        form.addRow("法院案号：", box)
+        for key in RESPONDENT_FIELDS:
+            if key != "uscc":
+                limit_to_rule(getattr(ui, f"resp_{key}"), f"respondent.{key}")
+        self.resp_uscc.setMaxLength(20)
+        self.workers.setRange(MIN_WORKERS, MAX_WORKERS)
+
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.received_on.dateChanged.connect(self._touch)
         self.court_case_no.textChanged.connect(self._touch)
-
-    def _build_applicants(self) -> None:
-        group = self._group("申请人（劳动者）")
-        layout = QVBoxLayout(group)
-        self.applicants_box = QVBoxLayout()
-        layout.addLayout(self.applicants_box)
-        self.applicants_error = FieldError(group)
-        layout.addWidget(self.applicants_error)
-        row = QHBoxLayout()
-        self.add_applicant_button = QPushButton("添加申请人(&A)")
         self.add_applicant_button.clicked.connect(lambda: self.add_applicant(focus=True))
-        row.addWidget(self.add_applicant_button)
-        row.addStretch(1)
-        row.addWidget(QLabel("涉及劳动者人数："))
-        self.workers = QSpinBox()
-        self.workers.setRange(MIN_WORKERS, MAX_WORKERS)
         self.workers.valueChanged.connect(self._workers_changed)
-        box, self.workers_error = with_error(self.workers)
-        row.addWidget(box)
-        self.collective_hint = QLabel("")
-        row.addWidget(self.collective_hint)
-        layout.addLayout(row)
-
-    def _build_respondent(self) -> None:
-        form = QFormLayout(self._group("被申请人（用人单位）"))
-        self.resp_name = QLineEdit()
-        self.resp_name.setPlaceholderText("单位全称（必填）")
-        self.resp_uscc = QLineEdit()
-        self.resp_uscc.setPlaceholderText("18位统一社会信用代码")
-        self.resp_uscc.setMaxLength(20)
-        self.resp_legal_rep = QLineEdit()
-        self.resp_legal_rep_title = QLineEdit()
-        self.resp_legal_rep_title.setPlaceholderText("如：执行董事、总经理")
-        self.resp_phone = QLineEdit()
-        self.resp_address = QLineEdit()
-        self.resp_agent = QLineEdit()
-        self.resp_agent.setPlaceholderText("姓名及身份，如：马某（本公司人事经理）")
-        self.resp_errors: dict[str, FieldError] = {}
-        for widget, key in ((self.resp_name, "respondent.name"), (self.resp_legal_rep, "respondent.legal_rep"),
-                            (self.resp_legal_rep_title, "respondent.legal_rep_title"),
-                            (self.resp_phone, "respondent.phone"), (self.resp_address, "respondent.address"),
-                            (self.resp_agent, "respondent.agent")):
-            limit_to_rule(widget, key)
-        for key, label, widget in (("name", "单位名称：", self.resp_name), ("uscc", "统一社会信用代码：", self.resp_uscc),
-                                   ("legal_rep", "法定代表人：", self.resp_legal_rep),
-                                   ("legal_rep_title", "职务：", self.resp_legal_rep_title),
-                                   ("phone", "联系电话：", self.resp_phone), ("address", "地址：", self.resp_address),
-                                   ("agent", "委托代理人：", self.resp_agent)):
-            box, self.resp_errors[key] = with_error(widget)
-            form.addRow(label, box)
-            widget.textChanged.connect(self._touch)
+        for key in RESPONDENT_FIELDS:
+            getattr(ui, f"resp_{key}").textChanged.connect(self._touch)
         # The agreement says whether the agent may agree on the employer's behalf (特别授权).
-        self.resp_agent_special = QCheckBox("特别授权")
         self.resp_agent_special.toggled.connect(self._touch)
-        form.addRow("", self.resp_agent_special)
-
-    def _build_claims(self) -> None:
-        group = self._group("请求事项")
-        layout = QVBoxLayout(group)
-        self.claims_box = QVBoxLayout()
-        layout.addLayout(self.claims_box)
-        row = QHBoxLayout()
-        self.add_claim_button = QPushButton("添加请求(&Q)")
         self.add_claim_button.clicked.connect(lambda: self.add_claim(focus=True))
-        row.addWidget(self.add_claim_button)
-        row.addStretch(1)
-        self.total_label = QLabel("")
-        row.addWidget(self.total_label)
-        layout.addLayout(row)
-
-    def _build_types_and_facts(self) -> None:
-        group = self._group("争议类型（可多选）")
-        grid = QGridLayout(group)
-        self.type_boxes: dict[str, QCheckBox] = {}
-        for i, (code, label) in enumerate(DISPUTE_TYPE_LABELS.items()):
-            box = QCheckBox(label)
-            box.toggled.connect(self._touch)
-            self.type_boxes[str(code)] = box
-            grid.addWidget(box, i // 5, i % 5)
-        self.types_error = FieldError(group)
-        grid.addWidget(self.types_error, 2, 0, 1, 5)
-        facts_group = self._group("事实与理由")
-        layout = QVBoxLayout(facts_group)
-        self.facts = QPlainTextEdit()
-        self.facts.setPlaceholderText("简要写明入职时间、岗位、争议经过和申请人的主张")
-        self.facts.setMinimumHeight(90)
         self.facts.textChanged.connect(self._touch)
-        layout.addWidget(self.facts)
         # The employer's answer and the day the employment ended, as the agreement states them.
-        self.respondent_position = QPlainTextEdit()
-        self.respondent_position.setPlaceholderText("被申请人意见（可选）：用人单位对申请事项的答复")
-        self.respondent_position.setMaximumHeight(70)
         self.respondent_position.textChanged.connect(self._touch)
-        layout.addWidget(self.respondent_position)
-        ended = QHBoxLayout()
-        self.employment_ended = QCheckBox("劳动关系已于")
-        self.employment_ended_on = QDateEdit()
-        self.employment_ended_on.setCalendarPopup(True)
-        self.employment_ended_on.setDisplayFormat("yyyy-MM-dd")
-        self.employment_ended_on.setEnabled(False)
         self.employment_ended.toggled.connect(self.employment_ended_on.setEnabled)
         self.employment_ended.toggled.connect(self._touch)
-        ended.addWidget(self.employment_ended)
-        ended.addWidget(self.employment_ended_on)
-        ended.addWidget(QLabel("解除或终止"))
-        ended.addStretch(1)
-        layout.addLayout(ended)
+        self.clear_button.clicked.connect(self._ask_clear)
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reset()
+
+    def _field_error(self, placeholder: QLabel, target: QWidget) -> FieldError:
+        error = FieldError(target)
+        holder = placeholder.parentWidget()
+        holder.layout().replaceWidget(placeholder, error)
+        placeholder.deleteLater()
+        return error
 
     # -- rows ----------------------------------------------------------------------------------------
     def add_applicant(self, focus: bool = False) -> ApplicantRow:
         row = ApplicantRow(len(self.applicant_rows) + 1)
         row.changed.connect(self._touch)
         row.remove_requested.connect(self._remove_applicant)
+        # Representatives are elected in a collective dispute only; a lone applicant is never one.
+        row.representative.setEnabled(self.workers.value() >= COLLECTIVE_THRESHOLD)
+        row.representative.toggled.connect(self._representative_toggled)
         self.applicant_rows.append(row)
         self.applicants_box.addWidget(row)
         self._renumber()
@@ -235,6 +136,7 @@ class RegisterPage(QWidget):
         row = ClaimRow(len(self.claim_rows) + 1)
         row.changed.connect(self._claims_changed)
         row.remove_requested.connect(self._remove_claim)
+        row.dispute_type.currentIndexChanged.connect(self._types_changed)
         self.claim_rows.append(row)
         self.claims_box.addWidget(row)
         if focus:
@@ -265,8 +167,34 @@ class RegisterPage(QWidget):
         self._touch()
 
     def _workers_changed(self, n: int) -> None:
-        self.collective_hint.setText(f"集体争议（{COLLECTIVE_THRESHOLD}人以上），请勾选代表人" if n >= COLLECTIVE_THRESHOLD else "")
+        collective = n >= COLLECTIVE_THRESHOLD
+        self.collective_hint.setText(f"集体争议（{COLLECTIVE_THRESHOLD}人以上），请勾选劳动者推举的代表人" if collective else "")
+        for row in self.applicant_rows:
+            row.representative.setEnabled(collective)
+            if not collective:
+                row.representative.setChecked(False)
+        if not collective:
+            self.applicants_error.clear_error()
         self._touch()
+
+    def _representative_toggled(self, checked: bool) -> None:
+        if checked:
+            self.applicants_error.clear_error()
+            self._recount()
+
+    def _types_changed(self) -> None:
+        if self.dispute_types():
+            self.types_error.clear_error()
+            self._recount()
+
+    def dispute_types(self) -> list[str]:
+        """The case's dispute types: its claims' types, each once, in the claims' order."""
+        types: list[str] = []
+        for row in self.claim_rows:
+            code = row.dispute_type.currentData()
+            if code and code not in types:
+                types.append(code)
+        return types
 
     def _claims_changed(self) -> None:
         from mediation_desktop.core.money import capitalize, format_figures
@@ -282,26 +210,27 @@ class RegisterPage(QWidget):
 
     def reset(self) -> None:
         for row in self.applicant_rows + self.claim_rows:
+            row.setParent(None)
             row.deleteLater()
         self.applicant_rows, self.claim_rows = [], []
-        self.received_on.setDate(QDate(self.ctx.today()))
-        self.received_on.setMaximumDate(QDate(self.ctx.today()))
+        today = self.ctx.today()
+        self.received_on.setMaximumDate(today)
+        self.received_on.setDate(today)
         self.channel.setCurrentIndex(0)
         self.court_case_no.clear()
         self.court_case_no.setEnabled(False)
         self.workers.setValue(1)
-        for w in (self.resp_name, self.resp_uscc, self.resp_legal_rep, self.resp_phone, self.resp_address,
-                  self.resp_legal_rep_title, self.resp_agent):
-            w.clear()
+        for key in RESPONDENT_FIELDS:
+            getattr(self.ui, f"resp_{key}").clear()
         self.resp_agent_special.setChecked(False)
         self.respondent_position.clear()
         self.employment_ended.setChecked(False)
-        self.employment_ended_on.setDate(QDate(self.ctx.today()))
-        for box in self.type_boxes.values():
-            box.setChecked(False)
+        self.employment_ended_on.setDate(today)
+        self.employment_ended_on.setEnabled(False)
         self.facts.clear()
         self.add_applicant()
         self.add_claim()
+        self._claims_changed()          # the previous form's total goes with it
         self.clear_errors()
         self.dirty = False
 
@@ -323,8 +252,20 @@ class RegisterPage(QWidget):
                 claims.append(row.value(len(claims)))
             except ValidationError as exc:
                 errors.append(exc)
+        today = self.ctx.today()
+        try:
+            received_on = self.received_on.value(field="received_on")
+        except ValidationError as exc:
+            errors.append(exc)
+            received_on = today
+        ended_on = None
+        if self.employment_ended.isChecked():
+            try:
+                ended_on = self.employment_ended_on.value(field="employment_ended_on")
+            except ValidationError as exc:
+                errors.append(exc)
         case = Case(
-            org_id="", received_on=self.received_on.date().toPython(), applicants=applicants,
+            org_id="", received_on=received_on, applicants=applicants,
             respondent=Respondent(name=self.resp_name.text(), uscc=self.resp_uscc.text().strip() or None,
                                   legal_rep=self.resp_legal_rep.text().strip() or None,
                                   phone=self.resp_phone.text().strip() or None,
@@ -333,16 +274,22 @@ class RegisterPage(QWidget):
                                   agent=self.resp_agent.text().strip() or None,
                                   agent_special=self.resp_agent_special.isChecked()),
             respondent_position=self.respondent_position.toPlainText().strip(),
-            employment_ended_on=(self.employment_ended_on.date().toPython()
-                                 if self.employment_ended.isChecked() else None),
-            dispute_types=[code for code, box in self.type_boxes.items() if box.isChecked()],
+            employment_ended_on=ended_on,
+            dispute_types=self.dispute_types(),
             workers_involved=self.workers.value(), claims=claims,
             channel=Channel(self.channel.currentData()),
             court_case_no=self.court_case_no.text().strip() or None,
             facts=self.facts.toPlainText().strip())
         if claims and not errors:
             case.amount_claimed_fen = amount_claimed(case)   # None when no claim names an amount
-        errors.extend(validate_case(case, today=self.ctx.today()))
+        for exc in validate_case(case, today=today):
+            if exc.field == "dispute_types" and exc.code == "E_REQUIRED":
+                exc = ValidationError(exc.code, "请为请求事项选择争议类型（案件的争议类型由各项请求得出）",
+                                      field="dispute_types")
+            errors.append(exc)
+        representative = representative_problem(case)
+        if representative is not None:
+            errors.append(representative)
         return case, errors
 
     def _error_label(self, field: str | None) -> FieldError:
@@ -355,13 +302,18 @@ class RegisterPage(QWidget):
             return nonblank_claims[int(parts[1])].errors.get(parts[2], nonblank_claims[int(parts[1])].description_error)
         if parts[0] == "respondent" and len(parts) == 2:
             return self.resp_errors.get(parts[1], self.resp_errors["name"])
+        if parts[0] == "dispute_types" and self.claim_rows:
+            rows = nonblank_claims or self.claim_rows
+            untyped = [r for r in rows if not r.dispute_type.currentData()]
+            return (untyped or rows)[0].errors["dispute_type"]
         return {"received_on": self.received_error, "court_case_no": self.court_error,
                 "dispute_types": self.types_error, "workers_involved": self.workers_error,
+                "employment_ended_on": self.ended_error,
                 "applicants": self.applicants_error}.get(parts[0], self.types_error)
 
     def all_error_labels(self) -> list[FieldError]:
         labels = [self.received_error, self.court_error, self.applicants_error, self.workers_error,
-                  self.types_error, *self.resp_errors.values()]
+                  self.types_error, self.ended_error, *self.resp_errors.values()]
         for row in self.applicant_rows + self.claim_rows:
             labels.extend(row.errors.values())
         return labels
@@ -371,20 +323,53 @@ class RegisterPage(QWidget):
             label.clear_error()
         self.summary.setText("")
 
+    def _watch(self, label: FieldError) -> None:
+        """Clear ``label`` as soon as its field is edited (once connected per label)."""
+        if id(label) in self._watched:
+            return
+        self._watched.add(id(label))
+        target = label.target
+
+        def corrected(*_args: object) -> None:
+            if not label.isHidden():
+                label.clear_error()
+                self._recount()
+
+        if isinstance(target, (QLineEdit, QPlainTextEdit)):
+            target.textChanged.connect(corrected)
+        elif isinstance(target, (MoneyEdit,)):
+            target.changed.connect(corrected)
+        elif isinstance(target, DateEdit):
+            target.edit.textChanged.connect(corrected)
+        elif isinstance(target, QComboBox):
+            target.currentIndexChanged.connect(corrected)
+        elif isinstance(target, QSpinBox):
+            target.valueChanged.connect(corrected)
+        elif isinstance(target, QCheckBox):
+            target.toggled.connect(corrected)
+        label.destroyed.connect(lambda *_: self._watched.discard(id(label)))
+
+    def _recount(self) -> None:
+        """The summary line follows the marks still shown."""
+        if not self.summary.text():
+            return
+        left = sum(1 for label in self.all_error_labels() if not label.isHidden())
+        self.summary.setText(f"还有 {left} 处需要修改，请查看标红的项目" if left else "")
+
     def show_errors(self, errors: list[ValidationError]) -> None:
         self.clear_errors()
         first = None
         for exc in errors:
             label = self._error_label(exc.field)
             label.show_error(exc.message if not label.text() else f"{label.text()}；{exc.message}")
+            self._watch(label)
             first = first or label
         self.summary.setText(f"有 {len(errors)} 处需要修改，请查看标红的项目")
         if first is not None:
             first.target.setFocus()
             parent = first.parentWidget()
-            scroll = self.findChild(QScrollArea)
-            if scroll is not None and parent is not None:
-                scroll.ensureWidgetVisible(parent)
+            if parent is not None:
+                self.ui.scroll.ensureWidgetVisible(parent)
 
     # -- saving --------------------------------------------------------------------------------------
     def save(self) -> None:

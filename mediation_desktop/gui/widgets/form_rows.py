@@ -35,7 +35,8 @@ class FieldError(QLabel):
         self.setVisible(False)
 
     def _mark(self, style: str) -> None:
-        edit = self.target.edit if isinstance(self.target, MoneyEdit) else self.target
+        # Money and date fields are a line edit with company (大写, the calendar button): frame the edit.
+        edit = getattr(self.target, "edit", self.target)
         if isinstance(edit, QLineEdit):   # a red frame only on text fields; groups keep their look
             edit.setStyleSheet(style)
 
@@ -142,11 +143,15 @@ class ClaimRow(QFrame):
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         desc_box, self.description_error = with_error(self.description)
         amount_box, self.amount_error = with_error(self.amount)
-        self.errors = {"description": self.description_error, "amount": self.amount_error}
+        # The case's dispute types are its claims' types (the form does not ask them again).
+        self.dispute_type.setToolTip("这项请求的争议类型；案件的争议类型由各项请求得出")
+        type_box, self.dispute_type_error = with_error(self.dispute_type)
+        self.errors = {"description": self.description_error, "amount": self.amount_error,
+                       "dispute_type": self.dispute_type_error}
         grid.addWidget(self.title, 0, 0)
         grid.addWidget(desc_box, 0, 1)
         grid.addWidget(amount_box, 0, 2)
-        grid.addWidget(self.dispute_type, 0, 3)
+        grid.addWidget(type_box, 0, 3)
         grid.addWidget(self.remove, 0, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 3)
@@ -164,4 +169,5 @@ class ClaimRow(QFrame):
                      dispute_type=self.dispute_type.currentData())
 
     def is_blank(self) -> bool:
-        return not (self.description.text().strip() or self.amount.text().strip())
+        return not (self.description.text().strip() or self.amount.text().strip()
+                    or self.dispute_type.currentData())
