@@ -3,6 +3,7 @@
 Lists sort newest first by ``(received_on, num)`` (an index) and page by keyset, never OFFSET.
 Search: terms of 3+ characters go to the full-text index (SQLite FTS5 trigram, PostgreSQL pg_trgm);
 1–2 character terms use LIKE on the short name columns, because a trigram index cannot answer them.
+A term with digits may also be a ledger 序号 or an applicant's ID or phone number (lookup_repo).
 """
 
 from __future__ import annotations
@@ -37,13 +38,20 @@ def _like(term: str) -> str:
 
 
 def _search_clause(conn: Connection, query: str):
-    """Every term must match (AND). A term matches the text (case number, names, facts), the
-    ledger's 序号 exactly, or, when it is a number, an applicant's ID or phone number through the
-    keyed-hash lookup table (full number, last six of an ID, last four of a phone)."""
+    """Every term must match (AND). A term matches the text (case number, names, facts); a term
+    with a digit in it may also be the ledger's 序号 (exactly) or an applicant's ID or phone number,
+    found through the keyed-hash lookup table (full number, last six of an ID, last four of a phone).
+    Terms without digits keep the single full-text query that answers names fastest."""
     whole_number = typed_number(query)
     terms = ["".join(whole_number.split())] if whole_number and " " in whole_number else search_terms(query)
+    words = [t for t in terms if not any(c.isdigit() for c in t)]
     clauses: list[ColumnElement[bool]] = []
-    for i, t in enumerate(terms):
+    long_words = [t for t in words if len(t) >= FTS_MIN]
+    if long_words and conn.dialect.name == "sqlite":
+        clauses.append(_fts_clause(" AND ".join(_fts_phrase(t) for t in long_words), 0))
+        words = [t for t in words if len(t) < FTS_MIN]
+    clauses.extend(_text_clause(conn, t, i) for i, t in enumerate(words, start=1))
+    for i, t in enumerate((t for t in terms if any(c.isdigit() for c in t)), start=len(terms) + 1):
         either: list[ColumnElement[bool]] = [_text_clause(conn, t, i), cases.c.ledger_no == t]
         numbers = lookup_repo.case_ids_matching(conn, t)
         if numbers is not None:
@@ -52,13 +60,16 @@ def _search_clause(conn: Connection, query: str):
     return and_(*clauses) if clauses else None
 
 
+def _fts_clause(match: str, i: int) -> ColumnElement[bool]:
+    return cases.c.num.in_(select(text("rowid")).select_from(text("cases_fts"))
+                           .where(text(f"cases_fts MATCH :fts_q{i}").bindparams(bindparam(f"fts_q{i}", match))))
+
+
 def _text_clause(conn: Connection, t: str, i: int) -> ColumnElement[bool]:
     pattern = _like(t)
     if len(t) >= FTS_MIN:
         if conn.dialect.name == "sqlite":
-            return cases.c.num.in_(
-                select(text("rowid")).select_from(text("cases_fts"))
-                .where(text(f"cases_fts MATCH :fts_q{i}").bindparams(bindparam(f"fts_q{i}", _fts_phrase(t)))))
+            return _fts_clause(_fts_phrase(t), i)
         return or_(*(col.like(pattern, escape="\\") for col in
                      (cases.c.case_no, cases.c.applicant_names, cases.c.respondent_name, cases.c.facts)))
     if conn.dialect.name == "sqlite":
@@ -117,7 +128,8 @@ def list_cases(conn: Connection, f: CaseFilter, limit: int | None = None,
 SUMMARY_COLUMNS = [cases.c[name] for name in (
     "id", "case_no", "status", "outcome", "received_on", "accepted_on", "concluded_on", "closed_on",
     "applicant_names", "respondent_name", "respondent_uscc", "dispute_types", "workers_involved", "collective",
-    "amount_claimed_fen", "amount_agreed_fen", "channel", "court_case_no", "mediator", "accepted_late")]
+    "amount_claimed_fen", "amount_agreed_fen", "channel", "court_case_no", "mediator", "accepted_late",
+    "ledger_no", "historical", "closed_on_inferred", "review_pending")]
 
 
 def list_summaries(conn: Connection, f: CaseFilter, limit: int | None = None) -> Sequence[Row[Any]]:
