@@ -24,6 +24,15 @@ def lock_path(paths: DataPaths):  # a Path
 def claim_data_folder(paths: DataPaths, retries: int = 3) -> InstanceLock:
     """Take the folder for this window; keep the returned lock for the window's lifetime."""
     paths.root.mkdir(parents=True, exist_ok=True)
+    from mediation_desktop.core.database_url import configured_database_url
+
+    if configured_database_url(paths.root) is not None:
+        # A PostgreSQL server: several staff and windows at once, writers queue on the server.
+        from mediation_desktop.storage.lock import NoFolderLock
+
+        server_lock = NoFolderLock(lock_path(paths))
+        server_lock.acquire()
+        return server_lock
     lock = InstanceLock(lock_path(paths))
     for attempt in range(retries):
         if lock.acquire():

@@ -39,7 +39,13 @@ def quick_check(paths: DataPaths) -> list[str]:
     """SQLite's quick_check of the database (empty when sound, and then stamped as checked).
 
     The GUI runs it on a thread of its own after sign-in (it reads the whole file: about half a
-    minute at a million cases), with its own read-only connection, while the desk is in use."""
+    minute at a million cases), with its own read-only connection, while the desk is in use.
+    A folder whose database is on a PostgreSQL server has no file to check: the server checks its
+    own pages (``check`` runs the server-side checks)."""
+    from mediation_desktop.core.database_url import configured_database_url
+
+    if configured_database_url(paths.root) is not None:
+        return []
     problems = store.integrity_problems(paths.database, quick=True)
     if problems:
         log.error("database failed quick_check: %s", "; ".join(problems[:3]))

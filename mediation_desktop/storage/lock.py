@@ -94,3 +94,26 @@ class InstanceLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+class NoFolderLock(InstanceLock):
+    """The stand-in when the database is on a PostgreSQL server: the server serialises writers and
+    several staff (and windows) work at once, so no window claims the folder. Always "held"."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self._claimed = False
+
+    @property
+    def held(self) -> bool:
+        return self._claimed
+
+    def acquire(self) -> bool:
+        self._claimed = True
+        return True
+
+    def release(self) -> None:
+        self._claimed = False
+
+    def held_elsewhere(self) -> bool:
+        return False

@@ -1,0 +1,65 @@
+"""The supervisor's window on a PostgreSQL server (the test script's real server): it opens without
+claiming the data folder, signs in against the accounts on the server, and lists the cases two
+rooms reported; a second window on the same folder opens too (several staff at once)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+
+from postgres_db import fresh_database
+from sync_helpers import enrol, export_one, import_one, make_node
+
+from mediation_desktop.services.demo import fill_demo
+
+pytestmark = pytest.mark.postgres
+TEST_USER, TEST_PASSWORD = "测试员", "correct-horse"
+
+
+@pytest.fixture
+def server_district(tmp_path, data_dir, monkeypatch):
+    from mediation_desktop.paths import DataPaths
+    from mediation_desktop.services.accounts import create_first_user
+    from mediation_desktop.services.backend import Backend
+    from mediation_desktop.sync.trust import create_keys
+
+    with fresh_database("md_gui") as url:
+        sup = Backend(DataPaths.resolve(data_dir), TEST_USER, db_url=url)
+        sup.migrate()
+        sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
+        create_keys(sup)
+        create_first_user(sup, TEST_USER, TEST_PASSWORD)
+        for i, code in enumerate(("HP", "NS")):
+            room = make_node(tmp_path / code, "room", f"{code}调解委员会", code)
+            enrol(room, sup)
+            fill_demo(room, 12, seed=40 + i)
+            assert import_one(sup, export_one(room, tmp_path / f"usb{i}")).status == "imported"
+            room.close()
+        sup.close()
+        monkeypatch.setenv("MEDIATION_DESKTOP_DATABASE_URL", url)   # the window finds the server here
+        yield url
+
+
+def test_supervisor_window_opens_on_the_server_and_lists_cases(server_district, data_dir, make_window, qtbot,
+                                                              wait_idle):
+    assert not (data_dir / "mediation.sqlite3").exists()
+    window = make_window(org=None, wait=False)   # waits until the start-up's work is done
+    qtbot.waitUntil(lambda: window._pages_built, timeout=30000)
+    wait_idle(window)
+    assert window.ctx.backend.db.is_server
+    with qtbot.waitSignal(window.cases.keys_loaded, timeout=30000) as got:
+        window.show_key("cases")
+    assert got.args[0] == 24
+    qtbot.waitUntil(lambda: window.cases.count_label.text() == "共 24 件", timeout=15000)
+
+    second = make_window(org=None, wait=False)   # another staff member's window: no folder lock refuses it
+    qtbot.waitUntil(lambda: second._pages_built, timeout=30000)
+    wait_idle(second)
+    assert second.ctx.backend.db.is_server
+    from mediation_desktop.gui import messages
+
+    assert not [m for m in messages.shown if "已经打开" in str(m)]
