@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,14 +79,29 @@ def held_dir(backend: Backend) -> Path:
     return backend.paths.root / "sync" / "held"
 
 
-def import_packages(backend: Backend, files: Iterable[str | Path], *, dry_run: bool = False) -> list[FileReport]:
+Progress = Callable[[int, "int | None", "FileReport"], None]
+
+
+def import_packages(backend: Backend, files: Iterable[str | Path], *, dry_run: bool = False,
+                    on_progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> list[FileReport]:
+    """Import a pile of packages as one batch: one backup before the first package that changes
+    anything (a recent backup with no writes since counts: services.backups.backup_before_batch),
+    then each package in a transaction of its own.
+
+    ``cancelled()`` is asked before each package (one is imported whole or not started);
+    ``on_progress(done, total, report)`` after each (total is None for a lazy iterable)."""
+    from mediation_desktop.services.backups import backup_before_batch
     from mediation_desktop.services.permissions import require_backend
 
     require_backend(backend, "sync.import")
     keys = node_keys(backend)
     reports: list[FileReport] = []
+    total = len(files) if isinstance(files, Sized) else None
     backed_up = False
     for name in files:
+        if cancelled is not None and cancelled():
+            break
         report = FileReport(str(name))
         reports.append(report)
         try:
@@ -94,7 +109,7 @@ def import_packages(backend: Backend, files: Iterable[str | Path], *, dry_run: b
             report.package_id, report.sender_org_code = parsed.header.package_id, parsed.header.sender_org_code
             report.seq = parsed.header.origin_seq
             if not dry_run and not backed_up and _needs_work(backend, parsed):
-                backend.backup_before("sync-import")
+                backup_before_batch(backend, "sync_import")
                 backed_up = True
             _import_one(backend, keys, parsed, Path(name), report, dry_run=dry_run)
         except AuditChainBroken as exc:
@@ -107,6 +122,8 @@ def import_packages(backend: Backend, files: Iterable[str | Path], *, dry_run: b
             report.status, report.reason = "rejected", f"{exc.code}: {exc.message}"
             report.created = report.updated = report.unchanged = report.conflicts = 0
             log.info("sync import refused %s: %s", name, exc.code)
+        if on_progress is not None:
+            on_progress(len(reports), total, report)
     return reports
 
 
