@@ -4,7 +4,7 @@ case), ``notice`` (通知), ``key-enterprises`` (重点监测企业名单); and 
 from __future__ import annotations
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     r = sub.add_parser("remark", help="（区人社）对调解组织的案件写批注或更正请求，随下发包送达；"
                                       "（调解组织）remark answer 意见编号 答复内容：答复区人社的意见，随上报包送达")
     r.add_argument("case_no", metavar="CASE_NO", help="案号；调解组织答复时写 answer")
@@ -33,7 +33,7 @@ def register(sub) -> None:  # noqa: ANN001
     kl.set_defaults(func=run_key_list)
 
 
-def run_remark(ctx) -> int:  # noqa: ANN001
+def run_remark(ctx) -> int:
     from mediation_desktop.core.errors import UserError
     from mediation_desktop.sync.supervisor import add_remark
 
@@ -58,7 +58,7 @@ def run_remark_answer(ctx) -> int:
     return 0
 
 
-def run_notice(ctx) -> int:  # noqa: ANN001
+def run_notice(ctx) -> int:
     from mediation_desktop.sync.supervisor import add_notice
 
     backend = ctx.backend()
@@ -67,7 +67,7 @@ def run_notice(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_notices(ctx) -> int:  # noqa: ANN001
+def run_notices(ctx) -> int:
     from mediation_desktop.sync.supervisor import notices
 
     found = notices(ctx.backend())
@@ -99,7 +99,7 @@ def run_key_import(ctx) -> int:
     return 0
 
 
-def run_key_list(ctx) -> int:  # noqa: ANN001
+def run_key_list(ctx) -> int:
     from mediation_desktop.sync.supervisor import key_enterprises
 
     rows = key_enterprises(ctx.backend())

@@ -14,7 +14,7 @@ from mediation_desktop.core.errors import UserError
 ENV_PASSWORD = "MEDIATION_DESKTOP_USER_PASSWORD"
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("users", help="管理图形界面的登录账户（需要管理员权限）")
     us = p.add_subparsers(dest="users_command", metavar="ACTION", required=True)
     roles = "角色：mediator 调解员、head 组织负责人、supervisor 区人社监管、admin 管理员；可用 + 组合，如 head+admin"
@@ -59,12 +59,12 @@ def read_new_password() -> str:
     return first
 
 
-def _account_json(a) -> dict:  # noqa: ANN001
+def _account_json(a) -> dict:
     return {"name": a.name, "display_name": a.display_name, "role": a.role, "active": a.active,
             "locked_until": a.locked_until.isoformat() if a.locked_until else None}
 
 
-def run_add(ctx) -> int:  # noqa: ANN001
+def run_add(ctx) -> int:
     from mediation_desktop.services import accounts
 
     backend = ctx.backend()
@@ -77,7 +77,7 @@ def run_add(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_list(ctx) -> int:  # noqa: ANN001
+def run_list(ctx) -> int:
     from mediation_desktop.services import accounts
 
     found = accounts.list_users(ctx.backend())
@@ -92,7 +92,7 @@ def run_list(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_passwd(ctx) -> int:  # noqa: ANN001
+def run_passwd(ctx) -> int:
     from mediation_desktop.services import accounts
 
     backend = ctx.backend()
@@ -102,7 +102,7 @@ def run_passwd(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_set_active(ctx) -> int:  # noqa: ANN001
+def run_set_active(ctx) -> int:
     from mediation_desktop.services import accounts
 
     account = accounts.set_active(ctx.backend(), ctx.args.name, ctx.args.active)
@@ -110,7 +110,7 @@ def run_set_active(ctx) -> int:  # noqa: ANN001
     return 0
 
 
-def run_role(ctx) -> int:  # noqa: ANN001
+def run_role(ctx) -> int:
     from mediation_desktop.services import accounts
 
     account = accounts.set_role(ctx.backend(), ctx.args.name, ctx.args.role)

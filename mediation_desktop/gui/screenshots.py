@@ -15,11 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-
 SHOT_PASSWORD = "screenshot-pass"
 
 
-def _settle(app: QApplication, window, ms: int = 300) -> None:  # noqa: ANN001
+def _settle(app: QApplication, window, ms: int = 300) -> None:
     loop = QEventLoop()
     def check() -> None:
         if window.ctx.runner.idle:
@@ -56,7 +55,7 @@ def main(out_dir: str) -> int:
     app = make_app()
     from mediation_desktop.gui import main_window
 
-    def sign_in(dialog) -> bool:  # noqa: ANN001 - the sign-in dialog, photographed then answered
+    def sign_in(dialog) -> bool:  # the sign-in dialog, photographed then answered
         dialog.name.setText("王调解")
         dialog.adjustSize()
         dialog.grab().save(str(out / "sign_in.png"))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -34,7 +35,7 @@ class _Boxed:
 
     __slots__ = ("value",)
 
-    def __init__(self, value: Any):  # noqa: ANN401
+    def __init__(self, value: Any):
         self.value = value
 
 
@@ -45,7 +46,7 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, task: "Task"):
+    def __init__(self, task: Task):
         super().__init__()
         self.task = task
         self.setAutoDelete(True)
@@ -63,7 +64,7 @@ class _Job(QRunnable):
 class Task:
     """One unit of work; ``report(done, total)`` may be called from the work to move the bar."""
 
-    def __init__(self, runner: "TaskRunner", fn: Callable[..., Any], on_done: Callable[[Any], None] | None,
+    def __init__(self, runner: TaskRunner, fn: Callable[..., Any], on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], bool] | None, label: str | None, wants_progress: bool,
                  parent: QWidget | None, changes: Changes = NOTHING):
         self.runner, self.fn, self.on_done, self.on_error = runner, fn, on_done, on_error
@@ -181,9 +182,8 @@ class TaskRunner(QObject):
         return self.pool.waitForDone(msecs)
 
     def report_failure(self, exc: BaseException, tb: str, parent: QWidget | None) -> None:
-        from mediation_desktop.gui import messages
-
         from mediation_desktop.core.environment_errors import environment_fault
+        from mediation_desktop.gui import messages
 
         fault = environment_fault(exc)
         if fault is not None:  # refused input, or a full disk / read-only folder: the user's to fix

@@ -42,7 +42,7 @@ class KeyListPreview:
             raise UserError("E_KEY_LIST_FORMAT", f"第{number}行：{why}{more}，名单未导入")
 
 
-def _cell(value: Any) -> str:  # noqa: ANN401 - a spreadsheet cell of any type
+def _cell(value: Any) -> str:  # a spreadsheet cell of any type
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

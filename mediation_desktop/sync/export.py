@@ -87,7 +87,7 @@ def export_packages(backend: Backend, out_dir: Path, *, full: bool = False, to: 
     return results
 
 
-def _export_one(backend: Backend, keys: NodeKeys, peer, out_dir: Path, *, full: bool,  # noqa: ANN001
+def _export_one(backend: Backend, keys: NodeKeys, peer, out_dir: Path, *, full: bool,
                 since_ack: bool) -> ExportResult:
     me = backend.node
     with backend.db.write() as conn:

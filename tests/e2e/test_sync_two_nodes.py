@@ -39,18 +39,18 @@ backend.close()
 """
 
 
-def more_demo_cases(d, n: int, seed: int) -> None:  # noqa: ANN001
+def more_demo_cases(d, n: int, seed: int) -> None:
     subprocess.run([sys.executable, "-c", FILL_DEMO, str(d), str(n), str(seed)], check=True, capture_output=True,
                    env={**__import__("os").environ, **ENV})
 
 
-def cli(d, *args):  # noqa: ANN001, ANN201
+def cli(d, *args):
     r = run_cli(d, *args, env=ENV)
     assert r.code == 0, (args, r.err)
     return r
 
 
-def enrol(a, b, tmp):  # noqa: ANN001
+def enrol(a, b, tmp):
     card = tmp / f"{a.name}.card"
     fp = cli(a, "keys", "export", "--out", str(card), "--json").json()["fingerprint"]
     wrong = ("0000 " * 8).strip()
@@ -59,17 +59,17 @@ def enrol(a, b, tmp):  # noqa: ANN001
     cli(b, "keys", "trust", str(card), "--fingerprint", fp)
 
 
-def export(d, out):  # noqa: ANN001, ANN201
+def export(d, out):
     return cli(d, "sync", "export", "--out", str(out), "--json").json()["file"]
 
 
-def sync_import(d, *files, code=0):  # noqa: ANN001, ANN201
+def sync_import(d, *files, code=0):
     r = run_cli(d, "sync", "import", *map(str, files), "--json", env=ENV)
     assert r.code == code, r.err
     return r.json()
 
 
-def org_totals(d, tmp, code):  # noqa: ANN001, ANN201
+def org_totals(d, tmp, code):
     out = tmp / f"{d.name}-report.json"
     cli(d, "report", "--from", "2000-01-01", "--to", "2099-12-31", "--out", str(out))
     rows = json.loads(out.read_text(encoding="utf-8"))["organisations"]

@@ -30,7 +30,7 @@ def dialog_answers(monkeypatch):
     answers: dict = {}
     asked: list[str] = []
 
-    def answer(dialog) -> bool:  # noqa: ANN001
+    def answer(dialog) -> bool:
         name = type(dialog).__name__
         asked.append(name)
         if name in answers:

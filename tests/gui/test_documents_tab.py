@@ -21,7 +21,7 @@ def opened(monkeypatch):
     return paths
 
 
-def _open_first_case(window, wait_idle):  # noqa: ANN001, ANN202
+def _open_first_case(window, wait_idle):
     from mediation_desktop.services.case_list import CaseListService, ListFilter
 
     service = CaseListService(window.ctx.backend)
@@ -36,7 +36,7 @@ def _open_first_case(window, wait_idle):  # noqa: ANN001, ANN202
     return detail, panel
 
 
-def _click(qtbot, button) -> None:  # noqa: ANN001
+def _click(qtbot, button) -> None:
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 

@@ -9,13 +9,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
-from sync_helpers import make_pair  # noqa: E402
+from sync_helpers import make_pair
 
-from mediation_desktop.gui.sync.page import SyncPage, spoken_groups  # noqa: E402
-from mediation_desktop.gui.tasks import TaskRunner  # noqa: E402
+from mediation_desktop.gui.sync.page import SyncPage, spoken_groups
+from mediation_desktop.gui.tasks import TaskRunner
 
 
-def _ctx(backend, runner, tmp_path):  # noqa: ANN001, ANN202 - the page takes the app context
+def _ctx(backend, runner, tmp_path):  # the page takes the app context
     from PySide6.QtCore import QSettings
 
     from mediation_desktop.gui.context import AppContext
@@ -60,9 +60,10 @@ def test_fingerprint_groups_for_reading_aloud():
 
 
 def test_conflicts_are_listed_and_closed_without_overwriting(qtbot, tmp_path):
+    from sync_helpers import export_one, import_one
+
     from mediation_desktop.services.cases import CaseService
     from mediation_desktop.sync import supervisor
-    from sync_helpers import export_one, import_one
 
     room, sup = make_pair(tmp_path, cases=2)
     import_one(sup, export_one(room, tmp_path / "a"))

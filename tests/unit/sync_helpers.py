@@ -4,8 +4,8 @@ forge validly signed packages with bad contents and to compare whole databases."
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import mediation_desktop.sync.trust as trust
 from mediation_desktop.paths import DataPaths
@@ -49,7 +49,7 @@ def export_one(backend: Backend, out: Path, **kw) -> Path:
     return result.path
 
 
-def import_one(backend: Backend, path: Path, dry_run: bool = False):  # noqa: ANN201
+def import_one(backend: Backend, path: Path, dry_run: bool = False):
     (report,) = import_packages(backend, [path], dry_run=dry_run)
     return report
 

@@ -123,7 +123,7 @@ def test_weak_password_and_bad_names_are_refused(backend):
 def test_failures_slow_then_lock_and_survive_a_restart(backend, data_dir):
     accounts.create_first_user(backend, "wang", "correct-horse")
     t0 = now()
-    for i in range(accounts.FREE_ATTEMPTS):
+    for _ in range(accounts.FREE_ATTEMPTS):
         with pytest.raises(UserError) as info:
             accounts.sign_in(backend, "wang", "wrong", at=t0)
         assert info.value.code == "E_SIGNIN_FAILED"

@@ -6,7 +6,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.money import MAX_FEN, amount_in_words, capitalize, parse_amount

@@ -10,10 +10,10 @@ from datetime import date
 
 import pytest
 
+from mediation_desktop.core.model import CaseFilter
 from mediation_desktop.paths import DataPaths
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.statistics import compile_return
-from mediation_desktop.core.model import CaseFilter
 from mediation_desktop.storage.queries import list_cases
 
 from .sync_helpers import enrol, export_one, import_one, make_node
@@ -28,7 +28,7 @@ def pg_url():
         if os.environ.get("CI"):
             pytest.fail("MEDIATION_DESKTOP_TEST_PG_URL is not set on CI: the PostgreSQL tests must run there")
         pytest.skip("no PostgreSQL server (set MEDIATION_DESKTOP_TEST_PG_URL)")
-    from sqlalchemy import create_engine, text  # noqa: F401 - tests may use SQLAlchemy directly
+    from sqlalchemy import create_engine, text  # tests may use SQLAlchemy directly
 
     name = f"md_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")

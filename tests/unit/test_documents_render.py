@@ -20,6 +20,7 @@ from mediation_desktop.documents import (
     termination_reason_text,
 )
 from mediation_desktop.documents.formatting import ordinal_cn, safe_file_stem
+
 from .documents_cases import (
     NAMES,
     TODAY,

@@ -1,7 +1,8 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.money import MAX_FEN, amount_in_words, format_figures, format_plain, parse_amount

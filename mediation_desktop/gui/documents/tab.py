@@ -10,8 +10,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
@@ -28,7 +38,7 @@ def print_file(path: Path) -> str | None:
     """Send the document to the default printer where the system can (Windows, through Word or
     WPS); elsewhere open it and return what the user should do instead."""
     if sys.platform == "win32":
-        os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - the user's own file
+        os.startfile(str(path), "print")  # type: ignore[attr-defined]  # the user's own file
         return None
     open_file(path)
     return "已用文字处理程序打开文书，请在 Word 或 WPS 中选择“打印”。"
@@ -91,7 +101,7 @@ class DocumentsPanel(QWidget):
         self._enable()
 
     # -- loading -------------------------------------------------------------------------------------
-    def show_case(self, case) -> None:  # noqa: ANN001 - core.model.Case
+    def show_case(self, case) -> None:  # core.model.Case
         from mediation_desktop.core.document_stages import permitted
 
         self.case = case
@@ -105,7 +115,7 @@ class DocumentsPanel(QWidget):
         self.reload()
         self._enable()
 
-    def _service(self):  # noqa: ANN202
+    def _service(self):
         from mediation_desktop.services.document_register import DocumentService
 
         return DocumentService(self.ctx.require_backend())
@@ -116,7 +126,7 @@ class DocumentsPanel(QWidget):
         service, case_id = self._service(), self.case.id
         self.ctx.runner.run(lambda: (case_id, service.list(case_id)), self._fill, parent=self)
 
-    def _fill(self, loaded) -> None:  # noqa: ANN001
+    def _fill(self, loaded) -> None:
         case_id, records = loaded
         if self.case is None or case_id != self.case.id:
             return   # another case was opened meanwhile
@@ -143,7 +153,7 @@ class DocumentsPanel(QWidget):
             button.setEnabled(chosen)
         self.attach_button.setEnabled(chosen and allowed(role, "case.record"))
 
-    def selected(self):  # noqa: ANN201 - a DocumentRecord or None
+    def selected(self):  # a DocumentRecord or None
         row = self.table.currentRow()
         return self.records[row] if 0 <= row < len(self.records) and self.table.selectedItems() else None
 
@@ -154,7 +164,7 @@ class DocumentsPanel(QWidget):
         kind = kind or self.kind.currentData()
         service, case_id = self._service(), self.case.id
 
-        def done(result) -> None:  # noqa: ANN001 - (DocumentRecord, warning)
+        def done(result) -> None:  # (DocumentRecord, warning)
             rec, warning = result
             self.message.setText(f"已生成 {kind_label(rec.kind)} 第{rec.version}版：{rec.file_name}")
             if warning:
@@ -163,7 +173,7 @@ class DocumentsPanel(QWidget):
 
         self.ctx.runner.run(lambda: service.generate(case_id, kind), done, label="正在生成文书…", parent=self)
 
-    def _with_path(self, then) -> None:  # noqa: ANN001
+    def _with_path(self, then) -> None:
         rec = self.selected()
         if rec is None:
             return
@@ -212,7 +222,7 @@ class DocumentsPanel(QWidget):
                 return
         service = self._service()
 
-        def done(_attachment_id) -> None:  # noqa: ANN001
+        def done(_attachment_id) -> None:
             self.message.setText(f"已把签字扫描件附到 {kind_label(rec.kind)} 第{rec.version}版。")
             self._reload_detail()
 
