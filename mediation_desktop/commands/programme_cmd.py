@@ -255,7 +255,9 @@ def run_outreach_add(ctx) -> int:
     row = add_outreach(ctx.backend(), a.on, a.title, place=a.place, audience=a.audience, enterprise=a.enterprise,
                        materials=a.materials, photos=a.photo)
     if a.json:
-        ctx.out_json(_iso(row))
+        import json
+
+        ctx.out_json({**_iso(row), "photos": json.loads(row["photos"])})
     else:
         ctx.say(f"已登记普法活动“{row['title']}”。")
     return 0

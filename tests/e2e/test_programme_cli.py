@@ -70,8 +70,12 @@ def test_programme_registers_on_the_command_line(tmp_path):
             "--on", "2026-04-01")
     refused(room, "E_MEDIATOR_NOT_FOUND", "training", "add", "--mediator", "无名", "--course", "x", "--hours", "1",
             "--on", "2026-04-01")
-    cli(room, "outreach", "add", "--on", "2026-05-01", "--title", "普法进企业", "--audience", "60",
-        "--enterprise", "宏图建筑")
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff photo")
+    added = cli(room, "outreach", "add", "--on", "2026-05-01", "--title", "普法进企业", "--audience", "60",
+                "--enterprise", "宏图建筑", "--photo", str(photo), "--json").json()
+    assert [p["file_name"] for p in added["photos"]] == ["现场.jpg"]
+    refused(room, "E_PHOTO_TYPE", "outreach", "add", "--on", "2026-05-01", "--title", "x", "--photo", str(tmp_path / "a.txt"))
     refused(room, "E_COUNT", "outreach", "add", "--on", "2026-05-01", "--title", "x", "--audience", "很多")
     screening = cli(room, "screening", "add", "--enterprise", "宏图建筑工程有限公司", "--on", "2026-05-02",
                     "--level", "red", "--findings", "两个月未发工资", "--check", "wage_arrears", "--workers", "40",
