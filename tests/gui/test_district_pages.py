@@ -13,6 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
 from sync_helpers import enrol, make_node
+from test_no_gui_thread_queries import guarded  # noqa: F401 - the fixture, shared with that test
 
 from mediation_desktop.services.demo import fill_demo
 
@@ -316,3 +317,70 @@ def test_the_owner_rule_hides_actions_a_role_could_take_on_its_own_cases():
     assert not may_remark("supervisor+admin", "supervisor", "me", "me")
     assert not may_remark("head+admin", "room", "a-room", "me")
     assert may_answer_remark("mediator", "room") and not may_answer_remark("supervisor", "supervisor")
+
+
+def test_every_district_page_queries_off_the_gui_thread(district, make_window, guarded, qtbot, wait_idle):  # noqa: F811 - the fixture
+    from mediation_desktop.gui import crash
+    from mediation_desktop.services.changes import EVERYTHING
+
+    sup, _rooms, usb = district
+    _import_all(sup, usb)
+    sup.close()
+    window = make_window(org="和平区人力资源和社会保障局")
+    guarded.arm()
+    for i in range(window.nav.count()):
+        window.show_page(i)
+        wait_idle(window)
+    window.show_key("statistics").reload()
+    wait_idle(window)
+    window.ctx.announce(EVERYTHING)   # every page refreshes as after a sync import
+    wait_idle(window)
+    window.show_room_cases("HP")
+    wait_idle(window)
+    guarded.disarm()
+    assert guarded.found == [], guarded.found[0] if guarded.found else ""
+    assert crash.crashes == []
+
+
+def test_a_room_sees_the_correction_on_its_case_and_answers_it_in_the_window(tmp_path, data_dir, make_window,
+                                                                            qtbot, wait_idle):
+    from mediation_desktop.services.accounts import create_first_user
+    from mediation_desktop.services.case_list import CaseListService, ListFilter
+    from mediation_desktop.services.district_messages import case_remarks
+    from mediation_desktop.sync.export import export_packages
+    from mediation_desktop.sync.importer import import_packages
+    from mediation_desktop.sync.supervisor import add_remark
+
+    room = make_node(data_dir, "room", "和平区劳动人事争议调解中心", "HP")
+    create_first_user(room, TEST_USER, TEST_PASSWORD)
+    fill_demo(room, 5, seed=3)
+    sup = make_node(tmp_path / "sup", "supervisor", "和平区人力资源和社会保障局", "D01")
+    enrol(room, sup)
+    up, down = tmp_path / "up", tmp_path / "down"
+    up.mkdir()
+    down.mkdir()
+    import_packages(sup, [r.path for r in export_packages(room, up)])
+    service = CaseListService(room)
+    num = service.keys(ListFilter())[0]
+    case_id = service.rows([num])[num].case_id
+    add_remark(sup, case_id, "请补充用人单位的统一社会信用代码。", "correction")
+    import_packages(room, [r.path for r in export_packages(sup, down)])
+    room.close()
+    window = make_window(org="和平区劳动人事争议调解中心")
+    window.open_case(case_id)
+    wait_idle(window)
+    detail = window.detail
+    assert "区人社更正请求" in detail.remarks.text()
+    assert "correction" not in detail.action_buttons and "answer" in detail.action_buttons
+    dialog = detail.answer_remark()
+    dialog.ui.text.setPlainText("\u202e")   # a bidi control alone: refused, the dialog stays open
+    dialog.submit()
+    wait_idle(window)
+    assert dialog.isVisible() and dialog.ui.buttons.isEnabled()
+    dialog.ui.text.setPlainText("已补充信用代码。")
+    dialog.submit()
+    wait_idle(window)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: "answer" not in detail.action_buttons, timeout=10000)
+    (remark,) = case_remarks(window.ctx.backend, case_id)
+    assert not remark.open and remark.answers[0]["text"] == "已补充信用代码。"

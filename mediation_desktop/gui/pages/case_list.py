@@ -67,6 +67,7 @@ class CaseListPage(QWidget):
         # The district's room filter (hidden at a room, which holds only its own cases).
         self.room = self._combo("调解组织", [("", "全部调解组织")], row2)
         self.room.setVisible(False)
+        self.room.setMinimumContentsLength(16)
         self._pending_room: str | None = None
         self.stage = self._combo("状态", list(STATUS_FILTERS), row2)
         self.outcome = self._combo("结果", [("", "全部结果"), ("open", "未结束")] +
@@ -210,7 +211,10 @@ class CaseListPage(QWidget):
             self.room.blockSignals(False)
             self.room.setVisible(True)
             self.model.set_org_names({org_id: name for org_id, name, _code in orgs})
-            self.view.setColumnWidth(1, 200)
+            # The 调解组织 column moved the others one to the right: their widths and the sort mark follow.
+            for col, width in enumerate((170, 190, 96, 130, 200, 110, 50, 110, 136, 96)):
+                self.view.setColumnWidth(col, width)
+            self.view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
             if self._pending_room is not None:
                 self.show_room(self._pending_room)
             else:

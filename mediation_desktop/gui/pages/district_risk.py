@@ -78,7 +78,7 @@ class DistrictRiskPage(QWidget):
                              ("urgent", ("调解组织代码", "报告日期", "标题", "涉及人数", "情况"))):
             table = read_only_table(headers)
             if headers is CASE_HEADERS:
-                for col, width in enumerate((190, 150, 90, 140, 190, 70, 90, 70, 50)):
+                for col, width in enumerate((170, 130, 90, 120, 180, 60, 90, 60, 50)):
                     table.setColumnWidth(col, width)
                 table.cellActivated.connect(lambda r, _c, t=table: self._open_case(t, r))
                 table.cellDoubleClicked.connect(lambda r, _c, t=table: self._open_case(t, r))

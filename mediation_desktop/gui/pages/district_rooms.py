@@ -55,7 +55,7 @@ class RoomsTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         setup_read_only(self, ROOM_HEADERS)
-        for col, width in enumerate((230, 70, 130, 70, 380, 50, 50, 70, 110, 110, 80)):
+        for col, width in enumerate((210, 60, 125, 60, 240, 50, 50, 70, 125, 100, 70)):
             self.setColumnWidth(col, width)
         self.rows: list = []
         self.cellActivated.connect(lambda r, _c: self._open(r))

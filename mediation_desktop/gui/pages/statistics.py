@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -73,6 +74,28 @@ def period_of(kind: str, year: int, part: int, custom: tuple[date, date]) -> tup
     return custom_period(*custom)
 
 
+def fit_to_screen(chart, categories: int):   # a QChart, returned
+    """The same chart as the report's picture, made legible in a quarter of the page: slanted and
+    smaller category labels and no value labels when there are many bars, and a pie's slices keep
+    their own labels instead of a cut-off legend."""
+    from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QPieSeries
+
+    crowded = categories > 12
+    for axis in chart.axes():
+        if isinstance(axis, QBarCategoryAxis):
+            font = axis.labelsFont()
+            font.setPointSize(max(7, font.pointSize() - 1))
+            axis.setLabelsFont(font)
+            if crowded:
+                axis.setLabelsAngle(-45)
+    for series in chart.series():
+        if isinstance(series, QBarSeries) and crowded:
+            series.setLabelsVisible(False)
+        if isinstance(series, QPieSeries):
+            chart.legend().setVisible(False)
+    return chart
+
+
 class StatisticsPage(QWidget):
     loaded = Signal()
 
@@ -125,11 +148,15 @@ class StatisticsPage(QWidget):
         self.tabs = QTabWidget()
         self.table = read_only_table(["名称"])
         self.tabs.addTab(self.table, "统计表")
+        # One chart a row, full width, so every category's label fits; the tab scrolls.
         self.chart_box = QWidget()
         self.chart_grid = QGridLayout(self.chart_box)
         self.chart_grid.setContentsMargins(0, 0, 0, 0)
         self.chart_views: list[QChartView] = []
-        self.tabs.addTab(self.chart_box, "图表")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart_box)
+        self.tabs.addTab(scroll, "图表")
         layout.addWidget(self.tabs, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
@@ -213,10 +240,10 @@ class StatisticsPage(QWidget):
             view.deleteLater()
         self.chart_views = []
         for i, spec in enumerate(charts):
-            view = QChartView(build_chart(spec))
+            view = QChartView(fit_to_screen(build_chart(spec), len(spec.categories)))
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(220)
-            self.chart_grid.addWidget(view, i // 2, i % 2)
+            view.setMinimumHeight(320)
+            self.chart_grid.addWidget(view, i, 0)
             self.chart_views.append(view)
 
     def export(self, path: str | None = None, suffix: str = ".xlsx") -> None:
