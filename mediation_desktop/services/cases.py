@@ -228,9 +228,14 @@ class CaseService:
         return self.apply(ref, "record_performance", lambda c: lifecycle.record_performance(c, item_id, on, fen),
                           {"item": item_id, "on": on.isoformat()})
 
-    def close(self, ref: str, on: date) -> Case:
+    def close(self, ref: str, on: date, unpaid_acknowledged: list[str] | None = None) -> Case:
+        """``unpaid_acknowledged``: the agreement items still owed that the person closing was shown
+        and confirmed (the window asks); recorded with the close in the audit trail."""
         self._on(on, "on", "结案日期")
-        return self.apply(ref, "close", lambda c: lifecycle.close(c, on), {"on": on.isoformat()})
+        detail: dict = {"on": on.isoformat()}
+        if unpaid_acknowledged:
+            detail["unpaid_acknowledged"] = list(unpaid_acknowledged)
+        return self.apply(ref, "close", lambda c: lifecycle.close(c, on), detail)
 
     def reopen(self, ref: str) -> Case:
         return self.apply(ref, "reopen", lifecycle.reopen)

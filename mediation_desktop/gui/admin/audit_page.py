@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desktop.core.audit_words import describe_detail
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.services.audit_view import (
     ACTION_LABELS,
@@ -47,7 +48,7 @@ class AuditModel(QAbstractTableModel):
             return None
         e = self.entries[index.row()]
         return (e.at.replace("T", " ")[:19], e.user, e.action_label, e.detail.get("case_no") or e.entity or "",
-                e.summary)[index.column()]
+                describe_detail(e.detail, skip=("case_no",)))[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):

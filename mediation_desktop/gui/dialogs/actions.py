@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -176,14 +177,30 @@ class PerformanceDialog(ActionDialog):
 
 
 class CloseDialog(ActionDialog):
+    """结案. With agreement items still owed it names them and asks to be told so; the answer goes
+    into the audit trail with the close."""
+
     def __init__(self, case: Case, today: date, parent: QWidget | None = None):
+        from mediation_desktop.core.performance import describe_unpaid, unpaid_items
+
         super().__init__("结案", case, today, parent)
-        self.on = date_edit(today)
+        self.on = date_edit(today, "结案日期")
         self.form.addRow("结案日期：", self.on)
+        self.unpaid = [describe_unpaid(item) for item in unpaid_items(case)]
+        self.acknowledge = QCheckBox("已知悉上述协议内容尚未履行完毕，仍要结案")
+        if self.unpaid:
+            warning = QLabel("调解协议还有未履行的内容：\n" + "\n".join(f"· {line}" for line in self.unpaid))
+            warning.setWordWrap(True)
+            warning.setStyleSheet("color:#b26a00;")
+            self.form.addRow(warning)
+            self.form.addRow(self.acknowledge)
 
     def build(self) -> Change:
         on = self.on.date().toPython()
-        return lambda svc, ref: svc.close(ref, on)
+        if self.unpaid and not self.acknowledge.isChecked():
+            raise ValidationError("E_REQUIRED", "协议内容尚未履行完毕：请确认知悉后再结案，或先记录履行情况")
+        unpaid = list(self.unpaid)
+        return lambda svc, ref: svc.close(ref, on, unpaid_acknowledged=unpaid or None)
 
 
 class ReopenDialog(ActionDialog):

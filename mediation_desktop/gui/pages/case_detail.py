@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desktop.core.deadlines import DEADLINE_KEYS, DEADLINE_LABELS, RULE_TEXTS, open_deadline_items, warning_text
+from mediation_desktop.core.audit_words import describe_detail
+from mediation_desktop.core.deadlines import (
+    DEADLINE_KEYS,
+    DEADLINE_LABELS,
+    RULE_TEXTS,
+    open_deadline_items,
+    warning_text,
+)
 from mediation_desktop.core.enums import CHANNEL_LABELS, DISPUTE_TYPE_LABELS, OUTCOME_LABELS, STAGE_LABELS
 from mediation_desktop.core.lifecycle import allowed_actions, late_acceptance_text
 from mediation_desktop.core.money import format_figures
@@ -343,7 +350,7 @@ class CaseDetailPage(QWidget):
         _fill(self.attachments, [[a.file_name, a.description, f"{a.size / 1024:.0f} KB", a.added_by, a.added_at[:16]]
                                  for a in loaded.attachments])
         _fill(self.audit, [[e.at[:19].replace("T", " "), e.user, e.action,
-                            "，".join(f"{k}={v}" for k, v in e.detail.items() if k != "case_no")]
+                            describe_detail(e.detail, skip=("case_no",))]
                            for e in loaded.audit])
 
     def _fill_applicants(self, case, full: bool) -> None:  # noqa: ANN001
