@@ -39,6 +39,19 @@ class OrganisationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.edits["case_no_pattern"].textChanged.connect(self._show_example)
         self._show_example(self.edits["case_no_pattern"].text())
+        # The shared database server (PostgreSQL) is a setting of the data folder, in a dialog of its own.
+        from PySide6.QtWidgets import QPushButton
+
+        self.server_button = QPushButton("数据库服务器…")
+        buttons.addButton(self.server_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.server_button.clicked.connect(self.edit_database_server)
+
+    def edit_database_server(self) -> QDialog:
+        from mediation_desktop.gui.database_dialog import DatabaseServerDialog
+
+        dialog = DatabaseServerDialog(self.backend.paths, self.runner, self)
+        dialog.open()
+        return dialog
 
     def _show_example(self, pattern: str) -> None:
         """The first case number of this year under the pattern being typed, or why there is none."""

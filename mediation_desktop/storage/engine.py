@@ -152,3 +152,20 @@ def connect_error(url: str, exc: BaseException) -> UserError:
     reason = str(getattr(exc, "orig", exc)).strip().splitlines()
     return UserError("E_DATABASE_CONNECT", f"无法连接数据库服务器 {masked(url)}：{reason[0] if reason else '没有回答'}。"
                      "请确认服务器已启动、地址和端口正确、用户名和密码无误，且该数据库已由管理员建立；本次操作没有进行")
+
+
+def probe_server(url: str) -> tuple[str, bool]:
+    """(the server's version, whether the app's tables exist there) for 测试连接; E_DATABASE_CONNECT
+    when the server does not answer or refuses the login."""
+    engine = create_engine(url, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT,
+                                              "application_name": "mediation-desktop"})
+    try:
+        with engine.connect() as conn:
+            version = conn.exec_driver_sql("SHOW server_version").scalar() or ""
+            migrated = conn.exec_driver_sql(
+                "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'").first() is not None
+        return str(version), migrated
+    except DBAPIError as exc:
+        raise connect_error(url, exc) from None
+    finally:
+        engine.dispose()

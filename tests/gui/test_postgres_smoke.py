@@ -63,3 +63,34 @@ def test_supervisor_window_opens_on_the_server_and_lists_cases(server_district, 
     from mediation_desktop.gui import messages
 
     assert not [m for m in messages.shown if "已经打开" in str(m)]
+
+
+def test_database_server_setting_tries_the_connection_off_the_gui_thread(server_district, data_dir, make_window,
+                                                                         qtbot, wait_idle, dialog_answers):
+    from mediation_desktop.core.database_url import stored_database_url
+
+    window = make_window(org=None, wait=False)
+    qtbot.waitUntil(lambda: window._pages_built, timeout=30000)
+    wait_idle(window)
+    dialog_answers["OrganisationDialog"] = lambda _d: False   # opened from 设置 → 组织信息, left open here
+    organisation = window.edit_organisation()
+    dialog = organisation.edit_database_server()
+    qtbot.addWidget(dialog)
+
+    dialog.url.setText("postgresql://staff:secret@127.0.0.1:1/district")
+    dialog.test_button.click()
+    assert not dialog.test_button.isEnabled()          # the GUI thread did not wait for the answer
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30000)
+    assert dialog.status.text().startswith("连接失败") and "secret" not in dialog.status.text()
+
+    dialog.url.setText("mysql://x/y")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30000)
+    assert "只能连接 PostgreSQL" in dialog.status.text()
+
+    dialog.url.setText(server_district)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30000)
+    assert dialog.status.text().startswith("连接成功") and "已有调解工作台的数据表" in dialog.status.text()
+    dialog.save()
+    assert stored_database_url(data_dir) == server_district
