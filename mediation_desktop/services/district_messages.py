@@ -90,6 +90,20 @@ def case_remarks(backend: Backend, case_id: str) -> list[RemarkView]:
                        tuple(answers.get(r["id"], ()))) for r in rows]
 
 
+def recent_remarks(backend: Backend, limit: int = 500) -> list[dict]:
+    """The remarks and correction requests held here (sent at the district, received at a room) with
+    their case number, organisation and answers; open correction requests first."""
+    from mediation_desktop.storage import district_queries
+
+    require_backend(backend, "case.read")
+    with backend.db.read() as conn:
+        rows = district_queries.recent_remarks(conn, limit)
+        answers = district_queries.answers_of(conn, [r["id"] for r in rows])
+    return [{**r, "open": r["kind"] == "correction" and not answers.get(r["id"]),
+             "answers": [{"text": a["text"], "author": a["author"], "created_at": a["created_at"]}
+                         for a in answers.get(r["id"], ())]} for r in rows]
+
+
 def notice_counts(backend: Backend) -> tuple[int, int]:
     """(notices received, unread) for the desk's 通知 badge."""
     from mediation_desktop.storage import district_queries

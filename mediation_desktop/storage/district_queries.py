@@ -112,6 +112,20 @@ def answers_of(conn: Connection, remark_ids: Sequence[str]) -> dict[str, list[di
     return dict(out)
 
 
+def recent_remarks(conn: Connection, limit: int = 500) -> list[dict]:
+    """The newest remarks and correction requests with their case's number and organisation (the
+    district's 通知与批注 page), open correction requests first."""
+    from mediation_desktop.storage.schema import remarks
+
+    r = remarks.c
+    unanswered = case((and_(r.kind == "correction", r.answered_at.is_(None)), 0), else_=1)
+    stmt = (select(r.id, r.case_id, r.kind, r.text, r.author, r.created_at, r.answered_at, cases.c.case_no,
+                   organisations.c.name.label("org_name"))
+            .join(cases, cases.c.id == r.case_id).join(organisations, organisations.c.id == cases.c.org_id)
+            .order_by(unanswered, r.created_at.desc()).limit(limit))
+    return [dict(row._mapping) for row in conn.execute(stmt)]
+
+
 def mark_remark_answered(conn: Connection, remark_id: str, stamp: str) -> None:
     from sqlalchemy import update
 

@@ -196,6 +196,23 @@ def test_a_supervisor_has_no_case_actions_but_sends_a_correction_the_room_answer
     (remark,) = case_remarks(owner, row.case_id)
     assert not remark.open
 
+    # 通知与批注 lists the request as waiting until the room's answer comes up in its next package.
+    page = window.show_key("notices")
+    wait_idle(window)
+    assert page.remarks_table.item(0, 4).text() == "⏳ 待答复"
+    assert page.remarks_table.item(0, 2).text() == row.case_no
+    up = tmp_path / "up"
+    up.mkdir()
+    export_packages(owner, up)
+    window.show_key("sync").batch.add_sources([str(up)])
+    with qtbot.waitSignal(window.show_key("sync").batch.finished, timeout=30000):
+        window.nav_widgets["sync"].batch.start()
+    wait_idle(window)
+    window.show_key("notices")
+    wait_idle(window)
+    assert page.remarks_table.item(0, 4).text() == "已答复"
+    assert "已核实更正" in page.remarks_table.item(0, 6).text()
+
 
 def test_notices_and_key_enterprises_are_written_from_their_pages(supervisor_window, tmp_path, wait_idle):
     window, _rooms = supervisor_window
@@ -296,6 +313,7 @@ def test_a_room_window_has_statistics_and_notices_with_the_unread_count(tmp_path
     assert titles[:4] == ["工作台", "案件", "登记", "导入台账"]
     qtbot.waitUntil(lambda: window.nav.item(5).text() == "通知（1）", timeout=10000)
     assert titles[4] == "统计"
+    assert window.desk.notices_note.isVisibleTo(window.desk) and "1 条未读" in window.desk.notices_note.text()
     page = window.show_key("notices")
     wait_idle(window)
     assert not page.compose.isVisible() and page.table.rowCount() == 1
@@ -304,6 +322,7 @@ def test_a_room_window_has_statistics_and_notices_with_the_unread_count(tmp_path
     wait_idle(window)
     assert page.table.item(0, 3).text() == "已读"
     qtbot.waitUntil(lambda: window.nav.item(5).text() == "通知", timeout=10000)
+    assert not window.desk.notices_note.isVisibleTo(window.desk)
 
 
 def test_the_owner_rule_hides_actions_a_role_could_take_on_its_own_cases():

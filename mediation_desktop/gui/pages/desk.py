@@ -58,6 +58,11 @@ class DeskPage(QWidget):
         self.programme_notes.setStyleSheet("color:#b71c1c;")
         self.programme_notes.setVisible(False)
         layout.addWidget(self.programme_notes)
+        # A room's unread notices from the district (they arrive in its packages; read on 通知).
+        self.notices_note = QLabel("")
+        self.notices_note.setStyleSheet("color:#1a5fb4;font-weight:bold;")
+        self.notices_note.setVisible(False)
+        layout.addWidget(self.notices_note)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["案号", "当事人", "事项", "期限依据"])
@@ -74,6 +79,7 @@ class DeskPage(QWidget):
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
         ctx.cases_changed.connect(self.reload)
+        ctx.changed.connect(lambda changes: changes.notices and not changes.cases and self.reload())
 
     def reload(self) -> None:
         if self.ctx.backend is None:
@@ -87,6 +93,14 @@ class DeskPage(QWidget):
 
         backend = self.ctx.backend
         self.ctx.runner.run(lambda: notes(backend, today), self.show_programme_notes, parent=self)
+        if backend.node.role == "room":
+            from mediation_desktop.services.district_messages import notice_counts
+
+            self.ctx.runner.run(lambda: notice_counts(backend)[1], self.show_unread_notices, parent=self)
+
+    def show_unread_notices(self, unread: int) -> None:
+        self.notices_note.setText(f"✉ 区人社通知：{unread} 条未读，请在“通知”页查看" if unread else "")
+        self.notices_note.setVisible(bool(unread))
 
     def show_programme_notes(self, notes: list[str]) -> None:
         self.programme_notes.setText("\n".join(notes))

@@ -22,24 +22,43 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
-from mediation_desktop.gui.pages.district_common import fill_rows, page_title, read_only_table, row_key
+from mediation_desktop.gui.pages.district_common import (
+    fill_rows,
+    page_title,
+    paint_row,
+    read_only_table,
+    row_key,
+)
 from mediation_desktop.services.changes import NOTICES, Changes
 
 
-def load_notices(backend) -> tuple[list[dict], int]:
-    """(every notice, newest first; unread count at a room)."""
-    from mediation_desktop.services.district_messages import notice_counts
+def load_notices(backend) -> tuple[list[dict], int, list[dict]]:   # backend: services.backend.Backend
+    """(every notice, newest first; unread count at a room; remarks and correction requests)."""
+    from mediation_desktop.services.district_messages import notice_counts, recent_remarks
     from mediation_desktop.sync.supervisor import notices
 
     found = notices(backend)
     unread = notice_counts(backend)[1] if backend.node.role == "room" else 0
-    return found, unread
+    return found, unread, recent_remarks(backend)
+
+
+def remark_cells(r: dict) -> list:
+    kind = "更正请求" if r["kind"] == "correction" else "批注"
+    if r["open"]:
+        state = "⏳ 待答复"
+    elif r["answers"]:
+        state = "已答复"
+    else:
+        state = ""
+    answer = "；".join(f"{a['text']}（{str(a['created_at'])[:10]}）" for a in r["answers"])
+    return [str(r["created_at"])[:10], r["org_name"], r["case_no"], kind, state, r["text"], answer]
 
 
 class NoticesPage(QWidget):
@@ -88,6 +107,7 @@ class NoticesPage(QWidget):
         form.addRow("", self.send_button)
         layout.addWidget(self.compose)
 
+        self.lists = QTabWidget()
         split = QSplitter()
         self.table = read_only_table(("日期", "标题", "附件", "状态"))
         for col, width in enumerate((100, 330, 160)):
@@ -114,7 +134,16 @@ class NoticesPage(QWidget):
         side.addLayout(buttons)
         split.addWidget(right)
         split.setSizes([600, 500])
-        layout.addWidget(split, 1)
+        self.lists.addTab(split, "通知")
+        # The district's remarks and correction requests, open ones first; double-click opens the case.
+        self.remarks_table = read_only_table(("日期", "调解组织", "案号", "类型", "状态", "内容", "答复"))
+        for col, width in enumerate((90, 190, 150, 70, 80, 300)):
+            self.remarks_table.setColumnWidth(col, width)
+        self.remarks_table.cellDoubleClicked.connect(lambda r, _c: self._open_remark_case(r))
+        self.remarks_table.cellActivated.connect(lambda r, _c: self._open_remark_case(r))
+        self.lists.addTab(self.remarks_table, "批注与更正请求")
+        layout.addWidget(self.lists, 1)
+        self.remarks: list[dict] = []
         self.set_role("room")
         ctx.changed.connect(self._changed)
 
@@ -138,8 +167,17 @@ class NoticesPage(QWidget):
             return
         self.ctx.runner.run(lambda: load_notices(backend), self._show, parent=self)
 
-    def _show(self, result: tuple[list[dict], int]) -> None:
-        found, unread = result
+    def _show(self, result: tuple[list[dict], int, list[dict]]) -> None:
+        found, unread, remarks = result
+        self.remarks = remarks
+        fill_rows(self.remarks_table, [remark_cells(r) for r in remarks], [r["case_id"] for r in remarks])
+        for i, r in enumerate(remarks):
+            if r["open"]:
+                paint_row(self.remarks_table, i, "#8d6e00", "#fffde7")
+        waiting = sum(1 for r in remarks if r["open"])
+        self.lists.setTabText(0, f"通知（{len(found)}）")
+        self.lists.setTabText(1, f"批注与更正请求（{len(remarks)}，待答复{waiting}）" if waiting
+                              else f"批注与更正请求（{len(remarks)}）")
         self.notices = found
         state = (lambda n: "已发出") if self.district else (lambda n: "已读" if n.get("read_at") else "未读")
         fill_rows(self.table, [[str(n["created_at"])[:10], n["title"], n.get("attachment_name") or "", state(n)]
@@ -165,6 +203,11 @@ class NoticesPage(QWidget):
         extra = f"\n\n附件：{n['attachment_name']}" if n.get("attachment_name") else ""
         self.reading.setPlainText(f"{n['title']}\n{str(n['created_at'])[:16].replace('T', ' ')}\n\n{n['body']}{extra}")
         self.save_attachment_button.setEnabled(bool(n.get("attachment_name")))
+
+    def _open_remark_case(self, row: int) -> None:
+        case_id = row_key(self.remarks_table, row)
+        if case_id:
+            self.ctx.open_case.emit(case_id)
 
     # -- the district ----------------------------------------------------------------------------
     def choose_attachment(self, path: str | None = None) -> None:
