@@ -13,7 +13,8 @@ import json
 import logging
 import os
 import sys
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from mediation_desktop import APP_TITLE, __version__
 from mediation_desktop.core.errors import UserError, ValidationErrors
@@ -36,7 +37,7 @@ class Context:
         self.paths = DataPaths.resolve(args.data_dir)
         self._backend = None
 
-    def backend(self, must_exist: bool = True):  # noqa: ANN201 - services.backend.Backend
+    def backend(self, must_exist: bool = True):  # services.backend.Backend
         if self._backend is None:
             from mediation_desktop.services.backend import Backend
 
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("E_INTERRUPTED: 操作已取消，未完成的更改没有保存。\n")
         return 2
-    except Exception as exc:  # noqa: BLE001 - the one place unexpected faults are turned into exit 1
+    except Exception as exc:  # the one place unexpected faults are turned into exit 1
         from mediation_desktop.core.environment_errors import environment_fault
 
         fault = environment_fault(exc)

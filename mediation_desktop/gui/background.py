@@ -119,7 +119,7 @@ class BackgroundWork(QObject):
         outbox = outbox if reachable[0] else None
         inbox = inbox if reachable[1] else None
 
-        def work():  # noqa: ANN202 - (FolderReport, last received)
+        def work():  # (FolderReport, last received)
             from mediation_desktop.sync.auto_folder import sync_with_folder
             from mediation_desktop.sync.supervisor import last_received
 
@@ -136,7 +136,7 @@ class BackgroundWork(QObject):
 
         self.ctx.runner.run(work, self._synced, on_error=failed)
 
-    def _synced(self, result) -> None:  # noqa: ANN001
+    def _synced(self, result) -> None:
         report, last = result
         self._syncing = False
         self.last_received = last
@@ -154,12 +154,12 @@ class BackgroundWork(QObject):
     def _read_last_received(self) -> None:
         backend = self.ctx.backend
 
-        def work():  # noqa: ANN202
+        def work():
             from mediation_desktop.sync.supervisor import last_received
 
             return last_received(backend)
 
-        def done(last) -> None:  # noqa: ANN001
+        def done(last) -> None:
             self.last_received = last
             self._show()
 
@@ -188,7 +188,7 @@ class BackgroundCheck(QObject):
     damaged = Signal(str)     # E_DATABASE_DAMAGED's message, with the newest good backup named
     done = Signal(bool)       # True: sound; False: damaged
 
-    def __init__(self, paths, parent: QObject | None = None):  # noqa: ANN001 - paths.DataPaths
+    def __init__(self, paths, parent: QObject | None = None):  # paths.DataPaths
         super().__init__(parent)
         self.paths = paths
         self.running = False

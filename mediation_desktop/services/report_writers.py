@@ -89,7 +89,7 @@ def _xlsx(ret: Return, path: Path, charts: list) -> None:
     wb.save(path)
 
 
-def _programme_sheet(wb, figures: dict) -> None:  # noqa: ANN001 - an openpyxl Workbook
+def _programme_sheet(wb, figures: dict) -> None:  # an openpyxl Workbook
     """队伍与工作: the programme's figures per organisation, each mediator's performance and (at the
     district) the organisations by type."""
     from mediation_desktop.services.programme_stats import COLUMNS

@@ -43,8 +43,8 @@ def _prepared(data_dir: Path, cases: int = 0, users: tuple[tuple[str, str], ...]
     return paths
 
 
-def _signing_in_as(name: str, seen: list | None = None):  # noqa: ANN202
-    def answer(dialog) -> bool:  # noqa: ANN001
+def _signing_in_as(name: str, seen: list | None = None):
+    def answer(dialog) -> bool:
         if seen is not None:
             seen.append((dialog.backend.role, dialog.parent().ctx.backend))
         dialog.name.setText(name)
@@ -95,7 +95,7 @@ def test_a_damaged_database_offers_the_newest_good_backup_and_then_opens(make_wi
     assert integrity_problems(paths.database)
     offered = []
 
-    def recover(dialog) -> bool:  # noqa: ANN001
+    def recover(dialog) -> bool:
         offered.append(dialog.good)
         dialog.recover()
         return dialog.result() == QDialog.DialogCode.Accepted
@@ -203,7 +203,7 @@ def test_organisation_settings_show_errors_beside_the_field_and_save(make_window
     window = make_window()
     outcome = {}
 
-    def fill(dialog) -> bool:  # noqa: ANN001
+    def fill(dialog) -> bool:
         dialog.edits["case_no_pattern"].setText("{org_code}第{seq}号")
         dialog.save()
         outcome["pattern_error"] = dialog.errors["case_no_pattern"].text()
@@ -228,7 +228,7 @@ def test_organisation_settings_show_errors_beside_the_field_and_save(make_window
 
 
 # -- personal data ----------------------------------------------------------------------------------
-def _walk_in():  # noqa: ANN202 - a core.model.Case
+def _walk_in():  # a core.model.Case
     from datetime import date
 
     from mediation_desktop.core.model import Applicant, Case, Claim, Respondent
@@ -302,7 +302,7 @@ def test_sync_folder_dialog_stores_the_folders_in_gui_ini(make_window, dialog_an
 
     window = make_window()
 
-    def fill(dialog) -> bool:  # noqa: ANN001
+    def fill(dialog) -> bool:
         dialog.outbox.setText(str(tmp_path / "out"))
         dialog.inbox.setText(str(tmp_path / "in"))
         dialog.save()

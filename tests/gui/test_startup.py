@@ -22,7 +22,7 @@ def states(monkeypatch):
     entered: list[str] = []
     original = StartupSequence._enter
 
-    def enter(self, state: str) -> None:  # noqa: ANN001
+    def enter(self, state: str) -> None:
         entered.append(state)
         original(self, state)
 
@@ -30,7 +30,7 @@ def states(monkeypatch):
     return entered
 
 
-def _prepared(data_dir, users: tuple[tuple[str, str], ...] = ()) -> DataPaths:  # noqa: ANN001
+def _prepared(data_dir, users: tuple[tuple[str, str], ...] = ()) -> DataPaths:
     paths = DataPaths.resolve(data_dir)
     backend = Backend(paths, TEST_USER)
     backend.migrate()
@@ -42,8 +42,8 @@ def _prepared(data_dir, users: tuple[tuple[str, str], ...] = ()) -> DataPaths:  
     return paths
 
 
-def _sign_in_as(name: str):  # noqa: ANN202
-    def answer(dialog) -> bool:  # noqa: ANN001
+def _sign_in_as(name: str):
+    def answer(dialog) -> bool:
         dialog.name.setText(name)
         dialog.password.setText(TEST_PASSWORD)
         dialog.try_sign_in()
@@ -140,7 +140,7 @@ def test_the_organisation_menu_is_shown_exactly_to_those_the_service_lets_save(
     if shown:
         saved = {}
 
-        def save(dialog) -> bool:  # noqa: ANN001
+        def save(dialog) -> bool:
             dialog.edits["phone"].setText("022-12345678")
             dialog.save()
             wait_idle(window)
