@@ -16,6 +16,7 @@ from mediation_desktop.core import document_stages
 from mediation_desktop.core.clock import now_iso, today
 from mediation_desktop.core.deadlines import compute_deadlines
 from mediation_desktop.core.errors import NotFoundError, UserError
+from mediation_desktop.core.filenames import safe_basename
 from mediation_desktop.core.model import Case, new_id
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.cases import CaseService
@@ -72,7 +73,8 @@ class DocumentService:
             version = documents_repo.next_version(conn, case.id, kind)
         folder = self.folder_for(case)
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{kind}_v{version}.docx"
+        # A name a person recognises in Explorer: 津和平劳调〔2026〕12号_受理通知书_第1版.docx.
+        target = folder / safe_basename(f"{case.case_no or case.id}_{KINDS[kind]}_第{version}版.docx")
         rendered = render(kind, issued, org, target, user_template_dir=self.backend.paths.templates,
                           today=document_stages.issue_date(kind, case, today()),
                           deadlines=compute_deadlines(issued, self.backend.calendar), extra=extra,

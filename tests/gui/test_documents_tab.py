@@ -59,7 +59,7 @@ def test_generate_versions_open_print_folder_and_attach_a_signed_scan(make_windo
     _click(qtbot, panel.open_button)
     wait_idle(window)
     path = opened[-1]
-    assert path.name == "application_v1.docx" and path.exists()
+    assert path.name.endswith("_调解申请书_第1版.docx") and path.exists()
     case_no = detail.title.text()
     assert case_no in "\n".join(p.text for p in Document(str(path)).paragraphs)
 

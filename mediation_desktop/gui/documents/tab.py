@@ -40,7 +40,9 @@ def print_file(path: Path) -> str | None:
     if sys.platform == "win32":
         os.startfile(str(path), "print")  # type: ignore[attr-defined]  # the user's own file
         return None
-    open_file(path)
+    if not open_file(path):
+        # Nothing opened: say so rather than tell the user to print from a window that is not there.
+        raise OSError(0, "这台电脑上没有能打开 .docx 文书的程序（如 WPS 或 Word），请安装后再打印")
     return "已用文字处理程序打开文书，请在 Word 或 WPS 中选择“打印”。"
 
 
@@ -73,6 +75,11 @@ class DocumentsPanel(QWidget):
         top.addWidget(self.generate_button)
         top.addStretch(1)
         layout.addLayout(top)
+        # What the case's stage still calls for (core.document_needs), so nothing is forgotten.
+        self.needs = QLabel("")
+        self.needs.setWordWrap(True)
+        self.needs.setStyleSheet("color:#b26a00;")
+        layout.addWidget(self.needs)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -138,7 +145,21 @@ class DocumentsPanel(QWidget):
             for col, text in enumerate((kind_label(rec.kind), f"第{rec.version}版", rec.generated_by,
                                         rec.generated_at[:16].replace("T", " "), source, signed)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
+        self._show_needs(records)
         self._enable()
+
+    def _show_needs(self, records: list) -> None:
+        from mediation_desktop.core.document_needs import SERVED, describe_needs, needed_documents
+        from mediation_desktop.documents.kinds import KINDS
+
+        oldest_first = sorted(records, key=lambda r: r.generated_at)
+        generated = [r.kind for r in oldest_first]
+        # The register keeps no link from a receipt to what it served: receipts are taken to serve the
+        # served documents in the order those were first generated.
+        served_order = list(dict.fromkeys(k for k in generated if k in SERVED))
+        served = served_order[:generated.count("service")]
+        needs = needed_documents(self.case, generated, served)
+        self.needs.setText(f"本阶段还需要：{describe_needs(needs, KINDS)}" if needs else "")
 
     def _enable(self) -> None:
         from mediation_desktop.services.permissions import allowed
@@ -203,7 +224,8 @@ class DocumentsPanel(QWidget):
             try:
                 advice = print_file(path)
             except OSError as exc:
-                messages.warn(self, "无法打印", f"系统未能打印这份文书（{exc.strerror or exc}）。请打开后在 Word 或 WPS 中打印。")
+                messages.warn(self, "无法打印", f"未能打印这份文书：{exc.strerror or exc}。")
+                self.message.setText("")
                 return
             self.message.setText(advice or "已发送到默认打印机。")
         self._with_path(printing)

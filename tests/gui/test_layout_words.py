@@ -1,0 +1,76 @@
+"""Words and small truths of the window: document files named in Chinese, 打印 saying so when nothing
+opened, Qt's own dialogs in Chinese."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows prints through the file's own program")
+def test_print_says_so_when_no_program_opened_the_document(monkeypatch, tmp_path):
+    from mediation_desktop.gui.documents import tab
+
+    monkeypatch.setattr(tab, "open_file", lambda path: False)
+    with pytest.raises(OSError, match="没有能打开 .docx 文书的程序"):
+        tab.print_file(tmp_path / "a.docx")
+    monkeypatch.setattr(tab, "open_file", lambda path: True)
+    assert "Word 或 WPS" in tab.print_file(tmp_path / "a.docx")
+
+
+def test_generated_documents_have_chinese_file_names(make_window):
+    from datetime import date
+
+    from mediation_desktop.core.model import Applicant, Case, Respondent
+    from mediation_desktop.services.cases import CaseService
+    from mediation_desktop.services.document_register import DocumentService
+
+    window = make_window()
+    case = CaseService(window.ctx.backend).register(
+        Case(org_id="", received_on=date(2026, 9, 14), applicants=[Applicant("周文书")],
+             respondent=Respondent("天津鑫达建筑工程有限公司"), dispute_types=["wages"]))
+    case = CaseService(window.ctx.backend).accept(case.case_no, date(2026, 9, 15))
+    service = DocumentService(window.ctx.backend)
+    rec = service.generate(case.case_no, "acceptance")[0]
+    assert rec.file_name == f"{case.case_no}_受理通知书_第1版.docx"
+    assert (service.folder_for(case) / rec.file_name).is_file()
+    assert service.generate(case.case_no, "acceptance")[0].file_name.endswith("_受理通知书_第2版.docx")
+
+
+def test_qt_own_buttons_are_translated(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from mediation_desktop.gui import i18n
+
+    assert "qtbase_zh_CN" in i18n.install_translations(qapp)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_the_documents_tab_lists_what_the_stage_still_needs(make_window, qtbot, wait_idle):
+    from datetime import date
+
+    from mediation_desktop.core.model import Applicant, Case, Respondent
+    from mediation_desktop.gui.documents.tab import DocumentsPanel
+    from mediation_desktop.services.cases import CaseService
+    from mediation_desktop.services.document_register import DocumentService
+
+    window = make_window()
+    service = CaseService(window.ctx.backend)
+    case = service.register(Case(org_id="", received_on=date(2026, 9, 14), applicants=[Applicant("吴待办")],
+                                 respondent=Respondent("天津鑫达建筑工程有限公司"), dispute_types=["wages"]))
+    case = service.accept(case.case_no, date(2026, 9, 15))
+    panel = DocumentsPanel(window.ctx)
+    qtbot.addWidget(panel)
+    panel.show_case(case)
+    qtbot.waitUntil(lambda: panel.needs.text() != "", timeout=10000)
+    assert panel.needs.text() == "本阶段还需要：调解申请书、受理通知书"
+    documents = DocumentService(window.ctx.backend)
+    documents.generate(case.case_no, "application")
+    documents.generate(case.case_no, "acceptance")
+    panel.reload()
+    qtbot.waitUntil(lambda: "受理通知书）" in panel.needs.text(), timeout=10000)
+    assert panel.needs.text() == "本阶段还需要：送达回证（受理通知书）"
+    documents.generate(case.case_no, "service")
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.needs.text() == "", timeout=10000)
