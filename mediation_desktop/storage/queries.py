@@ -9,6 +9,7 @@ A term with digits may also be a ledger 序号 or an applicant's ID or phone num
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -165,10 +166,60 @@ SORTABLE = {
 }
 
 
+# A full-text search whose term matches at least BROAD_HITS cases is "broad": sorting every hit by
+# date means reading each hit's row (the sort itself is cheap; the row look-ups are not). Instead the
+# newest TOP_BY_DATE hits are found by walking the date index newest first, and the other hits follow
+# in the full-text index's order (newest entered first), which is the order cases were registered.
+BROAD_HITS = 2000
+TOP_BY_DATE = 500
+
+
 def list_keys(conn: Connection, f: CaseFilter, sort: str = "received_on", descending: bool = True) -> list[int]:
+    if sort == "received_on" and descending and conn.dialect.name == "sqlite":
+        broad = _broad_search_keys(conn, f)
+        if broad is not None:
+            return broad
     col = SORTABLE[sort]
     order = (desc(col), desc(cases.c.num)) if descending else (col, cases.c.num)
     return _first_column(conn, filtered(conn, [cases.c.num], f).order_by(*order))
+
+
+def _fts_only_match(f: CaseFilter) -> str | None:
+    """The FTS5 query when ``f`` is a search alone whose every term goes to the full-text index
+    (3+ characters, no digits: those may also be numbers, see _search_clause); else None."""
+    if not f.search or replace(f, search=None) != CaseFilter() or typed_number(f.search):
+        return None
+    terms = search_terms(f.search)
+    if not terms or any(len(t) < FTS_MIN or any(c.isdigit() for c in t) for t in terms):
+        return None
+    return " AND ".join(_fts_phrase(t) for t in terms)
+
+
+def _broad_search_keys(conn: Connection, f: CaseFilter) -> list[int] | None:
+    """A broad search's keys without sorting every hit (see BROAD_HITS); None for any other list."""
+    match = _fts_only_match(f)
+    if match is None:
+        return None
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection always has its DB-API connection
+    hits = {row[0] for row in driver.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?", (match,))}
+    if len(hits) < BROAD_HITS:
+        return None
+    # Hits are spread over the dates, so about TOP_BY_DATE × cases / hits index entries hold the
+    # newest TOP_BY_DATE; read a few times that before giving up (hits bunched in the past).
+    total = driver.execute("SELECT max(num) FROM cases").fetchone()[0] or 1   # about the case count, at once
+    budget = 4 * TOP_BY_DATE * total // len(hits) + 1000
+    top: list[int] = []
+    for (num,) in driver.execute("SELECT num FROM cases INDEXED BY ix_cases_received "
+                                 "ORDER BY received_on DESC, num DESC LIMIT ?", (budget,)):
+        if num in hits:
+            top.append(num)
+            if len(top) == TOP_BY_DATE:
+                break
+    else:
+        return None   # the budget ran out: the ordinary sorted query
+    chosen = set(top)
+    return top + sorted((n for n in hits if n not in chosen), reverse=True)
 
 
 def _first_column(conn: Connection, stmt: Select) -> list:
