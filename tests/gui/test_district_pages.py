@@ -403,3 +403,61 @@ def test_a_room_sees_the_correction_on_its_case_and_answers_it_in_the_window(tmp
     qtbot.waitUntil(lambda: "answer" not in detail.action_buttons, timeout=10000)
     (remark,) = case_remarks(window.ctx.backend, case_id)
     assert not remark.open and remark.answers[0]["text"] == "已补充信用代码。"
+
+
+def test_a_batch_stops_between_packages_and_keeps_the_rest_for_later(district, make_window, qtbot, wait_idle):
+    sup, _rooms, usb = district
+    sup.close()
+    window = make_window(org="和平区人力资源和社会保障局")
+    batch = window.show_key("sync").batch
+    batch.add_sources([str(usb)])
+    with qtbot.waitSignal(batch.finished, timeout=30000) as got:
+        batch.start()
+        batch.cancel()   # asked before each package: the one under way finishes whole
+    result = got.args[0]
+    assert result.cancelled
+    imported = sum(r.imported for r in result.rooms)
+    assert imported + len(result.not_started) == 2 and result.not_started
+    assert batch.sources == result.not_started and batch.import_button.isEnabled()
+    with qtbot.waitSignal(batch.finished, timeout=30000) as got:
+        batch.start()
+    assert sum(r.imported for r in got.args[0].rooms) == len(result.not_started)
+    assert not got.args[0].cancelled and batch.sources == []
+
+
+def test_statistics_refuses_a_custom_period_ending_before_it_starts(supervisor_window, wait_idle):
+    from PySide6.QtCore import QDate
+
+    from mediation_desktop.gui import messages
+
+    window, _rooms = supervisor_window
+    page = window.show_key("statistics")
+    wait_idle(window)
+    shown = page.current   # the page opens on this month's return
+    assert shown is not None and shown.ret.start.day == 1
+    page.choose("custom")
+    page.date_from.setDate(QDate(2026, 6, 1))
+    page.date_to.setDate(QDate(2026, 5, 1))
+    page.reload()
+    wait_idle(window)
+    assert page.current is shown
+    assert any("统计期间的结束日期不能早于开始日期" in text for _title, text in messages.shown)
+
+
+def test_a_room_counts_by_mediator(tmp_path, data_dir, make_window, wait_idle):
+    from mediation_desktop.services.accounts import create_first_user
+
+    room = make_node(data_dir, "room", "和平区劳动人事争议调解中心", "HP")
+    create_first_user(room, TEST_USER, TEST_PASSWORD)
+    fill_demo(room, 30, seed=5)
+    room.close()
+    window = make_window(org="和平区劳动人事争议调解中心")
+    page = window.show_key("statistics")
+    assert [page.by.itemText(i) for i in range(page.by.count())] == ["按调解员", "按月份"]
+    page.choose("year", window.ctx.today().year)
+    page.reload()
+    wait_idle(window)
+    ret = page.current.ret
+    assert ret.by == "mediator" and page.table.horizontalHeaderItem(0).text() == "调解员"
+    assert sum(r["received"] for r in ret.rows[:-1]) == ret.rows[-1]["received"]
+    assert [c.key for c in page.current.charts] == ["monthly", "types", "outcomes", "groups"]
