@@ -9,6 +9,7 @@ import re
 import unicodedata
 from datetime import date
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.rules import clean_text, max_len
 
@@ -34,7 +35,7 @@ def check_id_number(value: str, *, field: str | None = "id_number", today: date 
         born = date(int(s[6:10]), int(s[10:12]), int(s[12:14]))
     except ValueError:
         raise ValidationError("E_ID_BIRTHDATE", "身份证号中的出生日期不存在", field=field) from None
-    if born.year < 1900 or born > (today or date.today()):
+    if born.year < 1900 or born > (today or clock.today()):
         raise ValidationError("E_ID_BIRTHDATE", "身份证号中的出生日期不合理", field=field)
     if id_check_char(s[:17]) != s[17]:
         raise ValidationError("E_ID_CHECKSUM", "身份证号校验位不正确，请核对", field=field)

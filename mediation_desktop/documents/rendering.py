@@ -15,6 +15,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import Case, Organisation
 from mediation_desktop.documents import placeholders as ph
@@ -80,7 +81,7 @@ def render(kind: str, case: Case, org: Organisation, out_path: Path | str, *,
     ``fallback_to_builtin=True`` the built-in template is used instead and the returned document
     carries that message as ``warning``.
     """
-    context = build_context(kind, case, org, today=today or date.today(), deadlines=deadlines, extra=extra)
+    context = build_context(kind, case, org, today=today or clock.today(), deadlines=deadlines, extra=extra)
     path, source = template_path(kind, user_template_dir)
     out_path = Path(out_path)
     try:
@@ -146,7 +147,7 @@ def render_sample(kind: str, template: Path, out_path: Path, *, today: date | No
     _check_kind(kind)
     for case in (sample_collective_case(), sample_single_case()):
         try:
-            context = build_context(kind, case, sample_org(), today=today or date.today())
+            context = build_context(kind, case, sample_org(), today=today or clock.today())
         except UserError as exc:
             if exc.code == "E_DOC_NOT_READY":
                 continue  # e.g. a termination notice: the other sample case has one

@@ -55,14 +55,13 @@ class OrganisationDialog(QDialog):
 
     def _show_example(self, pattern: str) -> None:
         """The first case number of this year under the pattern being typed, or why there is none."""
-        from datetime import date
-
         from mediation_desktop.core.case_numbers import check_case_no_pattern, format_case_no
+        from mediation_desktop.core.clock import today
 
         code = self.backend.node.org.code
         try:
             check_case_no_pattern(pattern.strip(), code)
-            example = format_case_no(pattern.strip(), code, date.today().year, 1)
+            example = format_case_no(pattern.strip(), code, today().year, 1)
         except UserError as exc:
             self.pattern_example.setText(f"按此格式无法生成案号：{exc.message}")
             return

@@ -34,9 +34,9 @@ class SetupDialog(QDialog):
         self.org_code.textChanged.connect(self._example)
 
     def _example(self, code: str) -> None:
-        from datetime import date
+        from mediation_desktop.core.clock import today
 
-        self.example.setText(f"案号示例：{code.strip()}劳调〔{date.today().year}〕1号" if code.strip() else "")
+        self.example.setText(f"案号示例：{code.strip()}劳调〔{today().year}〕1号" if code.strip() else "")
 
     def _check(self) -> None:
         from mediation_desktop.core.errors import UserError

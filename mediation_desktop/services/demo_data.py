@@ -7,6 +7,7 @@ import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.enums import Channel, DisputeType, Outcome, Status
 from mediation_desktop.core.lifecycle import amount_claimed
 from mediation_desktop.core.model import (
@@ -58,7 +59,7 @@ JOBS = ["焊工", "保洁", "厨师", "快递员", "仓库管理", "装配工", 
 class DemoGenerator:
     def __init__(self, seed: int = 20260213, today: date | None = None, employers: int = 3000):
         self.rng = random.Random(seed)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.types, self.type_w = zip(*TYPE_WEIGHTS, strict=True)
         self.outcomes, self.outcome_w = zip(*OUTCOME_WEIGHTS, strict=True)
         self.employers = [self._employer() for _ in range(employers)]

@@ -25,6 +25,7 @@ from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.enums import Outcome
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import Applicant, Respondent, uuid4_strings
@@ -151,11 +152,11 @@ def _read_ledger(path: Path, today: date | None, records: _Records | None) -> Le
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UserError("E_LEDGER_FORMAT", f"“{path.name}”是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入")
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, today or date.today(), records)
+        return _read_xlsx(path, today or clock.today(), records)
     if suffix in (".xlsx", ".xlsm"):
         raise UserError("E_LEDGER_FORMAT", f"“{path.name}”不是有效的 Excel 工作簿（文件可能已损坏），无法读取")
     if suffix in (".csv", ".txt"):
-        return _read_csv(path, today or date.today(), records)
+        return _read_csv(path, today or clock.today(), records)
     raise UserError("E_LEDGER_FORMAT", f"不支持的文件类型“{path.suffix or path.name}”：台账须为 .xlsx 或 .csv 文件")
 
 
@@ -389,7 +390,7 @@ def read_table(rows: Iterable[Sequence], *, today: date | None = None, epoch=Non
         if not any(not is_blank(value) for _, cells in head for value in cells):
             raise _EmptyTable("E_LEDGER_FORMAT", f"表格的前{H.HEADER_SEARCH_ROWS}行没有任何内容")
         header = find_header([cells for _, cells in head])
-        return _read_rows(chain(head[header.row:], numbered), header, today or date.today(), epoch, _records)
+        return _read_rows(chain(head[header.row:], numbered), header, today or clock.today(), epoch, _records)
 
 
 def _decode(raw: bytes, path: Path) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.money import format_figures
 from mediation_desktop.services.case_list import CaseRow
 
@@ -48,7 +49,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class CaseTableModel(QAbstractTableModel):
     sort_requested = Signal(str, bool)   # column key, descending
 
-    def __init__(self, fetcher: Fetcher | None = None, today: Callable[[], date] = date.today, parent=None):
+    def __init__(self, fetcher: Fetcher | None = None, today: Callable[[], date] = clock.today, parent=None):
         super().__init__(parent)
         self._fetcher = fetcher
         self._today = today

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,8 +75,8 @@ class CaseListPage(QWidget):
         self.mediator = self._combo("调解员", [("", "全部调解员")], row2)
         self.use_dates = QCheckBox("收案日期")
         row2.addWidget(self.use_dates)
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from = QDateEdit(QDate(ctx.today()).addMonths(-1))
+        self.date_to = QDateEdit(QDate(ctx.today()))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -300,7 +298,7 @@ class CaseListPage(QWidget):
         if self.ctx.backend is None:
             return
         if not path:
-            default = f"案件列表_{date.today().isoformat()}.xlsx"
+            default = f"案件列表_{self.ctx.today().isoformat()}.xlsx"
             path, _ = QFileDialog.getSaveFileName(self, "导出Excel", default, "Excel 工作簿 (*.xlsx)")
             if not path:
                 return

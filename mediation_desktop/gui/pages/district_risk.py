@@ -5,8 +5,6 @@ export writes every list to Excel, a sheet each. Double-click a case to open it.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -151,7 +149,7 @@ class DistrictRiskPage(QWidget):
     def export(self, path: str | None = None) -> None:
         if self.risk is None:
             return
-        path = path or choose_xlsx(self, f"风险_{date.today().isoformat()}.xlsx")
+        path = path or choose_xlsx(self, f"风险_{self.ctx.today().isoformat()}.xlsx")
         if not path:
             return
         from mediation_desktop.services.district_risk import export_risk_xlsx

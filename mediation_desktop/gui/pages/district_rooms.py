@@ -7,8 +7,6 @@ colour and by a ⚠ mark in its name and a words column, so it is seen without c
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -147,7 +145,7 @@ class RoomsPage(QWidget):
         if not self.table.rows:
             messages.info(self, "没有可导出的内容", "还没有登记任何调解组织。")
             return
-        path = path or choose_xlsx(self, f"调解组织_{date.today().isoformat()}.xlsx")
+        path = path or choose_xlsx(self, f"调解组织_{self.ctx.today().isoformat()}.xlsx")
         if not path:
             return
         from mediation_desktop.services.rooms import export_overview_xlsx

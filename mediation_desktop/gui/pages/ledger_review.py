@@ -69,7 +69,7 @@ class LedgerReviewPage(QWidget):
         self.on = QDateEdit()
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")
-        self.on.setDate(QDate.currentDate())
+        self.on.setDate(QDate(ctx.today()))
         self.on.setEnabled(False)
         self.date_known.toggled.connect(self.on.setEnabled)
         actions.addWidget(self.date_known)

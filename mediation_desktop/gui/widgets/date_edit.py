@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.date_text import date_text_problem
 from mediation_desktop.core.errors import ValidationError
 
@@ -137,7 +138,7 @@ class DateEdit(QWidget):
 
     def show_calendar(self) -> None:
         found = date_text_problem(self.edit.text()) if self.edit.text().strip() else None
-        self.calendar.setSelectedDate(QDate(found) if isinstance(found, date) else QDate.currentDate())
+        self.calendar.setSelectedDate(QDate(found if isinstance(found, date) else clock.today()))
         self.calendar.adjustSize()
         self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
         self.calendar.show()
