@@ -110,6 +110,16 @@ def test_district_on_postgres_through_the_command_line(tmp_path, pg_url):
     room_due = [cli(room, "deadlines", "--on", on, "--within", "3660", "--json").json() for room in rooms.values()]
     assert _count(due) == sum(_count(d) for d in room_due)
 
+    rooms_json = cli(sup, "rooms", "--json", url=pg_url).json()
+    assert "HP" in json.dumps(rooms_json, ensure_ascii=False) and "HX" in json.dumps(rooms_json, ensure_ascii=False)
+    cli(sup, "risk", "--json", url=pg_url)
+    cli(sup, "remark", listed[0]["case_no"], "请补充送达回证", url=pg_url)
+    # Accounts live on the server: one added from one staff member's folder is seen from another's.
+    added = run_cli(sup, "users", "add", "李审核", "--role", "supervisor",
+                    env={**ENV, "MEDIATION_DESKTOP_DATABASE_URL": pg_url, "MEDIATION_DESKTOP_USER_PASSWORD": "correct-horse-9"})
+    assert added.code == 0, added.err
+    assert "李审核" in cli(staff2, "users", "list", "--json", url=pg_url).out
+
     consolidated = report_rows(sup, tmp_path, pg_url)
     for code, room in rooms.items():
         assert consolidated[code] == report_rows(room, tmp_path)[code]
