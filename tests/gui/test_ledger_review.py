@@ -140,3 +140,32 @@ def test_blank_template_and_undo_from_the_page(make_window, wait_idle, tmp_path,
     page.undo_last()
     wait_idle(window)
     assert messages.shown[-1][0] == "没有可撤销的导入"
+
+
+def test_the_case_list_finds_a_person_by_id_suffix_phone_suffix_and_ledger_number(make_window, qtbot, wait_idle,
+                                                                                    tmp_path):
+    from mediation_desktop.core.validation import id_check_char, mask_id
+
+    ident = "12010119850612345" + id_check_char("12010119850612345")
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text("序号,收案日期,申请人,身份证号,联系电话,被申请人\n"
+                      f"旧-17,2026-11-20,张三,{ident},13802261234,天津甲公司\n"
+                      "旧-18,2026-11-21,李四,,13911112222,天津乙公司\n", encoding="utf-8")
+    import_through_page(window := make_window(), wait_idle, ledger)
+    window.show_page(1)
+    page = window.cases
+    wait_idle(window)
+    for typed, name in ((ident[-6:], "张三"), ("1234", "张三"), ("2222", "李四"), ("旧-18", "李四")):
+        with qtbot.waitSignal(page.keys_loaded, timeout=5000):
+            page.search.setText(typed)
+        wait_idle(window)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_at(0) is not None, timeout=5000)
+        assert page.model.row_at(0).applicant_names == name, typed
+    # Found by the full number, the hit shows it masked, as every list does.
+    from mediation_desktop.services.case_json import case_json
+    from mediation_desktop.services.cases import CaseService
+
+    (row,) = CaseListService(window.ctx.backend).summaries(CaseFilter(search=ident))
+    assert "id_number" not in row["applicants"][0]
+    shown = case_json(CaseService(window.ctx.backend).get(row["case_no"]))
+    assert shown["applicants"][0]["id_number"] == mask_id(ident) == ident[:3] + "*" * 11 + ident[-4:]
