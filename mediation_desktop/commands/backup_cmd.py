@@ -80,7 +80,7 @@ def run_check(ctx) -> int:
 
 
 
-def _report_server_check(ctx) -> int:  # noqa: ANN001
+def _report_server_check(ctx) -> int:
     """``check`` on a PostgreSQL server: services.backups.server_check, reported as for a file."""
     from mediation_desktop.services.backups import server_check
 

@@ -20,8 +20,8 @@ from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.startup import StartupSequence
 from mediation_desktop.gui.tasks import TaskRunner
-from mediation_desktop.services.changes import EVERYTHING
 from mediation_desktop.paths import DataPaths
+from mediation_desktop.services.changes import EVERYTHING
 
 log = logging.getLogger("mediation_desktop.gui")
 
@@ -37,7 +37,8 @@ SUPERVISOR_NAV = ("overview", "rooms", "cases", "deadlines", "risk", "statistics
 # A navigation entry shown only to accounts holding one of these permissions (services.permissions).
 NAV_PERMISSIONS = {"statistics": ("data.export",), "sync": ("data.export", "sync.import"),
                    "overview": ("consolidated.read",), "rooms": ("consolidated.read",),
-                   "register": ("case.register",), "import": ("ledger.import",)}
+                   "register": ("case.register",), "import": ("ledger.import",), "risk": ("case.read",),
+                   "notices": ("case.read",), "key_enterprises": ("case.read",)}
 
 # Pages reached from the 管理 menu, each shown only to roles holding one of its permissions.
 TOOL_PAGES = {
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
     refused = Signal(str)     # another window holds this data folder
 
     def __init__(self, paths: DataPaths, user: str | None = None, ctx: AppContext | None = None,
-                 lock=None):  # noqa: ANN001 - storage.lock.InstanceLock already claimed by the caller
+                 lock=None):  # storage.lock.InstanceLock already claimed by the caller
         super().__init__()
         self.paths = paths
         self.settings = gui_settings(paths)
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         self._nav_changed(max(self.nav.currentRow(), 0))
 
     @property
-    def detail(self):  # noqa: ANN201 - CaseDetailPage
+    def detail(self):  # CaseDetailPage
         if self._detail is None:
             from mediation_desktop.gui.pages.case_detail import CaseDetailPage
 
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
 
     # -- shell ---------------------------------------------------------------------------------------
     def _actions(self) -> None:
-        def add(text: str, shortcut: QKeySequence | str, slot) -> QAction:  # noqa: ANN001
+        def add(text: str, shortcut: QKeySequence | str, slot) -> QAction:
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -426,7 +427,7 @@ class MainWindow(QMainWindow):
         return run_dialog(dialog)
 
     @property
-    def lock(self):  # noqa: ANN201 - storage.lock.InstanceLock or None
+    def lock(self):  # storage.lock.InstanceLock or None
         return self.startup.lock
 
     def start(self) -> None:
@@ -437,7 +438,7 @@ class MainWindow(QMainWindow):
         self.build_pages()
         self.startup.open_database()
 
-    def _signed_in(self, backend, account) -> None:  # noqa: ANN001 - Backend, services.accounts.Account
+    def _signed_in(self, backend, account) -> None:  # Backend, services.accounts.Account
         from mediation_desktop.gui.auth.idle import DEFAULT_IDLE_MINUTES, IdleLock
         from mediation_desktop.gui.background import BackgroundWork
 
@@ -521,7 +522,7 @@ class MainWindow(QMainWindow):
         last = self.settings.value("window/page", 0, int)
         self.show_page(last if 0 <= last < len(PAGES) else 0)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if self._pages_built and self.register.dirty and not messages.ask(
                 self, "有未保存的登记", "登记表中有尚未保存的内容，关闭后将丢失。确定关闭吗？",
                 yes="关闭", no="返回继续填写"):
@@ -538,7 +539,7 @@ class MainWindow(QMainWindow):
             if backend is not None:
                 backend.close()
             self.startup.release()   # opened but nobody signed in
-        except Exception:  # noqa: BLE001 - closing must not keep the window open
+        except Exception:  # closing must not keep the window open
             log.exception("closing the database failed")
         if self.startup.lock is not None:
             self.startup.lock.release()

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
 from mediation_desktop.core.clock import now as clock_now
 from mediation_desktop.core.errors import NotFoundError, UserError
 from mediation_desktop.core.model import new_id
@@ -71,18 +72,18 @@ def _check_name(name: str) -> str:
     return check_user_name(name, field="name")
 
 
-def _row_to_account(r) -> Account:  # noqa: ANN001 - a Row
+def _row_to_account(r) -> Account:  # a Row
     locked = datetime.fromisoformat(r.locked_until) if r.locked_until else None
     return Account(r.id, r.name, r.display_name, r.role, bool(r.active), r.failed_attempts, locked)
 
 
-def list_users(backend) -> list[Account]:  # noqa: ANN001 - services.backend.Backend
+def list_users(backend) -> list[Account]:  # services.backend.Backend
     perms.require_backend(backend, "users.manage")
     with backend.db.read() as conn:
         return [_row_to_account(r) for r in repo.all_users(conn)]
 
 
-def get_user(backend, name: str) -> Account:  # noqa: ANN001
+def get_user(backend, name: str) -> Account:
     with backend.db.read() as conn:
         r = repo.find_user(conn, name)
     if r is None:
@@ -90,12 +91,12 @@ def get_user(backend, name: str) -> Account:  # noqa: ANN001
     return _row_to_account(r)
 
 
-def has_users(backend) -> bool:  # noqa: ANN001
+def has_users(backend) -> bool:
     with backend.db.read() as conn:
         return repo.count_users(conn) > 0
 
 
-def _insert(conn, actor: str, name: str, display_name: str, role: str, password: str) -> Account:  # noqa: ANN001
+def _insert(conn, actor: str, name: str, display_name: str, role: str, password: str) -> Account:
     name = _check_name(name)
     role = perms.join_roles(perms.parse_roles(role) - {perms.OPERATOR})
     if not role:
@@ -111,7 +112,7 @@ def _insert(conn, actor: str, name: str, display_name: str, role: str, password:
     return Account(uid, name, display, role, True, 0, None)
 
 
-def create_first_user(backend, name: str, password: str, display_name: str = "",  # noqa: ANN001
+def create_first_user(backend, name: str, password: str, display_name: str = "",
                       role: str | None = None) -> Account:
     """The account created by the setup wizard: by default the head who also administers (a small
     room has nobody else to do it); at a district node the supervisor who also administers, so the
@@ -126,18 +127,18 @@ def create_first_user(backend, name: str, password: str, display_name: str = "",
     return account
 
 
-def add_user(backend, name: str, password: str, role: str, display_name: str = "") -> Account:  # noqa: ANN001
+def add_user(backend, name: str, password: str, role: str, display_name: str = "") -> Account:
     perms.require_backend(backend, "users.manage")
     with backend.db.write() as conn:
         return _insert(conn, backend.user, name, display_name, role, password)
 
 
-def _active_admins(conn, excluding: str | None = None) -> int:  # noqa: ANN001
+def _active_admins(conn, excluding: str | None = None) -> int:
     return sum(1 for name, role in repo.active_user_roles(conn)
                if name != excluding and perms.ADMIN in perms.parse_roles(role))
 
 
-def set_active(backend, name: str, active: bool) -> Account:  # noqa: ANN001
+def set_active(backend, name: str, active: bool) -> Account:
     perms.require_backend(backend, "users.manage")
     with backend.db.write() as conn:
         r = repo.find_user(conn, name)
@@ -145,7 +146,7 @@ def set_active(backend, name: str, active: bool) -> Account:  # noqa: ANN001
             raise NotFoundError("E_USER_NOT_FOUND", f"没有名为“{name}”的用户")
         if not active and perms.ADMIN in perms.parse_roles(r.role) and _active_admins(conn, excluding=name) == 0:
             raise UserError("E_LAST_ADMIN", "不能停用最后一个管理员账户，否则没有人能再管理用户")
-        values = {"active": active}
+        values: dict[str, object] = {"active": active}
         if active:
             values.update(failed_attempts=0, locked_until=None)
         repo.update_user(conn, r.id, **values)
@@ -153,7 +154,7 @@ def set_active(backend, name: str, active: bool) -> Account:  # noqa: ANN001
     return get_user(backend, name)
 
 
-def set_role(backend, name: str, role: str) -> Account:  # noqa: ANN001
+def set_role(backend, name: str, role: str) -> Account:
     perms.require_backend(backend, "users.manage")
     new_role = perms.join_roles(perms.parse_roles(role) - {perms.OPERATOR})
     if not new_role:
@@ -169,7 +170,7 @@ def set_role(backend, name: str, role: str) -> Account:  # noqa: ANN001
     return get_user(backend, name)
 
 
-def change_password(backend, name: str, new_password: str, old_password: str | None = None) -> None:  # noqa: ANN001
+def change_password(backend, name: str, new_password: str, old_password: str | None = None) -> None:
     """Users change their own password with the old one; administrators reset anyone's."""
     check_password_strength(new_password)
     with backend.db.write() as conn:
@@ -192,7 +193,7 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def sign_in(backend, name: str, password: str, *, at: datetime | None = None) -> Account:  # noqa: ANN001
+def sign_in(backend, name: str, password: str, *, at: datetime | None = None) -> Account:
     """Check a password. On success the back end acts as this account (user name and role).
 
     A refusal is raised only after its transaction commits, so the failure count sticks."""
@@ -221,7 +222,7 @@ def sign_in(backend, name: str, password: str, *, at: datetime | None = None) ->
             error = (_locked_error(delay) if delay >= timedelta(minutes=LOCK_MINUTES)
                      else UserError("E_SIGNIN_FAILED", "用户名或密码不正确"))
         else:
-            values = {"failed_attempts": 0, "locked_until": None}
+            values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
             if _hasher.check_needs_rehash(r.password_hash):
                 values["password_hash"] = _hasher.hash(password)
             repo.update_user(conn, r.id, **values)
@@ -239,7 +240,7 @@ def _locked_error(remaining: timedelta) -> UserError:
     return UserError("E_SIGNIN_LOCKED", f"密码错误次数过多，请{wait}后再试")
 
 
-def sign_out(backend) -> None:  # noqa: ANN001
+def sign_out(backend) -> None:
     """Back to nobody: the GUI shows the sign-in dialog again."""
     with backend.db.write() as conn:
         audit(conn, backend.user, "sign_out", "user", None, {})

@@ -16,10 +16,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Iterable
 
 from mediation_desktop.core.clock import CST, now
 from mediation_desktop.core.errors import UserError
@@ -120,7 +120,7 @@ def thin_backups(folder: Path, at: datetime | None = None) -> list[Path]:
 
 
 # -- taking backups ----------------------------------------------------------------------------------
-def take_backup(backend, reason: str = "manual", *, thin: bool = True) -> Path | None:  # noqa: ANN001
+def take_backup(backend, reason: str = "manual", *, thin: bool = True) -> Path | None:
     """A checked copy in the data folder's ``backups/``; None when there is no database file."""
     from mediation_desktop.services import audit_head
 
@@ -142,7 +142,7 @@ FRESH_KEY = "backup.fresh_minutes"
 FRESH_DEFAULT = timedelta(hours=1)
 
 
-def fresh_for(backend) -> timedelta:  # noqa: ANN001
+def fresh_for(backend) -> timedelta:
     from mediation_desktop.storage import sync_repo
 
     with backend.db.read() as conn:
@@ -175,7 +175,7 @@ def recent_unchanged_backup(paths: DataPaths, fresh: timedelta, at: datetime | N
     return None
 
 
-def backup_before_batch(backend, reason: str) -> Path | None:  # noqa: ANN001
+def backup_before_batch(backend, reason: str) -> Path | None:
     """The one safety copy before a batch (a pile of sync packages): a backup younger than
     ``fresh_for`` with no writes since counts, otherwise a new one is taken."""
     if backend.db.path is not None:
@@ -186,7 +186,7 @@ def backup_before_batch(backend, reason: str) -> Path | None:  # noqa: ANN001
     return backend.backup_before(reason)
 
 
-def backup_now(backend) -> Path | None:  # noqa: ANN001
+def backup_now(backend) -> Path | None:
     """A backup someone asked for (the GUI's 立即备份): the same checked copy, for those allowed to."""
     from mediation_desktop.services.permissions import require_backend
 
@@ -194,7 +194,7 @@ def backup_now(backend) -> Path | None:  # noqa: ANN001
     return take_backup(backend, "manual")
 
 
-def backup_to_file(backend, out: Path) -> Path:  # noqa: ANN001
+def backup_to_file(backend, out: Path) -> Path:
     """``backup --out FILE``: a checked copy wherever the user says, recorded in the audit trail."""
     from mediation_desktop.services.permissions import require_backend
     from mediation_desktop.storage.outbox import audit
@@ -219,7 +219,7 @@ def backup_to_file(backend, out: Path) -> Path:  # noqa: ANN001
     return out
 
 
-def dump_server(backend, out: Path) -> Path:  # noqa: ANN001
+def dump_server(backend, out: Path) -> Path:
     """``backup --out FILE`` on a PostgreSQL server: ``pg_dump`` in custom format when it is on PATH,
     otherwise E_BACKUP_PG_DUMP with the command to run. The app does not own the server: this is a
     copy for the user, the server's own backups stay with its administrator."""
@@ -267,7 +267,7 @@ def refuse_server_restore(paths: DataPaths) -> None:
                         "（步骤见 installer/postgres/README.md）")
 
 
-def server_check(backend):  # noqa: ANN001, ANN201 - services.integrity.CheckReport
+def server_check(backend):  # services.integrity.CheckReport
     """``check`` on a server: the checks a client can run there. Constraints the server has not
     validated, invalid indexes, and the audit chain (one chain for all staff)."""
     from mediation_desktop.services.integrity import CheckReport
@@ -318,7 +318,7 @@ def auto_backup_due(paths: DataPaths, at: datetime | None = None) -> bool:
     return True
 
 
-def maybe_auto_backup(backend) -> Path | None:  # noqa: ANN001
+def maybe_auto_backup(backend) -> Path | None:
     if backend.db.path is None or not auto_backup_due(backend.paths):
         return None
     try:
@@ -416,7 +416,7 @@ def restore_database(paths: DataPaths, source: Path, user: str, *, lock_held_by_
     return RestoreResult(source, replaced, safety)
 
 
-def _db(paths: DataPaths):  # noqa: ANN202
+def _db(paths: DataPaths):
     from mediation_desktop.storage.engine import Database
 
     return Database(paths.database)
@@ -457,7 +457,7 @@ def recover_from_backup(paths: DataPaths, user: str = "system", *, lock_held_by_
     return source
 
 
-def after_close(backend) -> None:  # noqa: ANN001
+def after_close(backend) -> None:
     """Run when a back end closes; never raises (closing must always succeed)."""
     from mediation_desktop.services import audit_head
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from mediation_desktop.core.enums import (
     DISPUTE_TYPE_LABELS,
@@ -52,7 +53,7 @@ class QueryCancel:
         self._dbapi = None
         self.cancelled = False
 
-    def attach(self, dbapi_connection) -> None:  # noqa: ANN001
+    def attach(self, dbapi_connection) -> None:
         with self._lock:
             self._dbapi = dbapi_connection
             if self.cancelled:
@@ -156,7 +157,7 @@ ACTION_LABELS = {
 }
 
 
-def _case_row(r: Any) -> CaseRow:  # noqa: ANN401 - a SQLAlchemy Row
+def _case_row(r: Any) -> CaseRow:  # a SQLAlchemy Row
     return CaseRow(num=r.num, case_id=r.id, case_no=r.case_no, received_on=r.received_on,
                    applicant_names=r.applicant_names, respondent_name=r.respondent_name,
                    dispute_types=tuple(t for t in r.dispute_types.split(",") if t),
@@ -166,7 +167,7 @@ def _case_row(r: Any) -> CaseRow:  # noqa: ANN401 - a SQLAlchemy Row
 
 
 class CaseListService:
-    def __init__(self, backend: "Backend"):
+    def __init__(self, backend: Backend):
         self.backend = backend
 
     def keys(self, f: ListFilter, sort: str = "received_on", descending: bool = True,
@@ -192,7 +193,7 @@ class CaseListService:
             finally:
                 cancel.detach()
 
-    def _keys(self, conn, f: ListFilter, sort: str, descending: bool,  # noqa: ANN001 - a Connection
+    def _keys(self, conn, f: ListFilter, sort: str, descending: bool,  # a Connection
               name_key: Callable[[str], Any] | None) -> list[int]:
         from mediation_desktop.storage import queries
 
@@ -279,8 +280,13 @@ class CaseListService:
 
     # -- the desk ----------------------------------------------------------------------------------
     def desk(self, today: date) -> Desk:
-        from mediation_desktop.core.deadlines import DEADLINE_LABELS, RULE_TEXTS, compute_deadlines, open_deadline_items
-        from mediation_desktop.core.deadlines import warning_text
+        from mediation_desktop.core.deadlines import (
+            DEADLINE_LABELS,
+            RULE_TEXTS,
+            compute_deadlines,
+            open_deadline_items,
+            warning_text,
+        )
         from mediation_desktop.storage import cases_repo, desk_queries
 
         desk = Desk(today)

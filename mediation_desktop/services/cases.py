@@ -3,9 +3,9 @@ also writes the outbox entry and the audit entry, so a change is all there or no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 from mediation_desktop.core import lifecycle
 from mediation_desktop.core.case_fields import case_rule_errors
@@ -29,7 +29,7 @@ def validate_case(case: Case, today: date | None = None) -> list[ValidationError
     """Every problem with a case about to be saved, each naming its field (for inline display)."""
     errors: list[ValidationError] = []
 
-    def check(fn: Callable, *args, **kw):  # noqa: ANN202
+    def check(fn: Callable, *args, **kw):
         try:
             return fn(*args, **kw)
         except ValidationError as exc:
@@ -213,12 +213,12 @@ class CaseService:
             check_extension(c, until, self.backend.calendar)
         return self.apply(ref, "extend", change, {"until": until.isoformat(), "agreed_on": agreed_on.isoformat()})
 
-    def record_session(self, ref: str, session) -> Case:  # noqa: ANN001 - core.model.MediationSession
+    def record_session(self, ref: str, session) -> Case:  # core.model.MediationSession
         self._on(session.held_on, "held_on", "调解日期")
         return self.apply(ref, "record_session", lambda c: lifecycle.record_session(c, session),
                           {"held_on": session.held_on.isoformat()})
 
-    def conclude(self, ref: str, outcome, on: date, **kw) -> Case:  # noqa: ANN001
+    def conclude(self, ref: str, outcome, on: date, **kw) -> Case:
         self._on(on, "on", "调解结束日期")
         return self.apply(ref, "conclude", lambda c: lifecycle.conclude(c, outcome, on, **kw),
                           {"outcome": str(outcome), "on": on.isoformat()})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from mediation_desktop.core.errors import UserError
@@ -53,7 +53,7 @@ def quick_check(paths: DataPaths) -> list[str]:
     stamp = paths.logs / STAMP
     try:
         stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(datetime.now(timezone.utc).isoformat(), encoding="utf-8")
+        stamp.write_text(datetime.now(UTC).isoformat(), encoding="utf-8")
     except OSError:
         pass  # an unwritable logs folder only means checking again next time
     return []
@@ -86,12 +86,12 @@ def open_or_explain(paths: DataPaths, open_database: Callable[[], T]) -> T:
         raise
 
 
-def _checked_within(stamp, max_age: timedelta) -> bool:  # noqa: ANN001 - a Path
+def _checked_within(stamp, max_age: timedelta) -> bool:  # a Path
     try:
         last = datetime.fromisoformat(stamp.read_text(encoding="utf-8").strip())
     except (OSError, ValueError):
         return False
-    return timedelta(0) <= datetime.now(timezone.utc) - last < max_age
+    return timedelta(0) <= datetime.now(UTC) - last < max_age
 
 
 def damaged_error(paths: DataPaths, problems: list[str]) -> UserError:

@@ -80,7 +80,7 @@ def parse_roles(role: str | None) -> frozenset[str]:
     return parts
 
 
-def join_roles(roles) -> str:  # noqa: ANN001 - any iterable of role names
+def join_roles(roles) -> str:  # any iterable of role names
     ordered = [r for r in (*ROLES, OPERATOR) if r in set(roles)]
     text = "+".join(ordered)
     parse_roles(text)
@@ -129,13 +129,13 @@ def cli_role() -> str:
     return role
 
 
-def backend_role(backend) -> str | None:  # noqa: ANN001 - services.backend.Backend
+def backend_role(backend) -> str | None:  # services.backend.Backend
     """The acting role of a back end: set at sign-in in the GUI, the CLI role otherwise."""
     role = getattr(backend, "role", None)
     return cli_role() if role is None else role
 
 
-def require_backend(backend, permission: str) -> None:  # noqa: ANN001
+def require_backend(backend, permission: str) -> None:
     require(backend_role(backend), permission)
 
 
@@ -176,6 +176,6 @@ def may_answer_remark(role: str | None, node_role: str) -> bool:
     return node_role == "room" and allowed(role, "case.record")
 
 
-def require_action(backend, action: str) -> None:  # noqa: ANN001
+def require_action(backend, action: str) -> None:
     """Check a case action; actions not in the table need ``case.record``."""
     require_backend(backend, ACTION_PERMISSIONS.get(action, "case.record"))

@@ -3,9 +3,10 @@ and tabs for parties and claims, sessions, the agreement, documents, attachments
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
@@ -69,7 +70,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(text or ""))
 
 
-def _d(value) -> str:  # noqa: ANN001 - a date or None
+def _d(value) -> str:  # a date or None
     return value.isoformat() if value else ""
 
 
@@ -228,7 +229,7 @@ class CaseDetailPage(QWidget):
         self._action_buttons(case)
         self._fill_tabs(loaded)
 
-    def _deadline_chips(self, case, deadlines, today) -> None:  # noqa: ANN001
+    def _deadline_chips(self, case, deadlines, today) -> None:
         while self.chips.count():
             item = self.chips.takeAt(0)
             if item.widget():
@@ -251,7 +252,7 @@ class CaseDetailPage(QWidget):
             self.chips.addWidget(chip)
         self.chips.addStretch(1)
 
-    def _action_buttons(self, case) -> None:  # noqa: ANN001
+    def _action_buttons(self, case) -> None:
         for button in self.action_buttons.values():
             button.deleteLater()
         self.action_buttons = {}
@@ -353,7 +354,7 @@ class CaseDetailPage(QWidget):
                             describe_detail(e.detail, skip=("case_no",))]
                            for e in loaded.audit])
 
-    def _fill_applicants(self, case, full: bool) -> None:  # noqa: ANN001
+    def _fill_applicants(self, case, full: bool) -> None:
         """ID and phone numbers masked unless a permitted user asked for them (and was audited)."""
         from mediation_desktop.core.validation import mask_id, mask_phone
         from mediation_desktop.services.permissions import allowed
@@ -373,7 +374,7 @@ class CaseDetailPage(QWidget):
 
         case, backend = self.loaded.view.case, self.ctx.require_backend()
 
-        def shown(_=None) -> None:  # noqa: ANN001
+        def shown(_=None) -> None:
             if self.loaded is not None and self.loaded.view.case.id == case.id:
                 self._fill_applicants(case, full=True)
 
@@ -430,7 +431,7 @@ class CaseDetailPage(QWidget):
                 self.ctx.runner.run(lambda: service.save_copy(att, target), lambda _p: None, parent=self)
             return
 
-        def opened(path) -> None:  # noqa: ANN001
+        def opened(path) -> None:
             if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
                 messages.warn(self, "无法打开附件", f"没有可以打开该文件的程序。文件位置：\n{path}")
 
