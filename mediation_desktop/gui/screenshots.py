@@ -3,7 +3,7 @@ with its documents, the sync page and the sign-in dialog.
 
 Run under a real X server with a CJK font, e.g.::
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python -m mediation_desktop.gui.screenshots docs/screenshots
+    xvfb-run -a -s "-screen 0 1366x768x24" python -m mediation_desktop.gui.screenshots docs/screenshots
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def main(out_dir: str) -> int:
     from mediation_desktop.services.accounts import create_first_user
 
     create_first_user(backend, "王调解", SHOT_PASSWORD, "王建国")
-    fill_demo(backend, 2000)
+    fill_demo(backend, 600)
     backend.close()
     app = make_app()
     from mediation_desktop.gui import main_window
@@ -65,7 +65,8 @@ def main(out_dir: str) -> int:
 
     main_window.run_dialog = sign_in
     window = MainWindow(DataPaths.resolve(folder), "王调解")
-    window.resize(1360, 860)
+    # A common laptop screen: the window, its status bar and the case numbers must fit it.
+    window.resize(1366, 768)
     window.show()
     window.start()
     _settle(app, window)
@@ -86,6 +87,7 @@ def main(out_dir: str) -> int:
     page.claim_rows[0].description.setText("支付2025年10月至12月拖欠工资")
     page.claim_rows[0].amount.setText("16409.02")
     page.facts.setPlainText("申请人自2023年入职被申请人处从事钢筋工工作，被申请人自三个月前起拖欠工资。")
+    page.received_on.edit.setText("2026年9月1日")     # typed the Chinese way, read as 2026-09-01
     page.save()
     _settle(app, window)
     from PySide6.QtWidgets import QScrollArea
@@ -96,6 +98,7 @@ def main(out_dir: str) -> int:
         _settle(app, window)
     window.grab().save(str(out / "register_validation.png"))
     page.dirty = False
+    _dialog_shots(app, window, out)
 
     window.show_page(1)
     model = window.cases.model
@@ -127,6 +130,37 @@ def main(out_dir: str) -> int:
     window.grab().save(str(out / "sync.png"))
     window.close()
     return 0
+
+
+def _dialog_shots(app: QApplication, window, out: Path) -> None:
+    """The forms from ui/: the agreement dialog (one form per item) and the organisation settings with
+    the case-number example."""
+    from datetime import date
+
+    from mediation_desktop.core.model import Applicant, Case, Claim, Respondent
+    from mediation_desktop.gui.dialogs.agreement import AgreementDialog
+    from mediation_desktop.gui.settings_dialog import OrganisationDialog
+
+    case = Case(org_id="", received_on=date(2026, 9, 14), applicants=[Applicant("张三")],
+                respondent=Respondent("天津鑫达建筑工程有限公司"), dispute_types=["wages"],
+                claims=[Claim("支付拖欠工资", 1640902, "wages")], amount_claimed_fen=1640902,
+                accepted_on=date(2026, 9, 15), case_no="津和平劳调〔2026〕12号")
+    dialog = AgreementDialog(case, date(2026, 9, 25), window)
+    second = dialog.add_item("天津鑫达建筑工程有限公司", "张三", "支付经济补偿", "8000")
+    second.due.setDate(date(2026, 10, 15))
+    dialog.add_item(payee="张三", what="出具解除劳动合同证明")
+    dialog._accept()                  # the third item lacks its payer: marked in place
+    dialog.resize(900, 740)
+    dialog.show()
+    _settle(app, window)
+    dialog.grab().save(str(out / "agreement_dialog.png"))
+    dialog.reject()
+    settings = OrganisationDialog(window.ctx.backend, window.ctx.runner, window)
+    settings.edits["case_no_pattern"].setText("{org_code}劳人调〔{year}〕第{seq}号")
+    settings.show()
+    _settle(app, window)
+    settings.grab().save(str(out / "settings_organisation.png"))
+    settings.reject()
 
 
 if __name__ == "__main__":
