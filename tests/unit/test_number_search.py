@@ -23,6 +23,7 @@ from mediation_desktop.storage import migrate
 
 from .helpers import make_backend, walk_in
 from .sync_helpers import enrol, export_one, import_one, make_node
+from .test_consolidated_postgres import pg_url  # noqa: F401 - the fixture (a throw-away database)
 
 
 def an_id(body17: str) -> str:
@@ -212,3 +213,30 @@ def test_search_with_the_number_and_a_name_needs_both(svc):
 ])
 def test_phone_numbers_normalise_to_their_digits_without_extension(typed, number):
     assert nl.normalise_phone(typed) == number
+
+
+
+@pytest.mark.postgres
+def test_the_district_on_postgresql_finds_synced_cases_by_number(tmp_path, request, monkeypatch):
+    """The consolidated database keeps its own lookup rows too (bytea digests, the same queries)."""
+    url = request.getfixturevalue("pg_url")
+    from mediation_desktop.paths import DataPaths
+    from mediation_desktop.services.backend import Backend
+    from mediation_desktop.sync.trust import create_keys
+
+    monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
+    sup = Backend(DataPaths.resolve(tmp_path / "sup"), "督导员", db_url=url)
+    sup.migrate()
+    sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
+    create_keys(sup)
+    room = make_node(tmp_path / "room", "room", "和平区劳动人事争议调解中心", "HP")
+    enrol(room, sup)
+    case = register(CaseService(room), "张三", ID_A, PHONE_A)
+    register(CaseService(room), "李四", ID_B, "13702261234")
+    import_one(sup, export_one(room, tmp_path / "out"))
+    district = CaseService(sup)
+    assert found(district, ID_A[-6:]) == {case.case_no}
+    assert found(district, PHONE_A) == {case.case_no}
+    assert len(found(district, "1234")) == 2
+    room.close()
+    sup.db.dispose()
