@@ -247,6 +247,8 @@ class MainWindow(QMainWindow):
             title = "通知与批注" if key == "notices" and node_role == "supervisor" else PAGE_TITLES[key]
             self.nav.addItem(title)
         self.nav.blockSignals(False)
+        # At the district the desk is the 期限 page: the deadlines of every room's cases held here.
+        self.desk.title.setText("期限（各调解组织）" if node_role == "supervisor" else "工作台")
         for key in ("statistics", "notices", "key_enterprises"):
             page = self.nav_widgets.get(key)
             if page is not None:

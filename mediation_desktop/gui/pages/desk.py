@@ -93,7 +93,9 @@ class DeskPage(QWidget):
 
         backend = self.ctx.backend
         self.ctx.runner.run(lambda: notes(backend, today), self.show_programme_notes, parent=self)
-        if backend.node.role == "room":
+        from mediation_desktop.services.permissions import allowed
+
+        if backend.node.role == "room" and allowed(backend.role, "case.read"):
             from mediation_desktop.services.district_messages import notice_counts
 
             self.ctx.runner.run(lambda: notice_counts(backend)[1], self.show_unread_notices, parent=self)
