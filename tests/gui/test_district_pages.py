@@ -171,6 +171,7 @@ def test_a_supervisor_has_no_case_actions_but_sends_a_correction_the_room_answer
     detail = window.detail
     # Nothing the district may not do on a room's case is offered; the remark and correction are.
     assert set(detail.action_buttons) == {"remark", "correction"}
+    assert not detail.add_attachment_button.isVisibleTo(detail)
     dialog = detail.write_remark(correction=True)
     dialog.ui.text.setPlainText("申请人人数与材料不符，请核实后更正。")
     dialog.submit()

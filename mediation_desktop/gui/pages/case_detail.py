@@ -274,6 +274,7 @@ class CaseDetailPage(QWidget):
         self.action_row.addStretch(1)
         self.application_button.setVisible(case.agreement is not None and case.is_open
                                            and may_act_on_case(role, "application", case.origin_node, node_id))
+        self.add_attachment_button.setVisible(may_act_on_case(role, "attach", case.origin_node, node_id))
 
     def _remark_buttons(self, case, role: str, node_id: str) -> None:   # case: core.model.Case
         """区人社: remark or correction request on a room's case; a room: answer the district's
