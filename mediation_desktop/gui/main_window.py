@@ -247,6 +247,11 @@ class MainWindow(QMainWindow):
             title = "通知与批注" if key == "notices" and node_role == "supervisor" else PAGE_TITLES[key]
             self.nav.addItem(title)
         self.nav.blockSignals(False)
+        # Documents are the room's own papers: offered only where the account may generate them, and
+        # never at the district, whose cases all belong to the rooms.
+        documents = node_role != "supervisor" and permitted(role, ("document.generate",))
+        self.batch_documents.button.setVisible(documents)
+        self.batch_documents.action.setVisible(documents)
         # At the district the desk is the 期限 page: the deadlines of every room's cases held here.
         self.desk.title.setText("期限（各调解组织）" if node_role == "supervisor" else "工作台")
         for key in ("statistics", "notices", "key_enterprises"):

@@ -95,6 +95,7 @@ def test_a_supervisor_sees_the_district_navigation_and_no_room_pages(supervisor_
     assert titles == ["区域总览", "调解组织", "案件", "期限", "风险", "统计", "通知与批注", "重点企业", "同步"]
     assert window.nav_keys == list(SUPERVISOR_NAV)
     assert window.show_key("register") is None and window.show_key("import") is None
+    assert not window.batch_documents.button.isVisibleTo(window.cases)   # the rooms' papers, not the district's
 
 
 def test_overview_lists_both_rooms_and_double_click_opens_their_cases(supervisor_window, qtbot, wait_idle):
