@@ -463,3 +463,21 @@ def test_a_room_counts_by_mediator(tmp_path, data_dir, make_window, wait_idle):
     assert ret.by == "mediator" and page.table.horizontalHeaderItem(0).text() == "调解员"
     assert sum(r["received"] for r in ret.rows[:-1]) == ret.rows[-1]["received"]
     assert [c.key for c in page.current.charts] == ["monthly", "types", "outcomes", "groups"]
+
+
+def test_dropped_files_and_folders_join_the_batch(district, make_window, wait_idle):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    sup, _rooms, usb = district
+    sup.close()
+    window = make_window(org="和平区人力资源和社会保障局")
+    batch = window.show_key("sync").batch
+    files = sorted(usb.iterdir())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(files[0])), QUrl.fromLocalFile(str(usb)),
+                  QUrl("https://example.invalid/x.mdpkg")])   # a web address is not a file: ignored
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    batch.dropEvent(event)
+    assert batch.sources == [str(files[0]), str(usb)] and batch.import_button.isEnabled()

@@ -122,8 +122,13 @@ class RoomsPage(QWidget):
         backend = self.ctx.backend
         if backend is None:
             return
+        from mediation_desktop.services.permissions import allowed
         from mediation_desktop.services.rooms import room_overview, stale_days
 
+        # The setting is the organisation's (services.rooms.set_stale_days checks org.settings).
+        may_set = allowed(backend.role, "org.settings")
+        self.save_days.setVisible(may_set)
+        self.stale_days.setEnabled(may_set)
         today = self.ctx.today()
         self.ctx.runner.run(lambda: (stale_days(backend), room_overview(backend, today)), self._show, parent=self)
 
