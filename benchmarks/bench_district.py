@@ -26,6 +26,7 @@ from pathlib import Path
 
 from common import best_of, report, timer
 
+from mediation_desktop.core import clock
 from mediation_desktop.paths import DataPaths
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.demo import fill_demo
@@ -151,7 +152,7 @@ def main() -> None:
     from mediation_desktop.services.district_risk import district_risk
     from mediation_desktop.services.rooms import room_overview
 
-    today = date.today()
+    today = clock.today()
     params = {"today": today.isoformat(), "y0": date(today.year, 1, 1).isoformat()}
     floor = best_of(lambda: raw.execute(OVERVIEW_FLOOR, params).fetchall(), args.repeat)
     ours = best_of(lambda: room_overview(backend, today), args.repeat)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+from mediation_desktop.core import clock
+
 from .cli import run_cli
 from .test_sync_two_nodes import ENV, cli, enrol
 
@@ -52,7 +54,7 @@ def _check_moved(before: tuple[dict, list[str]], after: tuple[dict, list[str]]) 
 
 
 def test_calendar_import_moves_the_stored_deadlines_of_open_cases(tmp_path):
-    today = date.today()
+    today = clock.today()
     room = tmp_path / "room"
     cli(room, "init", "--org", "和平区劳动人事争议调解中心", "--org-code", "HP")
     case_no = _add_open_case(room, tmp_path, today)
@@ -72,7 +74,7 @@ def test_calendar_import_moves_the_stored_deadlines_of_open_cases(tmp_path):
 
 
 def test_a_district_package_with_the_table_moves_the_room_deadlines(tmp_path):
-    today = date.today()
+    today = clock.today()
     room, sup = tmp_path / "room", tmp_path / "sup"
     cli(room, "init", "--org", "和平区劳动人事争议调解中心", "--org-code", "HP")
     cli(sup, "init", "--org", "和平区人力资源和社会保障局", "--org-code", "D01", "--role", "supervisor")

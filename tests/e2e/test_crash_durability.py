@@ -8,11 +8,11 @@ import csv
 import os
 import random
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from mediation_desktop.core import clock
 from mediation_desktop.services.backend import Backend
 
 from .crash_harness import (
@@ -115,7 +115,7 @@ def test_case_edits_survive_sigkill(tmp_path):
         backend = Backend.open(root, "crash-test")
         service = CaseService(backend)
         service.view(cycled)  # loads the calendar before the clock starts
-        today = date.today()
+        today = clock.today()
         ready()
         i = 0
         while True:

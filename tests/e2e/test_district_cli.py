@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import load_workbook
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.risk import rooms_reason
 
 from .cli import run_cli
@@ -45,7 +46,7 @@ def district(tmp_path_factory):
     for room in (room_a, room_b):
         enrol(room, sup, tmp)
         enrol(sup, room, tmp)
-    recent = date.today() - timedelta(days=2)
+    recent = clock.today() - timedelta(days=2)
     # Room A records the credit code; room B only the name, spelled differently.
     add_case(room_a, tmp, _case(recent, ["张三"], name=EMPLOYER, uscc=USCC))
     add_case(room_b, tmp, _case(recent, ["李四"], name="天津鑫达建筑工程有限公司 ", uscc=None))
@@ -122,14 +123,14 @@ def test_cases_org_lists_one_rooms_cases(district):
 
 def test_report_by_room(district):
     out = district["tmp"] / "by-room.json"
-    start = (date.today() - timedelta(days=40)).isoformat()
-    cli(district["sup"], "report", "--from", start, "--to", date.today().isoformat(), "--out", str(out),
+    start = (clock.today() - timedelta(days=40)).isoformat()
+    cli(district["sup"], "report", "--from", start, "--to", clock.today().isoformat(), "--out", str(out),
         "--by", "room")
     data = json.loads(out.read_text(encoding="utf-8"))
     by = {r["org_code"]: r for r in data["organisations"]}
     assert (by["HP"]["received"], by["HX"]["received"], data["total"]["received"]) == (1, 2, 3)
     xlsx = district["tmp"] / "by-room.xlsx"
-    cli(district["sup"], "report", "--from", start, "--to", date.today().isoformat(), "--out", str(xlsx),
+    cli(district["sup"], "report", "--from", start, "--to", clock.today().isoformat(), "--out", str(xlsx),
         "--by", "room")
     charts = [c for ws in load_workbook(xlsx).worksheets for c in ws._charts]
     assert charts, "the workbook has native charts"
@@ -161,9 +162,9 @@ def test_report_docx_with_chart_pictures_from_the_command_line(district):
     from docx import Document
 
     out = district["tmp"] / "统计报告.docx"
-    start = (date.today() - timedelta(days=40)).isoformat()
+    start = (clock.today() - timedelta(days=40)).isoformat()
     # No display and no platform chosen: the command line draws offscreen by itself.
-    r = run_cli(district["sup"], "report", "--from", start, "--to", date.today().isoformat(), "--out", str(out),
+    r = run_cli(district["sup"], "report", "--from", start, "--to", clock.today().isoformat(), "--out", str(out),
                 "--by", "room", env={**ENV, "QT_QPA_PLATFORM": "", "DISPLAY": ""})
     assert r.code == 0, r.err
     doc = Document(str(out))
@@ -171,6 +172,6 @@ def test_report_docx_with_chart_pictures_from_the_command_line(district):
     assert "和平区人力资源和社会保障局" in text and "本期共收案3件" in text
     pictures = [rel for rel in doc.part.rels.values() if "image" in rel.reltype]
     assert len(pictures) == 4 and all(p.target_part.blob.startswith(b"\x89PNG") for p in pictures)
-    bad = run_cli(district["sup"], "report", "--from", start, "--to", date.today().isoformat(), "--out",
+    bad = run_cli(district["sup"], "report", "--from", start, "--to", clock.today().isoformat(), "--out",
                   str(out), "--by", "weekday", env=ENV)
     assert bad.code == 2 and "E_ARGUMENT: 参数 --by" in bad.err

@@ -3,12 +3,11 @@ record a session, agree, close; plus unsaved-changes protection and the crash di
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.validation import id_check_char, uscc_check_char
 from mediation_desktop.gui import crash, messages
 from mediation_desktop.gui.setup_dialog import SetupDialog
@@ -92,7 +91,7 @@ def test_first_start_register_and_work_a_case_to_closure(make_window, qtbot, mon
     wait_idle(window)
     assert window.stack.currentWidget() is detail
 
-    today = date.today()
+    today = clock.today()
     detail.run_action("accept", _accepting(lambda d: d.mediator.setText("刘建华")))
     wait_idle(window)
     assert detail.stage_chip.text() == "调解中"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.calendar import YearTable, parse_year_table
 from mediation_desktop.core.model import Applicant, Case, Claim, Respondent
 from mediation_desktop.services.backend import Backend
@@ -15,7 +16,7 @@ def coming_weeks_table(today: date | None = None) -> YearTable:
     """Every weekday of the next 25 days made a holiday, in the table that may arrange them: from
     December on the next year's (its notice arranges late December too), so at the end of 2026
     this is a 2027 table."""
-    today = today or date.today()
+    today = today or clock.today()
     start = today + timedelta(days=1)
     year = start.year + 1 if start.month == 12 else start.year
     days = [start + timedelta(days=i) for i in range(25)]
@@ -28,7 +29,7 @@ def coming_weeks_table(today: date | None = None) -> YearTable:
 
 
 def register_open_case(backend: Backend, received_on: date | None = None) -> Case:
-    case = Case(org_id="", received_on=received_on or date.today(), applicants=[Applicant(name="张明华")],
+    case = Case(org_id="", received_on=received_on or clock.today(), applicants=[Applicant(name="张明华")],
                 respondent=Respondent(name="天津鑫达建筑工程有限公司"), dispute_types=["wages"],
                 claims=[Claim(description="支付拖欠工资", amount_fen=3_680_050, dispute_type="wages")],
                 facts="拖欠工资三个月", mediator="刘建华")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.clock import now
 from mediation_desktop.core.errors import PermissionDenied, UserError
 from mediation_desktop.services import accounts
@@ -200,10 +201,10 @@ def test_only_the_head_closes_and_reopens_a_case(backend):
     for role in ("mediator", "supervisor", "admin", ""):
         backend.role = role
         with pytest.raises(PermissionDenied):
-            service.close(concluded, date.today())
+            service.close(concluded, clock.today())
     assert service.get(concluded).status == "mediating"  # refused before anything changed
     backend.role = "head"
-    assert service.close(concluded, date.today()).status == "closed"
+    assert service.close(concluded, clock.today()).status == "closed"
     backend.role = "mediator"
     with pytest.raises(PermissionDenied):
         service.reopen(concluded)

@@ -8,6 +8,7 @@ from datetime import date
 import docx
 import pytest
 
+from mediation_desktop.core import clock
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.services import (
     mediation_orgs,
@@ -82,7 +83,7 @@ def test_training_target_is_a_setting(tmp_path):
     _refused(b, "E_TRAINING_TARGET", training.set_yearly_target, b, "0")
     _refused(b, "E_TRAINING_TARGET", training.set_yearly_target, b, "4.5")
     mediators.add_mediator(b, "王建国")
-    training.add_training(b, "王建国", "劳动法", "40", date.today().isoformat())
+    training.add_training(b, "王建国", "劳动法", "40", clock.today().isoformat())
     assert [(p["name"], p["met"]) for p in training.progress(b)] == [("王建国", True)]
 
 
