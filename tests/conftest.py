@@ -135,7 +135,9 @@ def pytest_unconfigure(config):
     logging.getLogger("mediation_desktop").removeHandler(_logfail)
 
 
-def _unexpected_log_lines(item) -> list[str]:
+def _unexpected_log_lines(item, *, expected_seen: list[bool] | None = None) -> list[str]:
+    """The WARNING/ERROR lines the test did not announce; ``expected_seen`` (when given) gets
+    whether a line matching the marker's pattern was among them."""
     records, _logfail.records = _logfail.records, []
     if "caplog" in getattr(item, "fixturenames", ()):
         return []
@@ -147,6 +149,8 @@ def _unexpected_log_lines(item) -> list[str]:
     for r in records:
         text = r.getMessage()
         if allowed is not None and allowed.search(text):
+            if expected_seen is not None:
+                expected_seen.append(True)
             continue
         lines.append(f"{r.levelname} {r.name}: {text}")
     return lines
@@ -159,10 +163,17 @@ def pytest_runtest_logstart(nodeid, location):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     result = yield
-    lines = _unexpected_log_lines(item)
+    seen: list[bool] = []
+    lines = _unexpected_log_lines(item, expected_seen=seen)
     if lines:
         pytest.fail("unexpected log lines (mark the test @pytest.mark.expect_log(pattern) if they are "
                     "expected):\n  " + "\n  ".join(lines[:10]), pytrace=False)
+    # A pattern is a promise as well as a permission: the line it names must have been logged
+    # (while setting up or running the test), or the marker hides that the fault went unreported.
+    marker = item.get_closest_marker("expect_log")
+    if marker is not None and marker.args and not seen and "caplog" not in getattr(item, "fixturenames", ()):
+        pytest.fail(f"expected a WARNING or ERROR log line matching {marker.args[0]!r}; none was logged",
+                    pytrace=False)
     return result
 
 

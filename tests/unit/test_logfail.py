@@ -64,6 +64,10 @@ def test_warns_as_expected():
 def test_warns_something_else():
     log.warning("database damaged")
 
+@pytest.mark.expect_log(r"nearly full")
+def test_promises_a_line_it_never_logs():
+    log.info("disk nearly full, but only as information")
+
 def test_info_and_other_loggers_are_fine():
     log.info("opened")
     logging.getLogger("somebody.else").error("not ours")
@@ -80,10 +84,12 @@ def test_an_unexpected_warning_or_error_fails_the_test_unless_marked(tmp_path):
     assert "FAILED test_inner.py::test_warns " in out and "WARNING mediation_desktop.services.example: disk nearly full" in out
     assert "FAILED test_inner.py::test_errors_in_a_thread" in out
     assert "FAILED test_inner.py::test_warns_something_else" in out
+    assert "FAILED test_inner.py::test_promises_a_line_it_never_logs" in out
+    assert "expected a WARNING or ERROR log line matching 'nearly full'; none was logged" in out
     for name in ("test_warns_on_purpose", "test_warns_as_expected", "test_info_and_other_loggers_are_fine",
                  "test_caplog_users_check_their_own_lines"):
         assert f"PASSED test_inner.py::{name}" in out, out
-    assert "3 failed, 4 passed" in out
+    assert "4 failed, 4 passed" in out
 
 
 MARKED_TESTS = """
