@@ -124,6 +124,21 @@ def test_declining_recovery_closes_the_window_without_touching_the_file(make_win
 
 
 # -- sign-in and roles ----------------------------------------------------------------------------
+# The permission each menu entry needs, as the services check it when the entry is used: the menus
+# must show exactly the entries services.permissions lets the role use, nothing it would refuse.
+MENU_NEEDS = {
+    "sync": ("data.export", "sync.import"), "sync_folder": ("data.export", "sync.import"),
+    "users": ("users.manage",), "audit": ("audit.read",), "backup": ("backup.create", "backup.restore"),
+    "templates": ("template.decide",), "programme": ("case.read",), "organisation": ("org.settings",),
+}
+
+
+def _menu_entries_for(role: str) -> set[str]:
+    from mediation_desktop.services.permissions import allowed_any
+
+    return {key for key, needs in MENU_NEEDS.items() if allowed_any(role, needs)} | {"lock"}
+
+
 def test_nobody_acts_before_signing_in_and_the_menus_follow_the_role(make_window, data_dir, dialog_answers):
     _prepared(data_dir, users=(("li", "mediator"),))
     seen: list = []
@@ -135,6 +150,7 @@ def test_nobody_acts_before_signing_in_and_the_menus_follow_the_role(make_window
     assert window.idle_lock is not None and window.idle_lock.timer.isActive()
     visible = {key for key, action in window.menu_actions.items() if action.isVisible()}
     assert visible == {"lock", "programme"}   # a mediator manages nothing; keeps the 队伍与工作 registers
+    assert visible == _menu_entries_for("mediator")
     assert window.show_tool_page("users") is None and window.edit_organisation() is None
     assert "调解员" in window.status.text()
 
@@ -143,7 +159,9 @@ def test_the_head_and_administrator_reaches_every_management_page(make_window, q
     window = make_window()
     assert window.ctx.backend.role == "head+admin"
     visible = {key for key, action in window.menu_actions.items() if action.isVisible()}
-    assert visible == {"sync", "users", "audit", "backup", "organisation", "sync_folder", "lock", "programme"}
+    assert set(window.menu_actions) == set(MENU_NEEDS) | {"lock"}   # a new entry says what it needs
+    assert visible == _menu_entries_for("head+admin")
+    assert {"users", "templates", "organisation", "backup"} <= visible   # the two roles' entries together
 
     window.menu_actions["users"].trigger()
     wait_idle(window)
@@ -229,11 +247,10 @@ def test_organisation_settings_show_errors_beside_the_field_and_save(make_window
 
 # -- personal data ----------------------------------------------------------------------------------
 def _walk_in():  # a core.model.Case
-    from datetime import date
-
+    from mediation_desktop.core.clock import today
     from mediation_desktop.core.model import Applicant, Case, Claim, Respondent
 
-    case = Case(org_id="", received_on=date.today(), applicants=[Applicant(name="张三", id_number=FULL_ID, phone=PHONE)],
+    case = Case(org_id="", received_on=today(), applicants=[Applicant(name="张三", id_number=FULL_ID, phone=PHONE)],
                 respondent=Respondent(name="天津鑫达建筑工程有限公司"),
                 claims=[Claim(description="支付拖欠工资", amount_fen=1_200_000)], dispute_types=["wages"])
     return case
