@@ -1,22 +1,33 @@
-"""`ledger import` of an N-row ledger against openpyxl alone reading the same file (read-only mode).
+"""`ledger import` of an N-row ledger against the floor the issue sets, measured in the same run.
 
 Usage: python benchmarks/bench_ledger_import.py [ROWS]   (default 100000, the issue's scale)
-Both are timed in this run, alternately, best of REPEAT; our side is the whole import: reading,
-checking, numbering, deadlines, one transaction into a fresh database with its FTS index.
+
+Ours = the whole import (reading with calamine, checking, numbering, deadlines, one transaction into
+a fresh database with its FTS index). Floor = python-calamine reading the same file + raw sqlite3
+`executemany` of the same cases, applicants and claims (the rows our import wrote, read back) into
+a fresh copy of the same schema, in one transaction. Best of REPEAT, alternately. openpyxl's reading
+time is printed for comparison. Peak memory of a whole import is measured in a child process
+(resource.getrusage's ru_maxrss), since the parent holds the floor's rows.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-from common import fresh_backend, report, tmpdir
+from common import fresh_backend, raw_connect, report, tmpdir
 from make_ledger import write_ledger
 
 from mediation_desktop.services.ledger_import import import_ledger
 
 REPEAT = 2
+TABLES = ("cases", "applicants", "claims")
+MEMORY_LIMIT_MB = 300
 
 
 def openpyxl_alone(path: Path) -> float:
@@ -30,27 +41,93 @@ def openpyxl_alone(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def ours(path: Path, work: Path, i: int) -> tuple[float, dict]:
+def calamine_alone(path: Path) -> float:
+    from python_calamine import CalamineWorkbook
+
+    start = time.perf_counter()
+    wb = CalamineWorkbook.from_path(str(path))
+    for _ in wb.get_sheet_by_index(0).iter_rows():
+        pass
+    wb.close()
+    return time.perf_counter() - start
+
+
+def ours(path: Path, work: Path, i: int) -> tuple[float, dict, Path, Path]:
     backend = fresh_backend(work / f"db{i}")
+    backend.db.dispose()
+    empty = work / f"empty{i}.sqlite3"
+    shutil.copyfile(backend.paths.database, empty)   # the same schema and set-up, before the import
     start = time.perf_counter()
     result = import_ledger(backend, path)
     elapsed = time.perf_counter() - start
     backend.close()
-    return elapsed, result
+    return elapsed, result, backend.paths.database, empty
+
+
+def written_rows(database: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    src = sqlite3.connect(database)
+    rows = {}
+    for table in TABLES:
+        cols = [r[1] for r in src.execute(f"PRAGMA table_info({table})") if r[1] != "num"]
+        rows[table] = (cols, src.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall())
+    src.close()
+    return rows
+
+
+def raw_insert(empty: Path, rows: dict) -> float:
+    con = raw_connect(empty)
+    start = time.perf_counter()
+    con.execute("BEGIN IMMEDIATE")
+    for table in TABLES:
+        cols, data = rows[table]
+        con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", data)
+    con.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    con.close()
+    return elapsed
+
+
+CHILD = """
+import resource, sys, time
+sys.path.insert(0, {bench!r})
+from pathlib import Path
+from common import fresh_backend
+from mediation_desktop.services.ledger_import import import_ledger
+backend = fresh_backend(Path({root!r}))
+import_ledger(backend, Path({path!r}))
+backend.close()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory_mb(path: Path, work: Path) -> float:
+    code = CHILD.format(bench=os.path.dirname(os.path.abspath(__file__)), root=str(work / "memory"), path=str(path))
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    return int(out.split()[-1]) / 1024     # ru_maxrss is in KiB on Linux
 
 
 def main(rows: int) -> None:
     work = tmpdir("bench-ledger-")
     path = work / "ledger.xlsx"
     write_ledger(path, rows)
-    floors, mine = [], []
+    floors, mine, readers = [], [], []
     for i in range(REPEAT):
-        floors.append(openpyxl_alone(path))
-        elapsed, result = ours(path, work, i)
+        reading = calamine_alone(path)
+        elapsed, result, database, empty = ours(path, work, i)
+        inserting = raw_insert(empty, written_rows(database))
+        floors.append(reading + inserting)
+        readers.append((reading, inserting))
         mine.append(elapsed)
+    reading, inserting = readers[floors.index(min(floors))]
     print(f"ledger of {rows} rows: imported {result['imported']}, rejected {result['rejected']}, "
           f"warnings {len(result['warnings'])}")
+    print(f"floor parts: calamine reading {reading:.2f} s + raw executemany {inserting:.2f} s; "
+          f"openpyxl reading alone {openpyxl_alone(path):.2f} s")
     report(f"ledger import {rows} rows", min(mine), min(floors), 2.0)
+    peak = peak_memory_mb(path, work)
+    verdict = "OK" if peak <= MEMORY_LIMIT_MB else "OVER TARGET"
+    print(f"peak memory of a whole import (child process): {peak:.0f} MB (target <= {MEMORY_LIMIT_MB} MB) {verdict}")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
