@@ -74,3 +74,40 @@ def test_the_documents_tab_lists_what_the_stage_still_needs(make_window, qtbot, 
     documents.generate(case.case_no, "service")
     panel.reload()
     qtbot.waitUntil(lambda: panel.needs.text() == "", timeout=10000)
+
+
+@pytest.fixture
+def backend(data_dir, qapp):
+    from mediation_desktop.gui.application import make_app
+    from mediation_desktop.services.backend import Backend
+
+    make_app()
+    b = Backend.open(data_dir, "setup", must_exist=False)
+    b.initialise("和平区劳动人事争议调解中心", "津和平")
+    yield b
+    b.close()
+
+
+def test_the_audit_page_reads_chinese_dates_and_shows_words(backend, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from mediation_desktop.gui.admin.audit_page import AuditPage
+    from mediation_desktop.gui.context import AppContext
+    from mediation_desktop.gui.tasks import TaskRunner
+    from mediation_desktop.services.audit_events import record_event
+
+    record_event(backend, "document", "case", "c1", {"kind": "agreement", "sha256": "ab" * 32, "dry_run": False})
+    ctx = AppContext(TaskRunner(), QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat))
+    ctx.backend = backend
+    page = AuditPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: ctx.runner.idle, timeout=15000)
+    page.date_from.edit.setText("2020年1月1日")
+    page.date_to.clear()                                   # no upper bound
+    wanted = page.current_filter()
+    assert (wanted.date_from.isoformat(), wanted.date_to) == ("2020-01-01", None)
+    page.search()
+    qtbot.waitUntil(lambda: ctx.runner.idle, timeout=15000)
+    shown = [page.model.data(page.model.index(r, 4)) for r in range(page.model.rowCount())]
+    assert "种类：调解协议书" in shown
+    assert not any("=" in text or "sha256" in text or "dry_run" in text for text in shown)

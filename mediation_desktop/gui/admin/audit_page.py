@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desktop.core.audit_words import describe_detail
 from mediation_desktop.gui.context import AppContext
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 from mediation_desktop.services.audit_view import (
     ACTION_LABELS,
     AuditEntry,
@@ -78,10 +78,9 @@ class AuditPage(QWidget):
         self.case.setPlaceholderText("案号")
         self.text = QLineEdit()
         self.text.setPlaceholderText("内容包含")
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        # Typed as people write dates (2026年9月1日 too), or picked from the calendar; empty: no bound.
+        self.date_from = DateEdit(optional=True, what="起始日期")
+        self.date_to = DateEdit(optional=True, what="截止日期")
         # The app's own day (core.clock, China Standard Time), which the audit times are written in.
         today = QDate(ctx.today())
         self.date_from.setDate(today.addMonths(-1))
@@ -130,10 +129,18 @@ class AuditPage(QWidget):
     def current_filter(self) -> AuditFilter:
         return AuditFilter(user=self.user.currentData(), action=self.action.currentData(),
                            case=self.case.text().strip() or None, text=self.text.text().strip() or None,
-                           date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython())
+                           date_from=self.date_from.value(), date_to=self.date_to.value())
 
     def search(self) -> None:
-        backend, wanted = self.ctx.require_backend(), self.current_filter()
+        from mediation_desktop.core.errors import ValidationError
+        from mediation_desktop.gui import messages
+
+        try:
+            wanted = self.current_filter()
+        except ValidationError as exc:
+            messages.show_user_error(self, exc)
+            return
+        backend = self.ctx.require_backend()
         self.ctx.runner.run(lambda: (query_audit(backend, wanted, limit=PAGE), chain_problems(backend)),
                             self._show_found, parent=self)
 
@@ -146,6 +153,14 @@ class AuditPage(QWidget):
     def more(self) -> None:
         if not self.model.entries:
             return
-        backend, wanted, last = self.ctx.require_backend(), self.current_filter(), self.model.entries[-1].id
+        from mediation_desktop.core.errors import ValidationError
+        from mediation_desktop.gui import messages
+
+        try:
+            wanted = self.current_filter()
+        except ValidationError as exc:
+            messages.show_user_error(self, exc)
+            return
+        backend, last = self.ctx.require_backend(), self.model.entries[-1].id
         self.ctx.runner.run(lambda: query_audit(backend, wanted, limit=PAGE, before_id=last), self.model.append,
                             parent=self)
