@@ -246,6 +246,12 @@ def test_listed_packages_are_exactly_the_source_packages():
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "mediation_desktop").rglob("__init__.py")
              if "__pycache__" not in p.parts}
     assert listed - {"mediation_desktop.resources"} == found
+    # A folder of modules without __init__.py would be left out of the wheel without a word; only the
+    # migrations ship as files (package-data), since Alembic loads them by path.
+    shipped_as_files = {"mediation_desktop.storage.migrations", "mediation_desktop.storage.migrations.versions"}
+    with_modules = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "mediation_desktop").rglob("*.py")
+                    if "__pycache__" not in p.parts}
+    assert with_modules - shipped_as_files == found
 
 
 def test_every_resource_file_is_package_data_of_the_mapped_package():
