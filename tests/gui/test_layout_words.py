@@ -111,3 +111,47 @@ def test_the_audit_page_reads_chinese_dates_and_shows_words(backend, qtbot, tmp_
     shown = [page.model.data(page.model.index(r, 4)) for r in range(page.model.rowCount())]
     assert "种类：调解协议书" in shown
     assert not any("=" in text or "sha256" in text or "dry_run" in text for text in shown)
+
+
+def _acceptance_notice(window):
+    from datetime import date
+
+    from mediation_desktop.core.model import Applicant, Case, Respondent
+    from mediation_desktop.services.cases import CaseService
+    from mediation_desktop.services.document_register import DocumentService
+
+    service = CaseService(window.ctx.backend)
+    case = service.register(Case(org_id="", received_on=date(2026, 9, 14), applicants=[Applicant("郑预览")],
+                                 respondent=Respondent("天津鑫达建筑工程有限公司"), dispute_types=["wages"]))
+    case = service.accept(case.case_no, date(2026, 9, 15))
+    documents = DocumentService(window.ctx.backend)
+    rec = documents.generate(case.case_no, "acceptance")[0]
+    return case, documents.path_of(rec)
+
+
+def test_preview_without_libreoffice_shows_the_documents_text(make_window, qtbot, monkeypatch):
+    from mediation_desktop.documents import pdf
+    from mediation_desktop.gui.documents.preview import PreviewDialog, make_preview
+
+    window = make_window()
+    case, path = _acceptance_notice(window)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    kind, text = make_preview(path)
+    assert kind == "text" and "受理通知书" in text and "郑预览" in text and case.case_no in text
+    dialog = PreviewDialog(path.name, (kind, text))
+    qtbot.addWidget(dialog)
+    assert "需要安装 LibreOffice" in dialog.note.text() and dialog.view.toPlainText() == text
+
+
+@pytest.mark.libreoffice
+def test_preview_with_libreoffice_is_the_first_page_as_an_image(make_window, qtbot):
+    from PySide6.QtGui import QImage
+
+    from mediation_desktop.gui.documents.preview import make_preview
+
+    window = make_window()
+    _case, path = _acceptance_notice(window)
+    kind, image = make_preview(path)
+    assert kind == "image"
+    picture = QImage(image)
+    assert not picture.isNull() and picture.height() > picture.width()      # a portrait A4 page

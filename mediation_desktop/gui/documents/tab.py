@@ -93,10 +93,12 @@ class DocumentsPanel(QWidget):
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.open_button = QPushButton("打开")
+        self.preview_button = QPushButton("预览")
         self.print_button = QPushButton("打印")
         self.folder_button = QPushButton("打开所在文件夹")
         self.attach_button = QPushButton("附加签字扫描件…")
-        for button, slot in ((self.open_button, self.open_selected), (self.print_button, self.print_selected),
+        for button, slot in ((self.preview_button, self.preview_selected), (self.open_button, self.open_selected),
+                             (self.print_button, self.print_selected),
                              (self.folder_button, self.show_folder), (self.attach_button, self.attach_signed)):
             button.clicked.connect(lambda _=False, slot=slot: slot())
             buttons.addWidget(button)
@@ -170,7 +172,7 @@ class DocumentsPanel(QWidget):
         reason = self.refusals.get(self.kind.currentData()) if self.case is not None else None
         self.generate_button.setEnabled(self.case is not None and allowed(role, "document.generate") and reason is None)
         self.generate_button.setToolTip(f"不能生成：{reason}" if reason else "")
-        for button in (self.open_button, self.print_button, self.folder_button):
+        for button in (self.preview_button, self.open_button, self.print_button, self.folder_button):
             button.setEnabled(chosen)
         self.attach_button.setEnabled(chosen and allowed(role, "case.record"))
 
@@ -213,6 +215,24 @@ class DocumentsPanel(QWidget):
             elif not open_file(path):
                 messages.warn(self, "无法打开文书", f"没有找到可以打开 Word 文档的程序（Word 或 WPS）。文件位置：\n{path}")
         self._with_path(opened)
+
+    def preview_selected(self) -> None:
+        from mediation_desktop.gui.documents.preview import PreviewDialog, make_preview
+
+        def previewing(path: Path) -> None:
+            self.message.setText("正在生成预览…")
+
+            def show(preview: tuple[str, str]) -> None:
+                self.message.setText("")
+                self.preview = PreviewDialog(path.name, preview, self)
+                self.preview.show()
+
+            def failed(exc: BaseException) -> bool:
+                self.message.setText("")   # no progress text left behind a failure
+                return False
+
+            self.ctx.runner.run(lambda: make_preview(path), show, on_error=failed, parent=self)
+        self._with_path(previewing)
 
     def print_selected(self) -> None:
         def printing(path: Path) -> None:
