@@ -67,6 +67,22 @@ def _build(folder: Path) -> tuple[Path, Path]:
                               for c in risky])
     add_notice(sup, "关于做好春节前欠薪隐患排查的通知", "请各调解组织于1月20日前完成辖区重点企业排查，"
                "发现橙色以上风险的，当日报送情况快报。")
+    # A correction request on one of 和平区's open cases, carried down with the notice and the list.
+    from mediation_desktop.services.case_list import CaseListService, ListFilter
+    from mediation_desktop.sync.supervisor import add_remark
+
+    service = CaseListService(sup)
+    hp = next(i for i, _n, c in service.organisations() if c == "HP")
+    num = service.keys(ListFilter(org_id=hp, outcome="open"))[0]
+    add_remark(sup, service.rows([num])[num].case_id, "申请人人数与所附名单不符（名单为12人），请核实后更正登记。",
+               "correction")
+    down = folder / "down"
+    down.mkdir()
+    packages = [r.path for r in export_packages(sup, down)]
+    room = Backend(DataPaths.resolve(folder / "HP"), "王调解")
+    create_first_user(room, "王调解", SHOT_PASSWORD, "王建国")
+    import_packages(room, packages)
+    room.close()
     sup.close()
     return folder / "district", usb
 
@@ -129,8 +145,10 @@ def main(out_dir: str) -> int:
     shot("statistics_charts.png")
     stats.chart_views[2].parentWidget().parentWidget().parentWidget().verticalScrollBar().setValue(660)
     shot("statistics_outcomes.png")
-    window.show_key("notices")
+    notices = window.show_key("notices")
     shot("district_notices.png")
+    notices.lists.setCurrentIndex(1)
+    shot("district_remarks.png")
     keys = window.show_key("key_enterprises")
     sample = Path(tempfile.mkdtemp()) / "重点企业名单.csv"
     from mediation_desktop.sync.supervisor import key_enterprises
@@ -159,7 +177,55 @@ def main(out_dir: str) -> int:
         dialog.reject()
     window.close()
     app.processEvents()
+    _room(app, out, data.parent / "HP")
     return 0
+
+
+def _room(app, out: Path, folder: Path) -> None:  # app: QApplication
+    """The room after the district's package: the unread notice on the desk, the 通知 page, and
+    the correction request on its case with the answer button."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from mediation_desktop.gui import main_window
+    from mediation_desktop.paths import DataPaths
+
+    def sign_in(dialog) -> bool:   # the sign-in dialog
+        dialog.name.setText("王调解")
+        dialog.password.setText(SHOT_PASSWORD)
+        dialog.try_sign_in()
+        return dialog.account is not None
+
+    main_window.run_dialog = sign_in
+    window = main_window.MainWindow(DataPaths.resolve(folder), "王调解")
+    window.resize(1366, 768)
+    window.show()
+    window.start()
+
+    def settle(ms: int = 400) -> None:
+        loop = QEventLoop()
+
+        def check() -> None:
+            if window.ctx.runner.idle:
+                QTimer.singleShot(ms, loop.quit)
+            else:
+                QTimer.singleShot(20, check)
+        check()
+        loop.exec()
+
+    settle()
+    window.show_key("desk")
+    settle()
+    window.grab().save(str(out / "room_desk_notice.png"))
+    page = window.show_key("notices")
+    settle()
+    window.grab().save(str(out / "room_notices.png"))
+    remark = page.remarks[0] if page.remarks else None
+    if remark is not None:
+        window.open_case(remark["case_id"])
+        settle()
+        window.grab().save(str(out / "room_case_correction.png"))
+    window.close()
+    app.processEvents()
 
 
 if __name__ == "__main__":

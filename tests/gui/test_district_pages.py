@@ -201,7 +201,7 @@ def test_a_supervisor_has_no_case_actions_but_sends_a_correction_the_room_answer
     # 通知与批注 lists the request as waiting until the room's answer comes up in its next package.
     page = window.show_key("notices")
     wait_idle(window)
-    assert page.remarks_table.item(0, 4).text() == "⏳ 待答复"
+    assert page.remarks_table.item(0, 4).text() == "● 待答复"
     assert page.remarks_table.item(0, 2).text() == row.case_no
     up = tmp_path / "up"
     up.mkdir()

@@ -52,7 +52,7 @@ def load_notices(backend) -> tuple[list[dict], int, list[dict]]:   # backend: se
 def remark_cells(r: dict) -> list:
     kind = "更正请求" if r["kind"] == "correction" else "批注"
     if r["open"]:
-        state = "⏳ 待答复"
+        state = "● 待答复"
     elif r["answers"]:
         state = "已答复"
     else:
@@ -110,7 +110,7 @@ class NoticesPage(QWidget):
         self.lists = QTabWidget()
         split = QSplitter()
         self.table = read_only_table(("日期", "标题", "附件", "状态"))
-        for col, width in enumerate((100, 330, 160)):
+        for col, width in enumerate((100, 280, 140)):
             self.table.setColumnWidth(col, width)
         self.table.currentCellChanged.connect(lambda r, *_: self._show_body(r))
         split.addWidget(self.table)

@@ -88,7 +88,7 @@ class BatchImportPage(QWidget):
         for p in paths:
             if p and p not in self.sources:
                 self.sources.append(p)
-                self.source_list.addItem(("📁 " if Path(p).is_dir() else "") + p)
+                self.source_list.addItem(("［文件夹］" if Path(p).is_dir() else "") + p)
         self.import_button.setEnabled(bool(self.sources))
 
     def choose_folder(self) -> None:
