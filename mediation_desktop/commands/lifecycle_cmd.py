@@ -110,8 +110,20 @@ def run_add(ctx) -> int:
 def run_accept(ctx) -> int:
     on = _date(ctx.args.on, "--on")
     case = _service(ctx).accept(ctx.args.case_no, on, ctx.args.mediator)
+    _warn_unregistered_mediator(ctx, ctx.args.mediator)
     late = "（已超过3个工作日的受理期限，记为逾期受理）" if case.accepted_late else ""
     return _done(ctx, case, f"已于 {on.isoformat()} 受理{late}")
+
+
+def _warn_unregistered_mediator(ctx, name: str | None) -> None:
+    """A name outside the mediator register is recorded as given, with a word on stderr (exit 0)."""
+    import sys
+
+    from mediation_desktop.services.mediators import unregistered_mediator
+
+    warning = unregistered_mediator(ctx.backend(), name)
+    if warning:
+        sys.stderr.write("注意：" + warning + "\n")
 
 
 def run_reject(ctx) -> int:

@@ -98,3 +98,26 @@ def match_mediator_name(backend: Backend, text: str | None) -> str | None:
     with backend.db.read() as conn:
         names = programme_repo.mediator_names(conn, backend.node.node_id)
     return match_name(text, names)
+
+
+def register_names(backend: Backend) -> list[str]:
+    """The active names of this node's register, for the mediator field of a case (GUI choices)."""
+    with backend.db.read() as conn:
+        rows = programme_repo.all_rows(conn, "mediator", origin=backend.node.node_id, order="name")
+    return [r["name"] for r in rows if r["active"]]
+
+
+def unregistered_mediator(backend: Backend, name: str | None) -> str | None:
+    """Why a case's mediator is not an active name of the register, or None when it is (or is blank).
+    A warning only: an old case's free text, or a mediator not yet registered, is still recorded."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    with backend.db.read() as conn:
+        rows = programme_repo.all_rows(conn, "mediator", origin=backend.node.node_id)
+    found = next((r for r in rows if r["name"] == name), None)
+    if found is None:
+        return f"调解员“{name}”不在本组织的调解员名册中（案件仍按此记录）；新调解员请用 mediators add 登记"
+    if not found["active"]:
+        return f"调解员“{name}”在调解员名册中已停用（案件仍按此记录）"
+    return None

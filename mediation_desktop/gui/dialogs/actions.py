@@ -24,6 +24,7 @@ from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.model import Case, MediationSession
 from mediation_desktop.gui.widgets.date_edit import DateEdit
 from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE
+from mediation_desktop.gui.widgets.mediator_combo import MediatorCombo
 from mediation_desktop.gui.widgets.money_edit import MoneyEdit
 
 Change = Callable[..., Case]
@@ -77,7 +78,10 @@ class AcceptDialog(ActionDialog):
     def __init__(self, case: Case, today: date, parent: QWidget | None = None):
         super().__init__("受理", case, today, parent)
         self.on = date_edit(today)
-        self.mediator = QLineEdit(case.mediator or "")
+        self.mediator = MediatorCombo()
+        self.mediator.setText(case.mediator or "")
+        # The register's names come through the page's context (the dialog itself queries nothing).
+        self.mediator.load(getattr(parent, "ctx", None))
         self.form.addRow("受理日期：", self.on)
         self.form.addRow("调解员：", self.mediator)
 

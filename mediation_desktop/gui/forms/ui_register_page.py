@@ -1,7 +1,7 @@
 # Generated from ui/register_page.ui by scripts/build-ui.py (pyside6-uic 6.12.0): do not edit.
 # Change the form in Qt Designer (`pyside6-designer ui/register_page.ui`) and run `python scripts/build-ui.py`.
-# ui-sha256: cbe113934bb48c8f4ff436cee2c6ba0a3ee9d0c853aa85d4a87fd1ae3b0fb727
-# body-sha256: 6305a4312e593e12c6afd3bd0148466ab372512eef6c64528e523a1736da3066
+# ui-sha256: 22ba9346cf36af5e237b1d60a290a7ab5bca1ded297e713a0b4dd72887bf4b80
+# body-sha256: 72997ce7082bb818031fe02e5949a8d06e5b4b1a05034528644e54054feaa5c8
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 from mediation_desktop.gui.widgets.date_edit import DateEdit
+from mediation_desktop.gui.widgets.mediator_combo import MediatorCombo
 
 class Ui_RegisterPage(object):
     def setupUi(self, RegisterPage):
@@ -87,6 +88,16 @@ class Ui_RegisterPage(object):
 
 
         self.intake_form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.court_case_no_box)
+
+        self.mediator_label = QLabel(self.intake_group)
+        self.mediator_label.setObjectName(u"mediator_label")
+
+        self.intake_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.mediator_label)
+
+        self.mediator = MediatorCombo(self.intake_group)
+        self.mediator.setObjectName(u"mediator")
+
+        self.intake_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.mediator)
 
 
         self.body_layout.addWidget(self.intake_group)
@@ -445,6 +456,7 @@ class Ui_RegisterPage(object):
         self.received_on_label.setBuddy(self.received_on)
         self.channel_label.setBuddy(self.channel)
         self.court_case_no_label.setBuddy(self.court_case_no)
+        self.mediator_label.setBuddy(self.mediator)
         self.workers_label.setBuddy(self.workers)
         self.resp_name_label.setBuddy(self.resp_name)
         self.resp_uscc_label.setBuddy(self.resp_uscc)
@@ -456,7 +468,8 @@ class Ui_RegisterPage(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.received_on, self.channel)
         QWidget.setTabOrder(self.channel, self.court_case_no)
-        QWidget.setTabOrder(self.court_case_no, self.add_applicant_button)
+        QWidget.setTabOrder(self.court_case_no, self.mediator)
+        QWidget.setTabOrder(self.mediator, self.add_applicant_button)
         QWidget.setTabOrder(self.add_applicant_button, self.workers)
         QWidget.setTabOrder(self.workers, self.resp_name)
         QWidget.setTabOrder(self.resp_name, self.resp_uscc)
@@ -486,6 +499,7 @@ class Ui_RegisterPage(object):
         self.channel_label.setText(QCoreApplication.translate("RegisterPage", u"\u6765\u6e90\u6e20\u9053\uff1a", None))
         self.court_case_no_label.setText(QCoreApplication.translate("RegisterPage", u"\u6cd5\u9662\u6848\u53f7\uff1a", None))
         self.court_case_no.setPlaceholderText(QCoreApplication.translate("RegisterPage", u"\u6cd5\u9662\u59d4\u6d3e/\u59d4\u6258\u65f6\u586b\u5199\uff0c\u5982\uff082026\uff09\u6d250101\u6c11\u8bc9\u524d\u8c03123\u53f7", None))
+        self.mediator_label.setText(QCoreApplication.translate("RegisterPage", u"\u8c03\u89e3\u5458\uff1a", None))
         self.applicants_group.setTitle(QCoreApplication.translate("RegisterPage", u"\u7533\u8bf7\u4eba\uff08\u52b3\u52a8\u8005\uff09", None))
         self.add_applicant_button.setText(QCoreApplication.translate("RegisterPage", u"\u6dfb\u52a0\u7533\u8bf7\u4eba(&A)", None))
         self.workers_label.setText(QCoreApplication.translate("RegisterPage", u"\u6d89\u53ca\u52b3\u52a8\u8005\u4eba\u6570\uff1a", None))

@@ -6,7 +6,7 @@ core (the case service's checks, core.collective for representatives)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from mediation_desktop.core.collective import representative_problem
@@ -48,6 +48,7 @@ class RegisterPage(QWidget):
         ui = self.ui
         self.body_layout = ui.body_layout
         self.received_on, self.channel, self.court_case_no = ui.received_on, ui.channel, ui.court_case_no
+        self.mediator = ui.mediator
         self.applicants_box, self.workers, self.collective_hint = ui.applicants_box, ui.workers, ui.collective_hint
         self.add_applicant_button, self.add_claim_button = ui.add_applicant_button, ui.add_claim_button
         self.resp_name, self.resp_uscc, self.resp_legal_rep = ui.resp_name, ui.resp_uscc, ui.resp_legal_rep
@@ -76,6 +77,7 @@ class RegisterPage(QWidget):
         for channel in MANUAL_CHANNELS:
             self.channel.addItem(CHANNEL_LABELS[channel], str(channel))
         limit_to_rule(self.court_case_no, "case.court_case_no")
+        limit_to_rule(self.mediator.lineEdit(), "case.mediator")
         for key in RESPONDENT_FIELDS:
             if key != "uscc":
                 limit_to_rule(getattr(ui, f"resp_{key}"), f"respondent.{key}")
@@ -85,6 +87,7 @@ class RegisterPage(QWidget):
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.received_on.dateChanged.connect(self._touch)
         self.court_case_no.textChanged.connect(self._touch)
+        self.mediator.editTextChanged.connect(self._touch)
         self.add_applicant_button.clicked.connect(lambda: self.add_applicant(focus=True))
         self.workers.valueChanged.connect(self._workers_changed)
         for key in RESPONDENT_FIELDS:
@@ -219,6 +222,8 @@ class RegisterPage(QWidget):
         self.channel.setCurrentIndex(0)
         self.court_case_no.clear()
         self.court_case_no.setEnabled(False)
+        self.mediator.setText("")
+        self.mediator.load(self.ctx)         # the register may have changed since the last form
         self.workers.setValue(1)
         for key in RESPONDENT_FIELDS:
             getattr(self.ui, f"resp_{key}").clear()
@@ -233,6 +238,10 @@ class RegisterPage(QWidget):
         self._claims_changed()          # the previous form's total goes with it
         self.clear_errors()
         self.dirty = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.mediator.load(self.ctx)         # names added to the register since the form was built
 
     def _ask_clear(self) -> None:
         if not self.dirty or messages.ask(self, "清空表单", "表单中已填写的内容将被清除，确定清空吗？"):
@@ -279,7 +288,8 @@ class RegisterPage(QWidget):
             workers_involved=self.workers.value(), claims=claims,
             channel=Channel(self.channel.currentData()),
             court_case_no=self.court_case_no.text().strip() or None,
-            facts=self.facts.toPlainText().strip())
+            facts=self.facts.toPlainText().strip(),
+            mediator=self.mediator.text() or None)
         if claims and not errors:
             case.amount_claimed_fen = amount_claimed(case)   # None when no claim names an amount
         for exc in validate_case(case, today=today):
