@@ -111,7 +111,10 @@ def test_first_start_register_and_work_a_case_to_closure(make_window, qtbot, mon
     assert detail.agreement_items.rowCount() == 1
     assert "¥12,000.00" in detail.agreement_items.item(0, 3).text()
 
-    detail.run_action("close", _accepting(lambda d: None))
+    def close(d):
+        assert d.unpaid                 # the agreed ¥12,000 is still owed: closing asks to be told so
+        d.acknowledge.setChecked(True)
+    detail.run_action("close", _accepting(close))
     wait_idle(window)
     assert detail.stage_chip.text() == "已结案·达成协议"
     assert list(detail.action_buttons) == ["reopen"]
