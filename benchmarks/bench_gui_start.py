@@ -81,7 +81,7 @@ timed("import PySide6.QtWidgets", lambda: __import__("PySide6.QtWidgets"))
 timed("import sqlalchemy", lambda: __import__("sqlalchemy"))
 timed("import argon2", lambda: __import__("argon2"))
 timed("import main_window", lambda: __import__("mediation_desktop.gui.main_window"))
-from datetime import date
+from mediation_desktop.core.clock import today
 from mediation_desktop.paths import DataPaths
 from mediation_desktop.services import accounts, integrity
 from mediation_desktop.services.backend import Backend
@@ -91,7 +91,7 @@ def opened():
     backend = Backend(paths, "bench"); backend.migrate(); backend.node; return backend
 backend = timed("open and migrate", lambda: integrity.open_or_explain(paths, opened))
 timed("sign in (argon2)", lambda: accounts.sign_in(backend, "bench", "bench-password"))
-timed("desk queries", lambda: CaseListService(backend).desk(date.today()))
+timed("desk queries", lambda: CaseListService(backend).desk(today()))
 timed("quick_check (background)", lambda: integrity.quick_check(paths))
 import os; os._exit(0)
 """
