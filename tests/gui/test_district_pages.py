@@ -481,3 +481,21 @@ def test_dropped_files_and_folders_join_the_batch(district, make_window, wait_id
                        Qt.KeyboardModifier.NoModifier)
     batch.dropEvent(event)
     assert batch.sources == [str(files[0]), str(usb)] and batch.import_button.isEnabled()
+
+
+def test_the_overview_follows_a_batch_import(district, make_window, qtbot, wait_idle):
+    sup, _rooms, usb = district
+    sup.close()
+    window = make_window(org="和平区人力资源和社会保障局")
+    overview = window.show_key("overview")
+    wait_idle(window)
+    assert [r.days_since for r in overview.rooms.rows] == [None, None]
+    assert all(overview.rooms.item(r, 0).text().startswith("⚠ ") for r in range(2))
+    batch = window.show_key("sync").batch
+    batch.add_sources([str(usb)])
+    with qtbot.waitSignal(batch.finished, timeout=30000):
+        batch.start()
+    wait_idle(window)   # the import announced its changes: the overview read the rooms again
+    assert [r.days_since for r in overview.rooms.rows] == [0, 0]
+    assert sum(r.cases for r in overview.rooms.rows) == 50
+    assert not any(overview.rooms.item(r, 0).text().startswith("⚠ ") for r in range(2))
