@@ -240,11 +240,18 @@ def test_notices_and_key_enterprises_are_written_from_their_pages(supervisor_win
     wait_idle(window)
     assert not page.confirm_button.isEnabled() and page.refused.rowCount() == 1
     assert page.table.rowCount() == 0
-    csv_file.write_text("统一社会信用代码,名称,原因\n91350100M000100Y43,天津和平建筑有限公司,欠薪投诉多\n",
-                        encoding="utf-8")
-    page.choose_file(str(csv_file))
+    from openpyxl import Workbook
+
+    wb = Workbook()   # the same list as an Excel workbook, with a title row above the header
+    wb.active.append(["2027年重点监测企业名单"])
+    wb.active.append(["统一社会信用代码", "名称", "原因"])
+    wb.active.append(["91350100M000100Y43", "天津和平建筑有限公司", "欠薪投诉多"])
+    wb.active.append(["91350100M000100Y43", "天津和平建筑有限公司", "重复"])
+    xlsx = tmp_path / "名单.xlsx"
+    wb.save(xlsx)
+    page.choose_file(str(xlsx))
     wait_idle(window)
-    assert page.confirm_button.isEnabled() and page.to_import.rowCount() == 1
+    assert page.confirm_button.isEnabled() and page.to_import.rowCount() == 1 and page.repeated.rowCount() == 1
     page.confirm()
     wait_idle(window)
     assert page.table.rowCount() == 1 and not page.preview_box.isVisible()
