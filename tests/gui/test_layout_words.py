@@ -155,3 +155,21 @@ def test_preview_with_libreoffice_is_the_first_page_as_an_image(make_window, qtb
     assert kind == "image"
     picture = QImage(image)
     assert not picture.isNull() and picture.height() > picture.width()      # a portrait A4 page
+
+
+def test_desk_headings_count_once_even_when_the_list_is_cut_short(make_window):
+    import re
+    from dataclasses import replace
+
+    window = make_window()
+    page = window.desk
+    desk = page.desk
+    assert desk is not None
+    page.show_desk(replace(desk, deadlines_total=len(desk.deadlines) + 150))
+    headings = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert headings[0] == f"期限提醒：今天、3天内到期及已超期（共{len(desk.deadlines) + 150}件，显示前{len(desk.deadlines)}件）"
+    for heading in headings:
+        count = re.search(r"（(?:共\d+件，显示前\d+件|\d+)）$", heading)
+        assert count, heading
+        rest = heading[:count.start()]
+        assert "显示前" not in rest and not re.search(r"（\d+）$", rest), heading

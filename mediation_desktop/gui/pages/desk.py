@@ -116,19 +116,19 @@ class DeskPage(QWidget):
         self.summary.setText(f"{desk.today.isoformat()}　超期 {overdue} 件　今天到期 {due_today} 件")
         self.warning.setText("；".join(desk.warnings))
         self.warning.setVisible(bool(desk.warnings))
-        shown_more = f"（显示前{len(desk.deadlines)}项，共{desk.deadlines_total}件）" \
-            if desk.deadlines_total > len(desk.deadlines) else ""
-        self._section(f"期限提醒：今天、3天内到期及已超期{shown_more}", desk.deadlines, "当前没有需要处理的期限")
+        self._section("期限提醒：今天、3天内到期及已超期", desk.deadlines, "当前没有需要处理的期限",
+                      total=desk.deadlines_total)
         self._section("新登记待受理", desk.new_registrations, "没有待受理的新登记")
         self._section("集体争议（10人以上）", desk.collective, "没有在办的集体争议")
         self._section("协议履行期已过、尚未记录履行", desk.performance_overdue, "没有逾期未履行的协议")
-        late_more = f"（显示前{len(desk.late_acceptance)}件，共{desk.late_acceptance_total}件）" \
-            if desk.late_acceptance_total > len(desk.late_acceptance) else ""
-        self._section(f"逾期受理（超过3个工作日受理期限）{late_more}", desk.late_acceptance, "没有逾期受理的在办案件")
+        self._section("逾期受理（超过3个工作日受理期限）", desk.late_acceptance, "没有逾期受理的在办案件",
+                      total=desk.late_acceptance_total)
         self.tree.expandAll()
 
-    def _section(self, title: str, items: list[DeskItem], empty: str) -> None:
-        head = QTreeWidgetItem([f"{title}（{len(items)}）", "", "", ""])
+    def _section(self, title: str, items: list[DeskItem], empty: str, total: int | None = None) -> None:
+        # One count per heading: the total, and how many are listed when the list is cut short.
+        count = f"共{total}件，显示前{len(items)}件" if total is not None and total > len(items) else f"{len(items)}"
+        head = QTreeWidgetItem([f"{title}（{count}）", "", "", ""])
         font = QFont(self.tree.font())
         font.setBold(True)
         head.setFont(0, font)
