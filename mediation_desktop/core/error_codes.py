@@ -35,7 +35,9 @@ _FAMILY_NEXT_STEPS: tuple[tuple[str, str], ...] = (
     ("E_JSON", "请让对方重新导出同步包；不要手工修改包内的文件。"),
 )
 
-DEFAULT_NEXT_STEP = "请修改后重试；如问题仍然存在，请联系系统管理员。"
+# A refusal is the input's fault, not the program's: the administrator is named only for unexpected
+# faults (the crash dialog, gui/crash.py).
+DEFAULT_NEXT_STEP = "请修改后重试。"
 
 _SYNC_REFUSED = "已拒绝整个包，本机数据没有任何改动。"
 

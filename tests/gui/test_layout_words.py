@@ -173,3 +173,13 @@ def test_desk_headings_count_once_even_when_the_list_is_cut_short(make_window):
         assert count, heading
         rest = heading[:count.start()]
         assert "显示前" not in rest and not re.search(r"（\d+）$", rest), heading
+
+
+def test_a_refusal_does_not_send_the_user_to_the_administrator():
+    from mediation_desktop.core.errors import UserError, ValidationError
+    from mediation_desktop.gui.messages import user_error_text
+
+    for exc in (ValidationError("E_REQUIRED", "请填写申请人姓名"), UserError("E_CASE_NO_PATTERN", "案号格式不对"),
+                UserError("E_DATE", "日期不对")):
+        text = user_error_text(exc)
+        assert "管理员" not in text and "命令" not in text and "mediation-desktop" not in text, text
