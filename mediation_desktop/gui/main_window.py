@@ -28,17 +28,17 @@ log = logging.getLogger("mediation_desktop.gui")
 PAGES = ("desk", "cases", "register", "import")
 PAGE_TITLES = {"desk": "工作台", "cases": "案件", "register": "登记", "import": "导入台账",
                "overview": "区域总览", "rooms": "调解组织", "deadlines": "期限", "risk": "风险", "statistics": "统计",
-               "notices": "通知", "key_enterprises": "重点企业", "sync": "同步"}
+               "notices": "通知", "key_enterprises": "重点企业", "sync": "同步", "review": "历史核实"}
 # Each node's navigation, by the node's role: a room registers and imports ledgers; the district
 # (supervisor) reads every room's cases and writes remarks, notices and the key-enterprise list.
-ROOM_NAV = PAGES + ("statistics", "notices")
+ROOM_NAV = PAGES + ("statistics", "notices", "review")
 SUPERVISOR_NAV = ("overview", "rooms", "cases", "deadlines", "risk", "statistics", "notices", "key_enterprises",
                   "sync")
 # A navigation entry shown only to accounts holding one of these permissions (services.permissions).
 NAV_PERMISSIONS = {"statistics": ("data.export",), "sync": ("data.export", "sync.import"),
                    "overview": ("consolidated.read",), "rooms": ("consolidated.read",),
                    "register": ("case.register",), "import": ("ledger.import",), "risk": ("case.read",),
-                   "notices": ("case.read",), "key_enterprises": ("case.read",)}
+                   "notices": ("case.read",), "key_enterprises": ("case.read",), "review": ("ledger.import",)}
 
 # Pages reached from the 管理 menu, each shown only to roles holding one of its permissions.
 TOOL_PAGES = {
@@ -277,6 +277,11 @@ class MainWindow(QMainWindow):
 
     def _build_nav_page(self, key: str) -> QWidget | None:
         node_role = self.ctx.backend.node.role if self.ctx.backend is not None else "room"
+        if key == "review":
+            # 历史在办案件，请核实: old open cases a ledger import held off the deadline lists.
+            from mediation_desktop.gui.pages.ledger_review import LedgerReviewPage
+
+            return LedgerReviewPage(self.ctx)
         if key == "overview":
             from mediation_desktop.gui.pages.district_overview import DistrictOverviewPage
 

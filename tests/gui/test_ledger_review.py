@@ -169,3 +169,14 @@ def test_the_case_list_finds_a_person_by_id_suffix_phone_suffix_and_ledger_numbe
     assert "id_number" not in row["applicants"][0]
     shown = case_json(CaseService(window.ctx.backend).get(row["case_no"]))
     assert shown["applicants"][0]["id_number"] == mask_id(ident) == ident[:3] + "*" * 11 + ident[-4:]
+
+
+def test_the_review_list_has_its_own_navigation_entry(make_window, wait_idle, tmp_path):
+    window = make_window()
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text(LEDGER, encoding="utf-8")
+    import_through_page(window, wait_idle, ledger)
+    page = window.show_key("review")
+    wait_idle(window)
+    assert window.nav.item(window.nav_keys.index("review")).text() == "历史核实"
+    assert page.table.rowCount() == 3 and page.title.text() == f"{REVIEW_TITLE}（3件）"
