@@ -183,3 +183,27 @@ def test_a_refusal_does_not_send_the_user_to_the_administrator():
                 UserError("E_DATE", "日期不对")):
         text = user_error_text(exc)
         assert "管理员" not in text and "命令" not in text and "mediation-desktop" not in text, text
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
+def test_the_case_page_fits_the_screen_and_its_deadline_chips_wrap(make_window, qtbot, wait_idle, size):
+    window = make_window()
+    case, _path = _acceptance_notice(window)
+    window.resize(*size)
+    window.ctx.open_case.emit(case.id)
+    wait_idle(window)
+    detail = window.detail
+    qtbot.waitUntil(lambda: detail.chips.count() >= 2, timeout=10000)
+    # Nothing forces the window larger than the screen, and the status bar shows.
+    assert (window.width(), window.height()) == size and window.statusBar().isVisible()
+
+    def rows() -> set[int]:
+        return {detail.chips.itemAt(i).geometry().y() for i in range(detail.chips.count())}
+
+    box = detail.chips_box
+    for width in (box.width(), 360):
+        box.resize(width, box.layout().heightForWidth(width))
+        box.layout().setGeometry(box.rect())
+        for i in range(detail.chips.count()):
+            assert detail.chips.itemAt(i).geometry().right() <= max(width, detail.chips.itemAt(i).sizeHint().width())
+    assert len(rows()) > 1                                  # at 360 px the chips take more than one line

@@ -39,6 +39,7 @@ from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.dialogs.actions import dialog_for
 from mediation_desktop.gui.documents.tab import DocumentsPanel
+from mediation_desktop.gui.widgets.flow_layout import flow_container
 from mediation_desktop.services.changes import CASES, Changes
 
 CHIP = "border-radius:9px;padding:2px 10px;color:white;background:{bg};"
@@ -102,8 +103,9 @@ class CaseDetailPage(QWidget):
         self.parties = QLabel("")
         self.parties.setWordWrap(True)
         layout.addWidget(self.parties)
-        self.chips = QHBoxLayout()
-        layout.addLayout(self.chips)
+        # Chips wrap to a second line on a narrow screen rather than running off the edge.
+        self.chips_box, self.chips = flow_container()
+        layout.addWidget(self.chips_box)
         self.warning = QLabel("")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color:#8d6e00;")
@@ -250,7 +252,6 @@ class CaseDetailPage(QWidget):
             chip.setStyleSheet(CHIP.format(bg=bg))
             chip.setToolTip(RULE_TEXTS[key])
             self.chips.addWidget(chip)
-        self.chips.addStretch(1)
 
     def _action_buttons(self, case) -> None:
         for button in self.action_buttons.values():
