@@ -45,7 +45,7 @@ def ensure_db(root: Path, n: int, rooms: int) -> Backend:
     with timer() as t:
         fill_demo(backend, n)
     print(f"filled {n} cases in {t['s']:.1f} s")
-    backend.close()
+    backend.db.dispose()   # not close(): that takes the daily backup, a copy of the whole file
     spread_over_rooms(root / "mediation.sqlite3", rooms)
     return Backend.open(root, "基准测试")
 
@@ -198,7 +198,7 @@ def main() -> None:
     sizes = [len(render_png(c)) for c in charts]
     print(f"chart rendering (QtCharts offscreen, {len(charts)} PNGs, {sum(sizes) // 1024} KB): "
           f"{time.perf_counter() - started:.3f} s")
-    backend.close()
+    backend.db.dispose()
 
 
 if __name__ == "__main__":
