@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from mediation_desktop.core.enums import COLLECTIVE_THRESHOLD, DisputeType
 from mediation_desktop.core.model import Case
@@ -35,10 +36,10 @@ class Risk:
         return {"level": self.level, "reasons": list(self.reasons)}
 
 
-@dataclass(frozen=True)
-class RiskFacts:
+class RiskFacts(NamedTuple):
     """What the risk rules look at, taken from a full case or from a list row alike, so the case page
-    and the district's list (which reads rows, not whole cases) flag a case for the same reasons."""
+    and the district's list (which reads rows, not whole cases) flag a case for the same reasons.
+    A named tuple: the district's list makes one per open case, tens of thousands at a time."""
 
     workers_involved: int
     collective: bool

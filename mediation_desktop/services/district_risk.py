@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.core.enums import DisputeType
@@ -36,8 +36,9 @@ LEVEL_CHOICES = ("yellow", "orange", "red")
 _WAGES = DisputeType.WAGES.value
 
 
-@dataclass(frozen=True)
-class RiskCase:
+class RiskCase(NamedTuple):
+    """One open case on the district's lists (a named tuple: tens of thousands are made at a time)."""
+
     case_id: str
     case_no: str
     org_name: str
