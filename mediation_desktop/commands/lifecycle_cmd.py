@@ -1,5 +1,5 @@
 """The case lifecycle on the command line (CONTRACT §1 "Case lifecycle", §6): ``case add``, ``accept``,
-``reject``, ``session``, ``extend``, ``agree``, ``end``, ``pay``, ``close``.
+``reject``, ``session``, ``schedule``, ``extend``, ``agree``, ``end``, ``pay``, ``close``.
 
 Each action is one call of the same CaseService method the GUI's buttons use: one transaction,
 audited, refused with E_TRANSITION when the case's stage does not allow it.
@@ -45,6 +45,11 @@ def register(sub) -> None:
     p.add_argument("--notes", default="", help="调解经过与双方意见")
     p.add_argument("--mode", choices=("现场", "视频", "电话"), default="现场", help="方式（默认现场）")
     p.add_argument("--recorder", default="", help="记录人")
+
+    p = action("schedule", "安排下次调解（日期、时间、地点），工作台的今日调解/本周调解据此列出", run_schedule)
+    p.add_argument("--on", required=True, help="调解日期（YYYY-MM-DD，不早于今天）")
+    p.add_argument("--at", help="时间（时:分，如 09:30）")
+    p.add_argument("--place", default="", help="地点")
 
     p = action("extend", "记录双方同意的延期", run_extend)
     p.add_argument("--until", required=True, help="延长后的调解期限（YYYY-MM-DD）")
@@ -139,6 +144,13 @@ def run_session(ctx) -> int:
                                attendees=ctx.args.present, notes=ctx.args.notes, recorder=ctx.args.recorder)
     case = _service(ctx).record_session(ctx.args.case_no, session)
     return _done(ctx, case, f"已记录 {session.held_on.isoformat()} 的调解（第{len(case.sessions)}次）")
+
+
+def run_schedule(ctx) -> int:
+    from mediation_desktop.core.session_schedule import schedule_text
+
+    case = _service(ctx).schedule_session(ctx.args.case_no, _date(ctx.args.on, "--on"), ctx.args.at, ctx.args.place)
+    return _done(ctx, case, "已安排" + schedule_text(case))
 
 
 def run_extend(ctx) -> int:

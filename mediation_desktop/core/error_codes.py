@@ -53,6 +53,8 @@ _CODES: tuple[ErrorCode, ...] = (
     ErrorCode("E_DATE", "日期“{text}”格式不正确，应为 YYYY-MM-DD"),
     ErrorCode("E_DATE_FUTURE", "{what}不能晚于今天"),
     ErrorCode("E_DATE_ORDER", "{what}不能早于{earlier}"),
+    ErrorCode("E_DATE_PAST", "{what}不能早于今天", "请选择今天或以后的日期；已经进行的调解请用“记录调解”登记。"),
+    ErrorCode("E_TIME", "时间“{text}”格式不正确，应为 时:分，如 09:30"),
     ErrorCode("E_DATE_RANGE", "{what}“{value}”不合理：应在 {min_year} 年到 {max_year} 年之间"),
     ErrorCode("E_AMOUNT", "金额“{text}”无法识别，请填写如 16409.02 的数字"),
     ErrorCode("E_AMOUNT_NEGATIVE", "金额不能为负数"),

@@ -210,6 +210,10 @@ class Case:
     remarks: str = ""
     respondent_position: str = ""          # 被申请人意见: the employer's answer, as the agreement states it
     employment_ended_on: date | None = None  # the day the employment ended, where it has
+    # The next mediation session booked (core.session_schedule): date, "HH:MM" or None, place.
+    next_session_on: date | None = None
+    next_session_at: str | None = None
+    next_session_place: str = ""
     sessions: list[MediationSession] = field(default_factory=list)
     agreement: Agreement | None = None
     id: str = field(default_factory=new_id)

@@ -14,7 +14,7 @@ from mediation_desktop.storage.outbox import verify_audit_chain
 
 ACTION_LABELS = {
     "init": "初始化", "register": "登记案件", "edit": "修改案件", "accept": "受理", "not_accept": "不予受理",
-    "extend": "延期", "record_session": "记录调解", "conclude": "办结", "record_performance": "记录履行",
+    "extend": "延期", "record_session": "记录调解", "schedule_session": "安排调解", "conclude": "办结", "record_performance": "记录履行",
     "close": "结案", "reopen": "重新打开", "demo": "生成演示数据", "ledger_import": "导入台账",
     "sync_import": "导入同步包", "sync_export": "导出同步包", "export": "导出", "document": "生成文书",
     "view_personal": "查看完整个人信息", "backup": "备份", "restore": "从备份恢复", "recover": "从备份修复",

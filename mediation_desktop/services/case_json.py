@@ -80,6 +80,8 @@ def case_detail_json(case: Case, deadlines: Deadlines, risk: dict, full_personal
     data["facts"] = case.facts
     data["extended_until"] = _iso(case.extended_until)
     data["extension_agreed_on"] = _iso(case.extension_agreed_on)
+    data["next_session"] = ({"on": _iso(case.next_session_on), "at": case.next_session_at,
+                             "place": case.next_session_place} if case.next_session_on else None)
     data["claims"] = [{"description": c.description, "amount": format_plain(c.amount_fen), "dispute_type": c.dispute_type}
                       for c in case.claims]
     data["sessions"] = [{"held_on": _iso(s.held_on), "place": s.place, "mode": s.mode, "attendees": s.attendees,

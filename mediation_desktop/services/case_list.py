@@ -150,7 +150,7 @@ class AuditEntry:
 
 ACTION_LABELS = {
     "register": "登记", "edit": "修改", "accept": "受理", "not_accept": "不予受理", "extend": "延期",
-    "record_session": "记录调解", "conclude": "调解结束", "record_performance": "记录履行", "close": "结案",
+    "record_session": "记录调解", "schedule_session": "安排调解", "conclude": "调解结束", "record_performance": "记录履行", "close": "结案",
     "reopen": "重新打开", "attach": "添加附件", "agreement_application": "登记审查/确认申请",
     "ledger_import": "台账导入", "sync_import": "同步导入", "view_personal_data": "查看个人信息",
     "ledger_review_close": "核实后结案", "ledger_review_keep": "核实后继续办理", "ledger_undo": "撤销台账导入",

@@ -218,6 +218,14 @@ class CaseService:
         return self.apply(ref, "record_session", lambda c: lifecycle.record_session(c, session),
                           {"held_on": session.held_on.isoformat()})
 
+    def schedule_session(self, ref: str, on: date, at: str | None = None, place: str = "") -> Case:
+        """Book the case's next mediation session (core.session_schedule): the desk lists it."""
+        from mediation_desktop.core.session_schedule import schedule
+
+        today = clock_today()
+        return self.apply(ref, "schedule_session", lambda c: schedule(c, on, at, place, today),
+                          {"on": on.isoformat()})
+
     def conclude(self, ref: str, outcome, on: date, **kw) -> Case:
         self._on(on, "on", "调解结束日期")
         return self.apply(ref, "conclude", lambda c: lifecycle.conclude(c, outcome, on, **kw),

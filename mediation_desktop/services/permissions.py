@@ -142,7 +142,7 @@ def require_backend(backend, permission: str) -> None:
 # What each case action needs (CaseService checks it before it changes anything).
 ACTION_PERMISSIONS = {
     "register": "case.register", "edit": "case.record", "accept": "case.accept", "not_accept": "case.accept",
-    "extend": "case.record", "record_session": "case.record", "record_performance": "case.record",
+    "extend": "case.record", "record_session": "case.record", "schedule_session": "case.record", "record_performance": "case.record",
     "conclude": "case.conclude", "close": "case.close", "reopen": "case.reopen",
     # The ways to conclude, as the case page offers them.
     "agree": "case.conclude", "settle": "case.conclude", "fail": "case.conclude", "withdraw": "case.conclude",

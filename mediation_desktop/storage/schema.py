@@ -134,6 +134,10 @@ cases = Table(
     Column("historical", Boolean, nullable=False, default=False),
     Column("closed_on_inferred", Boolean, nullable=False, default=False),
     Column("review_pending", Boolean, nullable=False, default=False),
+    # Migration 0012: the next mediation session booked (core.session_schedule), for 今日调解/本周调解.
+    Column("next_session_on", Date),
+    Column("next_session_at", String(5)),
+    Column("next_session_place", String(max_len("session.place"))),
     Column("origin_node", UUID, nullable=False),
     Column("version", Integer, nullable=False, default=1),
     Column("created_at", TS, nullable=False),
@@ -149,6 +153,8 @@ Index("ix_cases_ledger_key", cases.c.ledger_key)
 Index("ix_cases_ledger_no", cases.c.ledger_no)
 Index("ix_cases_import_batch", cases.c.import_batch)
 Index("ix_cases_review_pending", cases.c.review_pending)
+# The desk's 今日调解 and 本周调解 (open cases booked for a day range; migration 0012).
+Index("ix_cases_next_session", cases.c.next_session_on)
 # `case show 案号` and sync look a case up by its number alone (the unique key leads with org_id).
 Index("ix_cases_case_no", cases.c.case_no)
 # Same-employer risk counts and duplicate warnings at registration look cases up by employer.

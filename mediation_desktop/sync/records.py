@@ -260,6 +260,18 @@ def _agreement_or_none(value: Any, where: str) -> Any:
     return None if value is None else AGREEMENT(value, where)
 
 
+def _hh_mm(value: Any, where: str) -> str | None:
+    """A booked session's time: null or exactly "HH:MM" (what core.session_schedule.parse_time makes)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _HH_MM.fullmatch(value):
+        raise refuse(where, "时间应为 HH:MM。")
+    return value
+
+
+_HH_MM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+
+
 CASE = obj({
     "org_id": uuid_, "case_no": text("case.case_no"), "seq_no": integer(1, 10**9), "status": one_of(_STATUSES),
     "outcome": one_of(_OUTCOMES, nullable=True), "received_on": iso_date(nullable=False),
@@ -280,8 +292,11 @@ CASE = obj({
     # open there and held for review. The import batch stays with the room that imported it.
     "ledger_no": text("case.ledger_no", nullable=True), "historical": boolean, "closed_on_inferred": boolean,
     "review_pending": boolean,
+    # The next session booked (migration 0012): date, "HH:MM" or null, place.
+    "next_session_on": iso_date(), "next_session_at": _hh_mm, "next_session_place": text("session.place"),
 }, added={"extension_agreed_on": None, "accepted_late": False, "respondent_position": "", "employment_ended_on": None,
-          "ledger_no": None, "historical": False, "closed_on_inferred": False, "review_pending": False})
+          "ledger_no": None, "historical": False, "closed_on_inferred": False, "review_pending": False,
+          "next_session_on": None, "next_session_at": None, "next_session_place": ""})
 REMARK = obj({"case_id": uuid_, "kind": one_of(("remark", "correction")), "text": text("remark.text"),
               "author": text("remark.author"), "created_at": timestamp(), "answered_at": timestamp(nullable=True)})
 def _optional(check: Check) -> Check:
@@ -359,6 +374,8 @@ def case_data(case: Case, documents: list[dict], attachments: list[dict], create
         "conclusion_note": case.conclusion_note, "transferred_to": case.transferred_to, "remarks": case.remarks,
         "ledger_key": case.ledger_key, "ledger_no": case.ledger_no, "historical": bool(case.historical),
         "closed_on_inferred": bool(case.closed_on_inferred), "review_pending": bool(case.review_pending),
+        "next_session_on": _iso(case.next_session_on), "next_session_at": case.next_session_at,
+        "next_session_place": case.next_session_place or "",
         "created_at": case.created_at.isoformat() if case.created_at else None,
         "updated_at": case.updated_at.isoformat() if case.updated_at else None,
         "created_by": created_by,
@@ -434,7 +451,8 @@ def case_from_data(case_id: str, origin_node: str, version: int, d: dict) -> Cas
         sessions=[MediationSession(**s) for s in d["sessions"]], agreement=agreement,
         version=version, origin_node=origin_node, ledger_key=d["ledger_key"],
         ledger_no=d["ledger_no"], historical=d["historical"], closed_on_inferred=d["closed_on_inferred"],
-        review_pending=d["review_pending"],
+        review_pending=d["review_pending"], next_session_on=d["next_session_on"],
+        next_session_at=d["next_session_at"], next_session_place=d["next_session_place"],
         created_at=datetime.fromisoformat(d["created_at"]), updated_at=datetime.fromisoformat(d["updated_at"]),
     )
 

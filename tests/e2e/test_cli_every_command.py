@@ -167,7 +167,7 @@ def test_register_listing_and_organisation(cli, tmp_path):
     assert (org["address"], org["phone"]) == ("天津市河西区友谊路1号", "022-88889999")
 
 
-@drives("case add", "case accept", "case session", "case extend", "case agree", "case pay", "case close",
+@drives("case add", "case accept", "case session", "case schedule", "case extend", "case agree", "case pay", "case close",
         "case reject", "case end", "doc")
 def test_a_case_worked_from_registration_to_closure(cli, tmp_path):
     d = tmp_path / "room"
@@ -183,6 +183,11 @@ def test_a_case_worked_from_registration_to_closure(cli, tmp_path):
     session = cli(d, "case", "session", no, "--on", "2026-09-10", "--place", "调解室", "--present", "双方当事人",
                   "--notes", "双方同意分期支付", "--json").json()
     assert len(session["sessions"]) == 1
+    from mediation_desktop.core.clock import today
+
+    booked = cli(d, "case", "schedule", no, "--on", today().isoformat(), "--at", "9:30", "--place", "调解室",
+                 "--json").json()
+    assert booked["next_session"] == {"on": today().isoformat(), "at": "09:30", "place": "调解室"}
     extended = cli(d, "case", "extend", no, "--until", "2026-10-02", "--agreed-on", "2026-09-15", "--json").json()
     assert extended["deadlines"]["mediation_due"] == "2026-10-02"
     agreement = tmp_path / "agreement.json"

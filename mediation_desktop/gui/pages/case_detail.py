@@ -219,7 +219,11 @@ class CaseDetailPage(QWidget):
             notes.append(late_acceptance_text(case, deadlines.acceptance_due))
         # A case from a legacy ledger: its old 序号, a close date inferred, or still to be reviewed.
         from mediation_desktop.core.ledger_history import ledger_notes
+        from mediation_desktop.core.session_schedule import schedule_text
 
+        booked = schedule_text(case) if case.is_open else ""
+        if booked:
+            self.parties.setText(f"{self.parties.text()}\n{booked}")
         notes.extend(ledger_notes(case.ledger_no, case.historical, case.closed_on_inferred, case.review_pending))
         self.warning.setText("；".join(notes))
         self.warning.setVisible(bool(notes))
@@ -271,6 +275,12 @@ class CaseDetailPage(QWidget):
             button.clicked.connect(lambda _=False, code=action.code: self.run_action(code))
             self.action_row.addWidget(button)
             self.action_buttons[action.code] = button
+        if case.is_open and may_act_on_case(role, "schedule_session", case.origin_node, node_id):
+            button = QPushButton("安排调解…")
+            button.setToolTip("安排下次调解的日期、时间和地点（工作台的今日调解/本周调解据此列出）")
+            button.clicked.connect(lambda: self.schedule_session())
+            self.action_row.addWidget(button)
+            self.action_buttons["schedule_session"] = button
         self._remark_buttons(case, role, node_id)
         self.action_row.addStretch(1)
         self.application_button.setVisible(case.agreement is not None and case.is_open
@@ -296,6 +306,13 @@ class CaseDetailPage(QWidget):
             button.clicked.connect(lambda: self.answer_remark())
             self.action_row.addWidget(button)
             self.action_buttons["answer"] = button
+
+    def schedule_session(self):   # returns the dialog (tests fill it)
+        from mediation_desktop.gui.dialogs.schedule import ScheduleDialog
+
+        self.schedule_dialog = ScheduleDialog(self.ctx, self.loaded.view.case, self.ctx.today(), self)
+        self.schedule_dialog.open()
+        return self.schedule_dialog
 
     def write_remark(self, correction: bool = False):   # returns the dialog (tests fill it)
         from mediation_desktop.gui.dialogs.remark import RemarkDialog

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.services.case_list import Desk, DeskItem
+from mediation_desktop.services.session_schedule import BookedSession, SessionDesk
 
 URGENCY_STYLE = {
     "overdue": ("#b71c1c", "#ffebee", "已超期"),
@@ -27,11 +28,17 @@ URGENCY_STYLE = {
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _booked(session: BookedSession, urgency: str) -> DeskItem:
+    # No tag: a booked session is an appointment, not a deadline (the tag shows only with ``due``).
+    return DeskItem(session.case_id, session.case_no, session.title, session.detail, urgency)
+
+
 class DeskPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.desk: Desk | None = None
+        self.sessions: SessionDesk | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = QLabel("工作台")
@@ -85,13 +92,16 @@ class DeskPage(QWidget):
         if self.ctx.backend is None:
             return
         from mediation_desktop.services.case_list import CaseListService
+        from mediation_desktop.services.session_schedule import session_desk
 
         service = CaseListService(self.ctx.backend)
         today = self.ctx.today()
-        self.ctx.runner.run(lambda: service.desk(today), self.show_desk, parent=self)
+        backend = self.ctx.backend
+        # One job for both, so the booked sessions head the desk as it is drawn, never after it.
+        self.ctx.runner.run(lambda: (service.desk(today), session_desk(backend, today)),
+                            lambda both: self.show_desk(*both), parent=self)
         from mediation_desktop.services.programme_desk import notes
 
-        backend = self.ctx.backend
         self.ctx.runner.run(lambda: notes(backend, today), self.show_programme_notes, parent=self)
         from mediation_desktop.services.permissions import allowed
 
@@ -108,14 +118,21 @@ class DeskPage(QWidget):
         self.programme_notes.setText("\n".join(notes))
         self.programme_notes.setVisible(bool(notes))
 
-    def show_desk(self, desk: Desk) -> None:
+    def show_desk(self, desk: Desk, sessions: SessionDesk | None = None) -> None:
         self.desk = desk
+        self.sessions = sessions
         self.tree.clear()
         overdue = sum(1 for i in desk.deadlines if i.urgency == "overdue")
         due_today = sum(1 for i in desk.deadlines if i.urgency == "today")
-        self.summary.setText(f"{desk.today.isoformat()}　超期 {overdue} 件　今天到期 {due_today} 件")
+        booked = f"　今日调解 {len(sessions.today)} 件" if sessions is not None else ""
+        self.summary.setText(f"{desk.today.isoformat()}{booked}　超期 {overdue} 件　今天到期 {due_today} 件")
         self.warning.setText("；".join(desk.warnings))
         self.warning.setVisible(bool(desk.warnings))
+        if sessions is not None:
+            # The day's appointments first: the parties are coming whatever else is due.
+            self._section("今日调解", [_booked(s, "today") for s in sessions.today], "今天没有安排调解")
+            self._section("本周调解（明天至本周日）", [_booked(s, "info") for s in sessions.this_week],
+                          "本周其余几天没有安排调解")
         self._section("期限提醒：今天、3天内到期及已超期", desk.deadlines, "当前没有需要处理的期限",
                       total=desk.deadlines_total)
         self._section("新登记待受理", desk.new_registrations, "没有待受理的新登记")
