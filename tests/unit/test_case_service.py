@@ -153,8 +153,13 @@ def test_cases_owned_by_another_node_are_read_only_here(svc):
     assert svc.get(case.case_no).accepted_on is None
 
 
-def test_init_creates_this_nodes_keys(svc):
-    assert (svc.backend.paths.keys / "node_key.json").exists()
+def test_the_nodes_keys_are_made_by_sync_not_by_initialising_the_database(svc):
+    from mediation_desktop.sync.trust import create_keys
+
+    key = svc.backend.paths.keys / "node_key.json"
+    assert not key.exists()          # services never reach up into sync (Backend.initialise)
+    create_keys(svc.backend)         # what init and the first start call
+    assert key.exists()
 
 
 def test_short_search_follows_renames_and_deletes(svc):
