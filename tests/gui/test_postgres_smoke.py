@@ -94,3 +94,14 @@ def test_database_server_setting_tries_the_connection_off_the_gui_thread(server_
     assert dialog.status.text().startswith("连接成功") and "已有调解工作台的数据表" in dialog.status.text()
     dialog.save()
     assert stored_database_url(data_dir) == server_district
+
+
+def test_an_unreachable_server_is_explained_in_chinese(data_dir, make_window, qtbot, monkeypatch):
+    from mediation_desktop.gui import crash, messages
+
+    monkeypatch.setenv("MEDIATION_DESKTOP_DATABASE_URL", "postgresql://staff:secret@127.0.0.1:1/district")
+    window = make_window(org=None, wait=False)
+    qtbot.waitUntil(lambda: any("E_DATABASE_CONNECT" in str(m) or "无法连接数据库服务器" in str(m)
+                                for m in messages.shown), timeout=30000)
+    assert not crash.crashes and window.ctx.backend is None
+    assert not any("secret" in str(m) for m in messages.shown)
