@@ -357,3 +357,141 @@ def test_templates_offered_by_the_district(cli, nodes, tmp_path):
     after = cli(room, "templates", "list", "--all", "--json").json()["offers"]
     assert {o["name"]: o["status"] for o in after} == {"agreement.docx": "accepted", "service.docx": "declined"}
     assert (room / "templates" / "agreement.docx").is_file()
+
+
+# --- the programme's registers (docs/programme.md) ------------------------------------------------
+
+def _demo_cases(d: Path, cli) -> list[dict]:
+    return cli(d, "cases", "--json").json()
+
+
+@drives("mediators add", "mediators list", "mediators retire", "training add", "training list", "training target",
+        "outreach add", "outreach list", "screening add", "screening list", "screening close", "screening season",
+        "alert", "typical add", "typical show", "typical edit", "typical export")
+def test_a_rooms_programme_registers(cli, nodes, tmp_path):
+    room = copy_of(nodes[0], tmp_path)
+    cases = _demo_cases(room, cli)
+
+    # The roster: a demo mediator's figures are the demo cases received this year under that name.
+    name = next(c["mediator"] for c in cases if c["mediator"] and c["received_on"].startswith("2026"))
+    assert cli(room, "mediators", "add", name, "--background", "专职", "--json").json()["background"] == "full_time"
+    assert cli(room, "mediators", "add", name, code=2).err.startswith("E_MEDIATOR_EXISTS")
+    cli(room, "mediators", "add", "孙丽华", "--background", "工会干部", "--appointed", "2026-03-01")
+    cli(room, "mediators", "retire", "孙丽华")
+    assert cli(room, "mediators", "retire", "无名氏", code=2).err.startswith("E_MEDIATOR_NOT_FOUND")
+    cli(room, "training", "add", "--mediator", name, "--course", "调解技巧", "--hours", "2.5", "--on", "2026-04-01",
+        "--organiser", "区人社")
+    assert cli(room, "training", "add", "--mediator", name, "--course", "x", "--hours", "1.55", "--on", "2026-04-01",
+               code=2).err.startswith("E_TRAINING_HOURS")
+    records = cli(room, "training", "list", "--json").json()["records"]
+    assert [(r["mediator"], r["course"], r["hours"]) for r in records] == [(name, "调解技巧", "2.5")]
+    assert cli(room, "training", "target", "--json").json() == {"target_hours": 30}
+    assert cli(room, "training", "target", "40", "--json").json() == {"target_hours": 40}
+    assert cli(room, "training", "target", "0", code=2).err.startswith("E_TRAINING_TARGET")
+    assert cli(room, "training", "target", "--json").json() == {"target_hours": 40}
+
+    listed = cli(room, "mediators", "list", "--from", "2026-01-01", "--to", "2026-12-31", "--json").json()
+    contract_keys = {"name", "org_code", "background", "training_hours", "cases_handled", "agreements", "overdue"}
+    assert all(contract_keys <= set(m) for m in listed)
+    by_name = {m["name"]: m for m in listed}
+    assert set(by_name) == {name, "孙丽华"} and by_name["孙丽华"]["active"] is False
+    mine = [c for c in cases if c["mediator"] == name and c["received_on"].startswith("2026")]
+    assert (by_name[name]["org_code"], by_name[name]["background"], by_name[name]["training_hours"]) == (
+        "HP", "full_time", 2.5)
+    assert by_name[name]["cases_handled"] == len(mine) > 0
+    assert by_name[name]["agreements"] == sum(c["outcome"] == "agreement" for c in mine)
+
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff photo")
+    cli(room, "outreach", "add", "--on", "2026-05-01", "--title", "普法进企业", "--audience", "60", "--place", "园区",
+        "--photo", str(photo))
+    assert cli(room, "outreach", "add", "--on", "2026-05-01", "--title", "x", "--audience", "很多",
+               code=2).err.startswith("E_COUNT")
+    assert [(o["title"], o["audience"]) for o in cli(room, "outreach", "list", "--json").json()] == [("普法进企业", 60)]
+
+    screening = cli(room, "screening", "add", "--enterprise", "宏图建筑工程有限公司", "--on", "2026-05-02",
+                    "--level", "red", "--findings", "两个月未发工资", "--check", "wage_arrears", "--workers", "40",
+                    "--json").json()
+    assert cli(room, "screening", "add", "--enterprise", "x", "--on", "2026-05-02", "--level", "black",
+               "--findings", "x", code=2).err.startswith("E_SCREENING_LEVEL")
+    report = tmp_path / "排查快报.docx"
+    cli(room, "alert", "--screening", screening["id"], "--measures", "已约谈企业负责人", "--out", str(report))
+    assert "宏图建筑工程有限公司" in docx_text(report) and "已约谈企业负责人" in docx_text(report)
+    cli(room, "screening", "close", screening["id"], "--follow-up", "工资已补发")
+    (shown,) = cli(room, "screening", "list", "--json").json()
+    assert (shown["id"], shown["level"], shown["status"]) == (screening["id"], "red", "closed")
+    cli(room, "screening", "season", "11-15")
+    assert "11-15" in cli(room, "screening", "season").out
+    assert cli(room, "screening", "season", "13-45", code=2).err.startswith("E_SEASON_START")
+
+    collective = next(c for c in cases if c["collective"])
+    case_report = tmp_path / "案件快报.docx"
+    cli(room, "alert", collective["case_no"], "--out", str(case_report))
+    assert collective["respondent"]["name"] in docx_text(case_report)
+    ordinary = next(c for c in cases if c["status"] == "closed" and c["outcome"] == "agreement" and not c["collective"])
+    assert cli(room, "alert", ordinary["case_no"], "--out", str(tmp_path / "x.docx"), code=2).err.startswith(
+        "E_ALERT_NOT_URGENT")
+
+    open_case = next(c for c in cases if c["status"] == "mediating")
+    assert cli(room, "typical", "add", open_case["case_no"], code=2).err.startswith("E_TYPICAL_NOT_CLOSED")
+    typical = cli(room, "typical", "add", ordinary["case_no"], "--json").json()
+    written = json.dumps(typical, ensure_ascii=False)
+    for secret in (ordinary["case_no"], ordinary["respondent"]["name"], *(a["name"] for a in ordinary["applicants"])):
+        assert secret not in written
+    leaked = ordinary["applicants"][0]["name"] + "多次讨薪"
+    assert cli(room, "typical", "edit", typical["id"], "--experience", leaked, code=2).err.startswith("E_TYPICAL_LEAK")
+    cli(room, "typical", "edit", typical["id"], "--title", "欠薪案的分期调解", "--experience", "先核对考勤和工资表。")
+    shown = cli(room, "typical", "show", typical["id"], "--json").json()
+    assert (shown["title"], shown["experience"], shown["facts"]) == ("欠薪案的分期调解", "先核对考勤和工资表。",
+                                                                       typical["facts"])
+    out = tmp_path / "典型案例.docx"
+    cli(room, "typical", "export", typical["id"], "--out", str(out))
+    text = docx_text(out)
+    assert "欠薪案的分期调解" in text and "先核对考勤和工资表。" in text and ordinary["respondent"]["name"] not in text
+
+
+@drives("alerts", "orgs list", "orgs add", "training offer", "typical list", "typical promote", "screening reminder")
+def test_the_programme_between_room_and_district(cli, nodes, tmp_path):
+    room, sup = (copy_of(n, tmp_path) for n in nodes)
+    cases = _demo_cases(room, cli)
+    collective = next(c for c in cases if c["collective"])
+    cli(room, "alert", collective["case_no"], "--out", str(tmp_path / "快报.docx"))
+    ordinary = next(c for c in cases if c["status"] == "closed" and not c["collective"])
+    typical = cli(room, "typical", "add", ordinary["case_no"], "--json").json()
+    assert cli(room, "typical", "promote", typical["id"], code=2).err.startswith("E_TYPICAL_PROMOTE_ROLE")
+    assert cli(room, "orgs", "add", "x", "--type", "新业态", code=2).err.startswith("E_ROLE")
+    up = cli(room, "sync", "export", "--out", str(tmp_path / "up"), "--json").json()["file"]
+    cli(sup, "sync", "import", up)
+
+    alerts = cli(sup, "alerts", "--json").json()
+    assert [(a["org_code"], a["seen"]) for a in alerts] == [("HP", False)]
+    assert cli(sup, "alerts", "--seen", alerts[0]["id"], "--json").json()[0]["seen"] is True
+    assert cli(sup, "alerts", "--seen", "no-such-report", code=2).err.startswith("E_NOT_FOUND")
+    cli(sup, "orgs", "add", "恒通科技企业调解委员会", "--type", "企业调解委员会", "--mediators", "3")
+    assert cli(sup, "orgs", "add", "x", "--type", "协会", code=2).err.startswith("E_MEDIATION_ORG_TYPE")
+    orgs = {o["name"]: o for o in cli(sup, "orgs", "list", "--json").json()}
+    assert set(orgs) == {"恒通科技企业调解委员会", "和平区劳动人事争议调解中心"}
+    assert orgs["和平区劳动人事争议调解中心"]["org_code"] == "HP"
+    cli(sup, "training", "offer", "--course", "集体争议调解实务", "--hours", "3", "--on", "2026-12-15")
+    (at_district,) = cli(sup, "typical", "list", "--json").json()
+    assert (at_district["id"], at_district["org_code"], at_district["promoted"]) == (typical["id"], "HP", False)
+    cli(sup, "typical", "promote", typical["id"])
+    assert cli(sup, "typical", "promote", typical["id"], code=2).err.startswith("E_TYPICAL_PROMOTED")
+    assert [t["promoted"] for t in cli(sup, "typical", "list", "--json").json() if t["id"] == typical["id"]] == [True]
+    enterprise = next(c["respondent"] for c in cases if c["respondent"].get("uscc"))
+    listing = tmp_path / "重点企业.csv"
+    listing.write_text(f"统一社会信用代码,名称\n{enterprise['uscc']},{enterprise['name']}\n", encoding="utf-8")
+    cli(sup, "key-enterprises", "import", str(listing))
+    down = cli(sup, "sync", "export", "--out", str(tmp_path / "down"), "--json").json()["file"]
+    cli(room, "sync", "import", down)
+
+    assert [(t["id"], t["promoted"]) for t in cli(room, "typical", "list", "--json").json()] == [(typical["id"], True)]
+    offered = cli(room, "training", "list", "--json").json()["courses"]
+    assert [(c["course"], c["hours"]) for c in offered] == [("集体争议调解实务", "3")]
+    before = cli(room, "screening", "reminder", "--on", "2026-12-10", "--json").json()
+    assert [e["uscc"] for e in before["not_screened"]] == [enterprise["uscc"]]
+    cli(room, "screening", "add", "--enterprise", enterprise["name"], "--uscc", enterprise["uscc"], "--on",
+        "2026-12-05", "--level", "none", "--findings", "未发现风险")
+    after = cli(room, "screening", "reminder", "--on", "2026-12-10", "--json").json()
+    assert (after["listed"], after["not_screened"]) == (1, [])
+    assert cli(room, "screening", "reminder", "--on", "2026-07-01", "--json").json() is None
