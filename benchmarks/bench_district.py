@@ -141,6 +141,7 @@ def main() -> None:
     ap.add_argument("--rooms", type=int, default=20)
     ap.add_argument("--db", type=Path, default=Path("/tmp/md-bench-district"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", default="overview,risk,statistics", help="which parts to time, comma-separated")
     args = ap.parse_args()
     backend = ensure_db(args.db, args.n, args.rooms)
     raw = sqlite3.connect(backend.db.path)
@@ -152,22 +153,28 @@ def main() -> None:
     from mediation_desktop.services.district_risk import district_risk
     from mediation_desktop.services.rooms import room_overview
 
+    parts = set(args.only.split(","))
     today = clock.today()
     params = {"today": today.isoformat(), "y0": date(today.year, 1, 1).isoformat()}
-    floor = best_of(lambda: raw.execute(OVERVIEW_FLOOR, params).fetchall(), args.repeat)
-    ours = best_of(lambda: room_overview(backend, today), args.repeat)
-    report("rooms overview", ours, floor, 1.5)
+    if "overview" in parts:
+        floor = best_of(lambda: raw.execute(OVERVIEW_FLOOR, params).fetchall(), args.repeat)
+        ours = best_of(lambda: room_overview(backend, today), args.repeat)
+        report("rooms overview", ours, floor, 1.5)
 
     def risk_floor() -> None:
         raw.execute(RISK_FLOOR).fetchall()
         raw.execute("SELECT uscc, name FROM key_enterprises").fetchall()
 
-    floor = best_of(risk_floor, args.repeat)
-    ours = best_of(lambda: district_risk(backend, today), args.repeat)
-    found = district_risk(backend, today)
-    print(f"  risk: {len(found.cases)} cases with a level, {len(found.overdue)} overdue, "
-          f"{len(found.employers)} employers across rooms or many in one")
-    report("cross-room risk", ours, floor, 1.5)
+    if "risk" in parts:
+        floor = best_of(risk_floor, args.repeat)
+        ours = best_of(lambda: district_risk(backend, today), args.repeat)
+        found = district_risk(backend, today)
+        print(f"  risk: {len(found.cases)} cases with a level, {len(found.overdue)} overdue, "
+              f"{len(found.employers)} employers across rooms or many in one")
+        report("cross-room risk", ours, floor, 1.5)
+    if "statistics" not in parts:
+        backend.db.dispose()
+        return
 
     from mediation_desktop.services.chart_data import report_charts
     from mediation_desktop.services.statistics import (
