@@ -103,6 +103,14 @@ def test_case_show_and_deadlines_follow_the_contract_examples(room, tmp_path):
     assert run_cli(room, "ledger", "import", str(ledger)).code == 0
     listed = {c["applicants"][0]["name"]: c["case_no"] for c in run_cli(room, "cases", "--json").json()}
 
+    # Open rows from an old ledger, imported long after their terms ran out, wait for review off the
+    # deadline lists; once the room confirms they are still being handled, their deadlines count.
+    pending = run_cli(room, "ledger", "review", "--json").json()["cases"]
+    assert {c["case_no"] for c in pending} == set(listed.values())
+    assert run_cli(room, "deadlines", "--on", "2026-02-24", "--within", "3", "--json").json() == []
+    kept = run_cli(room, "ledger", "review", "keep", *listed.values())
+    assert kept.code == 0, kept.err
+
     shown = run_cli(room, "case", "show", listed["张三"], "--json").json()
     assert shown["deadlines"]["acceptance_due"] == "2026-02-25"
     assert shown["deadlines"]["statutory_due"] == "2026-02-28"
