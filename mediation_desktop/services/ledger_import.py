@@ -25,6 +25,7 @@ from mediation_desktop.services.ledger_reader import LedgerIssue, LedgerRecord, 
 from mediation_desktop.services.permissions import require_backend
 from mediation_desktop.storage import ledger_repo
 from mediation_desktop.storage.cases_repo import existing_ledger_keys
+from mediation_desktop.storage.engine import bounded_cache
 from mediation_desktop.storage.outbox import audit
 
 Progress = Callable[[str, int, int], None]
@@ -109,7 +110,8 @@ def import_ledger(backend: Backend, path: Path, dry_run: bool = False, progress:
     backed_up = dry_run  # a dry run changes nothing and needs no backup
     batch = ImportBatch(new_id(), clock_today())
     try:
-        with backend.db.write() as conn:
+        # A bounded page cache: the default one would fill with the import's dirty pages (memory).
+        with backend.db.write() as conn, bounded_cache(conn):
             seen: set[str] = set()
             seq_from = ledger_repo.last_seq(conn) + 1
 
