@@ -146,40 +146,39 @@ def district_risk(backend: Backend, today: date | None = None) -> DistrictRisk:
     # Group the open cases by employer, then by room. A room that did not record the credit code
     # still names the employer: such a case joins the employer whose code was recorded elsewhere
     # under the same normalised name.
-    keys = [employer_key(r.respondent_uscc, r.respondent_name) for r in rows]
-    coded = {employer_key(None, r.respondent_name): key for r, key in zip(rows, keys, strict=True)
-             if r.respondent_uscc}
+    # Rows unpacked once into plain tuples (district_queries.RISK_COLUMNS order): attribute lookups
+    # on tens of thousands of result rows cost more than the rules themselves.
+    plain = [tuple(r) for r in rows]
+    keys = [employer_key(t[13], t[12]) for t in plain]
+    coded = {employer_key(None, t[12]): key for t, key in zip(plain, keys, strict=True) if t[13]}
     if coded:
         keys = [coded.get(k, k) for k in keys]
     per_employer: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     names: dict[str, tuple[str, str | None]] = {}
-    for r, key in zip(rows, keys, strict=True):
-        per_employer[key][r.org_id] += 1
+    for t, key in zip(plain, keys, strict=True):
+        per_employer[key][t[3]] += 1
         if key not in names:
-            names[key] = (r.respondent_name, r.respondent_uscc)
+            names[key] = (t[12], t[13])
     result = DistrictRisk(today)
     totals = {key: (sum(rooms.values()), len(rooms)) for key, rooms in per_employer.items()}
-    for r, key in zip(rows, keys, strict=True):
+    unknown = ("（未知组织）", "")
+    for (num, case_id, case_no, org_id, _origin, received_on, _accepted, _status, workers, collective, types,
+         amount, respondent, uscc, applicants, next_due, _mediator), key in zip(plain, keys, strict=True):
         same, in_rooms = totals[key]
-        uscc = r.respondent_uscc
         risk = assess_facts(RiskFacts(
-            workers_involved=r.workers_involved, collective=bool(r.collective),
-            wages=_WAGES in (r.dispute_types or ""),  # no other code contains "wages"
-            amount_claimed_fen=r.amount_claimed_fen,
-            open_cases_same_employer=same, rooms_same_employer=in_rooms,
-            key_enterprise=bool(uscc) and uscc.upper() in listed, when=today, same_employer_many=many))
-        overdue = (today - r.next_due).days if r.next_due is not None and r.next_due < today else 0
-        if risk.level == "none" and not overdue and not r.collective:
+            workers, bool(collective), _WAGES in (types or ""),  # no other code contains "wages"
+            amount, same, in_rooms, bool(uscc) and uscc.upper() in listed, today, many))
+        overdue = (today - next_due).days if next_due is not None and next_due < today else 0
+        if risk.level == "none" and not overdue and not collective:
             continue
-        org_name, org_code = orgs.get(r.org_id, ("（未知组织）", ""))
-        item = RiskCase(r.id, r.case_no, org_name, org_code, r.received_on, r.applicant_names, r.respondent_name,
-                        r.respondent_uscc, r.workers_involved, r.next_due, overdue, risk.level, tuple(risk.reasons),
-                        r.num)
+        org_name, org_code = orgs.get(org_id, unknown)
+        item = RiskCase(case_id, case_no, org_name, org_code, received_on, applicants, respondent, uscc, workers,
+                        next_due, overdue, risk.level, tuple(risk.reasons), num)
         if risk.level != "none":
             result.cases.append(item)
         if overdue:
             result.overdue.append(item)
-        if r.collective:
+        if collective:
             result.collective.append(item)
     result.cases.sort(key=lambda c: (-LEVELS.index(c.level), c.org_code, c.received_on, c.case_no))
     result.overdue.sort(key=lambda c: (-c.overdue_days, c.org_code, c.case_no))

@@ -41,7 +41,8 @@ def room_case_figures(conn: Connection, today: date, year_start: date) -> dict[s
             for r in conn.execute(stmt)}
 
 
-# The columns the risk rules and the district's lists read of an open case.
+# The columns the risk rules and the district's lists read of an open case (district_risk unpacks them
+# in this order).
 RISK_COLUMNS = (cases.c.num, cases.c.id, cases.c.case_no, cases.c.org_id, cases.c.origin_node, cases.c.received_on,
                 cases.c.accepted_on, cases.c.status, cases.c.workers_involved, cases.c.collective,
                 cases.c.dispute_types, cases.c.amount_claimed_fen, cases.c.respondent_name, cases.c.respondent_uscc,
