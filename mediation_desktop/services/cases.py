@@ -10,6 +10,7 @@ from datetime import date
 from mediation_desktop.core import lifecycle
 from mediation_desktop.core.case_fields import case_rule_errors
 from mediation_desktop.core.clock import today as clock_today
+from mediation_desktop.core.collective import representative_problem
 from mediation_desktop.core.deadlines import Deadlines, check_extension, compute_deadlines
 from mediation_desktop.core.enums import COURT_CHANNELS, DisputeType
 from mediation_desktop.core.errors import NotFoundError, PermissionDenied, ValidationError, ValidationErrors
@@ -78,6 +79,11 @@ def validate_case(case: Case, today: date | None = None) -> list[ValidationError
             errors.append(ValidationError("E_AMOUNT_NEGATIVE", "金额不能为负数", field=f"claims.{i}.amount"))
     if case.amount_claimed_fen is not None and case.amount_claimed_fen < 0:
         errors.append(ValidationError("E_AMOUNT_NEGATIVE", "金额不能为负数", field="amount_claimed"))
+    # A collective case is brought by the representatives the workers elect (core.collective); the
+    # ledger import, which has no column for them, warns instead (services.ledger_reader).
+    representative = representative_problem(case)
+    if representative is not None:
+        errors.append(representative)
     return _first_per_field(errors + rule_errors)
 
 

@@ -26,7 +26,8 @@ from operator import itemgetter
 from pathlib import Path
 
 from mediation_desktop.core import clock
-from mediation_desktop.core.enums import Outcome
+from mediation_desktop.core.collective import LEDGER_WARNING
+from mediation_desktop.core.enums import COLLECTIVE_THRESHOLD, Outcome
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import Applicant, Respondent, uuid4_strings
 from mediation_desktop.core.rules import MAX_APPLICANTS, MAX_WORKERS
@@ -592,6 +593,9 @@ def _read_rows(numbered: Iterable[tuple[int, Sequence]], header: HeaderMap, toda
             if problems:
                 errors.extend(problems)
                 continue
+        if count >= COLLECTIVE_THRESHOLD:
+            # The rule every other way in refuses (core.collective); a ledger has no column for it.
+            warn(H.APPLICANT, LEDGER_WARNING.format(workers=count))
         records.append(LedgerRecord(
             number, received_on, accepted_on, applicants, Respondent(respondent_name or "", credit_code),
             dispute_types, count, amount_claimed, mediator_name or None, result_outcome, closed_on,

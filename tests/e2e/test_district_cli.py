@@ -24,7 +24,9 @@ def _case(received: date, applicants: list[str], *, name: str, uscc: str | None,
     if uscc:
         respondent["uscc"] = uscc
     return {"received_on": received.isoformat(), "channel": "written",
-            "applicants": [{"name": n} for n in applicants], "respondent": respondent,
+            # A collective case names the workers' representatives (core.collective).
+            "applicants": [{"name": n, "representative": (workers or 0) >= 10} for n in applicants],
+            "respondent": respondent,
             "workers_involved": workers or len(applicants), "dispute_types": ["wages"],
             "claims": [{"dispute_type": "wages", "description": "拖欠工资", "amount": "8000.00"}],
             "facts": "被拖欠工资。", "mediator": "刘建华"}

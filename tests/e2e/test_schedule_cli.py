@@ -1,5 +1,6 @@
-"""``case schedule CASE_NO --on DATE [--at HH:MM] [--place P]`` end to end: the booking is stored and
-shown, a new booking replaces the old, and every refusal exits 2 with its code and changes nothing."""
+"""``case schedule CASE_NO --on DATE [--at HH:MM] [--place P]`` end to end (the booking is stored and
+shown, a new booking replaces the old, and every refusal exits 2 with its code and changes nothing),
+and ``case add`` refusing a collective case that names no representative (core.collective)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,17 @@ def test_bad_bookings_are_refused_and_change_nothing(stage_register):
     # Nobody is coming to a closed case.
     refused(root, "E_TRANSITION", "case", "schedule", numbers["closed_agreement"], "--on", tomorrow)
     refused(root, "E_CASE_NOT_FOUND", "case", "schedule", "不存在的案号", "--on", tomorrow)
+
+
+def test_case_add_refuses_a_collective_case_without_a_representative(stage_register, tmp_path):
+    import json
+
+    from .stage_register import STAGES
+
+    doc = STAGES["collective"].document()
+    for applicant in doc["applicants"]:
+        applicant["representative"] = False
+    source = tmp_path / "集体.json"
+    source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    err = refused(stage_register.root, "E_REPRESENTATIVE_REQUIRED", "case", "add", str(source))
+    assert "代表人" in err

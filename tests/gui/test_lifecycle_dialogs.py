@@ -19,7 +19,8 @@ def _accepted(window, name: str, workers: int = 1) -> Case:
     from mediation_desktop.services.cases import CaseService
 
     service = CaseService(window.ctx.backend)
-    case = service.register(Case(org_id="", received_on=date(2026, 9, 14), applicants=[Applicant(name)],
+    case = service.register(Case(org_id="", received_on=date(2026, 9, 14),
+                                 applicants=[Applicant(name, is_representative=workers >= 10)],
                                  respondent=Respondent("天津鑫达建筑工程有限公司"), dispute_types=["wages"],
                                  workers_involved=workers, claims=[Claim("支付拖欠工资", 12000000, "wages")]))
     return service.accept(case.case_no, date(2026, 9, 15))

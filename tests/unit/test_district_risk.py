@@ -40,8 +40,8 @@ TODAY = date(2026, 6, 1)
 
 def a_case(name: str, employer: str, *, uscc: str | None = None, workers: int = 1,
            received: date = date(2026, 5, 25), types: tuple[str, ...] = ("wages",)) -> Case:
-    return Case(org_id="", received_on=received, applicants=[Applicant(name)], respondent=Respondent(employer, uscc=uscc),
-                dispute_types=list(types), workers_involved=workers,
+    return Case(org_id="", received_on=received, applicants=[Applicant(name, is_representative=workers >= 10)],
+                respondent=Respondent(employer, uscc=uscc), dispute_types=list(types), workers_involved=workers,
                 claims=[Claim("请求", 500_000, types[0])], facts="争议。")
 
 

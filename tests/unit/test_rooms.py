@@ -29,8 +29,8 @@ from .sync_helpers import enrol, export_one, import_one, make_node
 
 def a_case(name: str, received: date, employer: str = "天津鑫达建筑工程有限公司", uscc: str | None = None,
            workers: int = 1) -> Case:
-    return Case(org_id="", received_on=received, applicants=[Applicant(name)], respondent=Respondent(employer, uscc=uscc),
-                dispute_types=["wages"], workers_involved=workers, claims=[Claim("支付拖欠工资", 800_000, "wages")],
+    return Case(org_id="", received_on=received, applicants=[Applicant(name, is_representative=workers >= 10)],
+                respondent=Respondent(employer, uscc=uscc), dispute_types=["wages"], workers_involved=workers, claims=[Claim("支付拖欠工资", 800_000, "wages")],
                 facts="被拖欠工资。")
 
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from mediation_desktop.core.collective import representative_problem
 from mediation_desktop.core.enums import CHANNEL_LABELS, COLLECTIVE_THRESHOLD, COURT_CHANNELS, Channel
 from mediation_desktop.core.errors import ValidationError, ValidationErrors
 from mediation_desktop.core.lifecycle import amount_claimed
@@ -296,10 +295,7 @@ class RegisterPage(QWidget):
             if exc.field == "dispute_types" and exc.code == "E_REQUIRED":
                 exc = ValidationError(exc.code, "请为请求事项选择争议类型（案件的争议类型由各项请求得出）",
                                       field="dispute_types")
-            errors.append(exc)
-        representative = representative_problem(case)
-        if representative is not None:
-            errors.append(representative)
+            errors.append(exc)   # a collective case without a representative included (core.collective)
         return case, errors
 
     def _error_label(self, field: str | None) -> FieldError:
