@@ -4,7 +4,8 @@
 2. ``open_database``    on the task runner: migrations (a file that fails to open is checked at once)
 3. ``recover``          only for a damaged database: the recovery dialog, then back to 2
 4. ``first_run_setup``  only for an empty folder: organisation, this node's keys, the first account
-5. ``sign_in``          the first account (a folder set up from the command line) or the sign-in dialog
+5. ``sign_in``          the first account (a folder set up from the command line) or the sign-in dialog;
+                        meanwhile the task runner reads the desk (``DeskPage.prefetch``)
 6. ``hand_over``        the signed-in back end goes to the window (``finished``)
 7. ``check_in_background``  the integrity ``quick_check`` on a thread of its own while the desk is
                         in use (it reads the whole file); damage found interrupts with ``damaged``,
@@ -178,11 +179,19 @@ class StartupSequence(QObject):
             if dialog.name.text():
                 dialog.password.setFocus()
         self.say("请登录")
+        self._prefetch_desk(backend)
         if not self.ask(dialog) or dialog.account is None:  # type: ignore[attr-defined]
             self.say("未登录")
             self._abandon()
             return
         self.hand_over(dialog.account)  # type: ignore[attr-defined]
+
+    def _prefetch_desk(self, backend: Backend) -> None:
+        """While the password is typed and checked, the task runner reads the desk, so it fills as
+        soon as the sign-in succeeds (the desk page shows it only then, and only if still current)."""
+        desk = getattr(self.window, "desk", None)   # the main window's desk page, once its pages are built
+        if desk is not None and hasattr(desk, "prefetch"):
+            desk.prefetch(backend)
 
     # -- 6 -------------------------------------------------------------------------------------------
     def hand_over(self, account: Any) -> None:

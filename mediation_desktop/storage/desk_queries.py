@@ -63,3 +63,21 @@ def late_accepted(conn: Connection, limit: int) -> tuple[int, list]:
 
 def audit_rows_for(conn: Connection, entity_id: str) -> list:
     return list(conn.execute(select(audit_log).where(audit_log.c.entity_id == entity_id).order_by(audit_log.c.id)).all())
+
+
+# Audit actions that change nothing the desk shows: signing in is a write, but the desk read before
+# it is still the desk after it.
+DESK_NEUTRAL_ACTIONS = ("sign_in", "sign_in_failed", "sign_out")
+
+
+def audit_mark(conn: Connection) -> int:
+    """The newest audit entry's id (0 for none): every change to cases is audited, so entries after
+    this mark are the changes since (a primary-key lookup)."""
+    return int(conn.execute(select(func.max(audit_log.c.id))).scalar() or 0)
+
+
+def changed_since(conn: Connection, mark: int) -> bool:
+    """Whether anything the desk may show was written after ``audit_mark`` returned ``mark``."""
+    return conn.execute(select(audit_log.c.id).where(audit_log.c.id > mark,
+                                                     audit_log.c.action.not_in(DESK_NEUTRAL_ACTIONS))
+                        .limit(1)).first() is not None

@@ -28,6 +28,51 @@ URGENCY_STYLE = {
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _desk_now(backend, today):
+    """The desk's lists and the booked sessions, read together (one job, so the sessions head the
+    desk as it is drawn, never after it)."""
+    from mediation_desktop.services.case_list import CaseListService
+    from mediation_desktop.services.session_schedule import session_desk
+
+    return CaseListService(backend).desk(today), session_desk(backend, today)
+
+
+class DeskPrefetch:
+    """The desk read on the task runner while the sign-in dialog is open, so the desk fills as soon
+    as the password is checked. It is shown only after a sign-in (the page's ``reload``), and only if
+    nothing the desk shows was written since it was read (the audit log says: signing in itself
+    does not count); otherwise the desk is read afresh. Both ``run`` and ``take`` run on the one
+    worker thread, in that order."""
+
+    def __init__(self, backend, today):
+        self.backend, self.today = backend, today
+        self.mark: int | None = None
+        self.result: tuple | None = None
+
+    def run(self) -> None:
+        from mediation_desktop.storage.desk_queries import audit_mark
+
+        try:
+            with self.backend.db.read() as conn:
+                self.mark = audit_mark(conn)    # before the lists: a write in between reads afresh
+            self.result = _desk_now(self.backend, self.today)
+        except Exception:  # noqa: BLE001 - a guess only: ``take`` reads again, and reports any fault
+            self.result = None
+
+    def serves(self, backend, today) -> bool:
+        return backend is self.backend and today == self.today
+
+    def take(self) -> tuple:
+        from mediation_desktop.storage.desk_queries import changed_since
+
+        result, self.result = self.result, None   # used once
+        if result is not None and self.mark is not None:
+            with self.backend.db.read() as conn:
+                if not changed_since(conn, self.mark):
+                    return result
+        return _desk_now(self.backend, self.today)
+
+
 def _booked(session: BookedSession, urgency: str) -> DeskItem:
     # No tag: a booked session is an appointment, not a deadline (the tag shows only with ``due``).
     return DeskItem(session.case_id, session.case_no, session.title, session.detail, urgency)
@@ -39,6 +84,7 @@ class DeskPage(QWidget):
         self.ctx = ctx
         self.desk: Desk | None = None
         self.sessions: SessionDesk | None = None
+        self.prefetched: DeskPrefetch | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = QLabel("工作台")
@@ -88,18 +134,24 @@ class DeskPage(QWidget):
         ctx.cases_changed.connect(self.reload)
         ctx.changed.connect(lambda changes: changes.notices and not changes.cases and self.reload())
 
+    def prefetch(self, backend) -> None:
+        """Read the desk on the task runner while the user signs in (gui.startup); the first
+        ``reload`` after the sign-in shows it."""
+        self.prefetched = DeskPrefetch(backend, self.ctx.today())
+        self.ctx.runner.run(self.prefetched.run, parent=self)
+
     def reload(self) -> None:
         if self.ctx.backend is None:
             return
-        from mediation_desktop.services.case_list import CaseListService
-        from mediation_desktop.services.session_schedule import session_desk
-
-        service = CaseListService(self.ctx.backend)
         today = self.ctx.today()
         backend = self.ctx.backend
-        # One job for both, so the booked sessions head the desk as it is drawn, never after it.
-        self.ctx.runner.run(lambda: (service.desk(today), session_desk(backend, today)),
-                            lambda both: self.show_desk(*both), parent=self)
+        prefetched, self.prefetched = self.prefetched, None
+        if prefetched is not None and prefetched.serves(backend, today):
+            job = prefetched.take
+        else:
+            def job():
+                return _desk_now(backend, today)
+        self.ctx.runner.run(job, lambda both: self.show_desk(*both), parent=self)
         from mediation_desktop.services.programme_desk import notes
 
         self.ctx.runner.run(lambda: notes(backend, today), self.show_programme_notes, parent=self)
