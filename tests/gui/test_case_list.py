@@ -147,7 +147,7 @@ def test_ledger_import_through_the_page(make_window, qtbot, wait_idle, tmp_path)
     page.path.setText(str(ledger))
     page.dry_run()
     wait_idle(window)
-    assert "预检结果" in page.summary.text()
+    assert "预检结果" in page.summary.text() and "已导入" not in page.summary.text()
     assert page.report["rows"] == 3 and page.report["imported"] == 2 and page.report["rejected"] == 1
     assert page.errors.item(0, 0).text() == "4" or page.errors.item(0, 0).text() == "3"
     assert page.import_button.isEnabled()
@@ -157,7 +157,8 @@ def test_ledger_import_through_the_page(make_window, qtbot, wait_idle, tmp_path)
     assert window.cases.model.rowCount() == 0
     page.run_import()
     wait_idle(window)
-    assert "导入完成" in page.summary.text()
+    assert "导入完成" in page.summary.text() and "导入 2 件" in page.summary.text()
+    assert "可导入" not in page.summary.text()   # it is done, no longer a prospect
     assert window.cases.model.rowCount() == 2   # the list refreshed itself
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desktop.core.errors import UserError
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.services import accounts
@@ -30,9 +32,13 @@ ROLE_CHOICES = [("mediator", "调解员"), ("head", "组织负责人"), ("superv
 
 
 class AddUserDialog(QDialog):
+    """The new account's fields. 确定 asks the page to save (``on_submit``); a refusal (a weak password,
+    a name already taken) is shown here and everything typed stays, so only the refused field changes."""
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("添加用户")
+        self.on_submit: Callable[[], None] | None = None
         self.name, self.display, self.password = QLineEdit(), QLineEdit(), QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
@@ -43,10 +49,31 @@ class AddUserDialog(QDialog):
         form.addRow("姓名", self.display)
         form.addRow("角色", self.role)
         form.addRow("初始密码", self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error = QLabel("")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#c62828;")
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("添加")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def _ok(self) -> None:
+        self.error.clear()
+        if self.on_submit is None:
+            self.accept()
+        else:
+            self.on_submit()
+
+    def refused(self, message: str) -> None:
+        """Show why the account was not added; the fields keep what was typed."""
+        self.buttons.setEnabled(True)
+        self.error.setText(message)
+        field = self.password if "密码" in message else self.name
+        field.setFocus()
+        field.selectAll()
 
 
 class UsersPage(QWidget):
@@ -97,13 +124,40 @@ class UsersPage(QWidget):
 
         self.ctx.runner.run(lambda: action(backend), saved, label="正在保存…", parent=self, changes=USERS)
 
-    def add(self, dialog: AddUserDialog | None = None) -> None:
+    def add(self, dialog: AddUserDialog | None = None) -> AddUserDialog:
+        """Open the dialog (or save a dialog already filled and accepted); it closes once saved."""
         dialog = dialog or AddUserDialog(self)
-        if dialog.result() != QDialog.DialogCode.Accepted and dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        self.add_dialog = dialog
+        dialog.on_submit = lambda: self._save_user(dialog)
+        if dialog.result() == QDialog.DialogCode.Accepted:
+            self._save_user(dialog)
+        else:
+            dialog.open()
+        return dialog
+
+    def _save_user(self, dialog: AddUserDialog) -> None:
         name, password, role, display = (dialog.name.text(), dialog.password.text(), dialog.role.currentData(),
                                          dialog.display.text())
-        self._do(lambda backend: accounts.add_user(backend, name, password, role, display))
+        backend = self.ctx.require_backend()
+        dialog.buttons.setEnabled(False)
+
+        def saved(_result: Any) -> None:
+            dialog.buttons.setEnabled(True)
+            dialog.accept()
+            self.reload()
+
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, UserError):
+                dialog.buttons.setEnabled(True)
+                return False   # an unexpected fault: the standard crash report
+            dialog.setResult(QDialog.DialogCode.Rejected)
+            dialog.refused(exc.message)
+            if not dialog.isVisible():
+                dialog.open()
+            return True
+
+        self.ctx.runner.run(lambda: accounts.add_user(backend, name, password, role, display), saved,
+                            on_error=failed, label="正在保存…", parent=self, changes=USERS)
 
     def set_active(self, active: bool) -> None:
         name = self.selected_name()

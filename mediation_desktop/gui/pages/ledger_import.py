@@ -191,6 +191,8 @@ class LedgerImportPage(QWidget):
                 landed = (f"其中 {report.get('closed_historical', 0)} 件在台账中已办结，按已结案导入"
                           f"（无结案日期的已标注“历史台账导入，结案日期为推定”）；"
                           f"{report.get('to_review', 0)} 件为历史在办案件，请在“历史在办核实”中逐件核实。")
-            self.summary.setText(f"导入完成：{counts}。{landed}")
+            done = (f"共 {report.get('rows', 0)} 行；导入 {report.get('imported', 0)} 件，"
+                    f"重复未导入 {report.get('duplicates', 0)} 件，有错误未导入 {report.get('rejected', 0)} 行")
+            self.summary.setText(f"导入完成：{done}。{landed}")
             self.import_button.setEnabled(False)
             self.review.reload()

@@ -24,6 +24,8 @@ from mediation_desktop.services.changes import EVERYTHING, SYNC, Changes
 
 STATUS_LABELS = {"imported": "已导入", "already_imported": "此前已导入", "held": "已暂存（等待缺少的包）",
                  "rejected": "已拒绝"}
+# A dry run has imported nothing: its confirmation says what would happen.
+DRY_RUN_LABELS = {**STATUS_LABELS, "imported": "可以导入", "held": "将暂存（等待缺少的包）", "rejected": "不能导入"}
 COLUMNS = ("机构", "代码", "角色", "已收到序号", "缺口", "暂存", "案件", "冲突", "最后联系", "状态")
 
 
@@ -164,7 +166,12 @@ class SyncPage(QWidget):
         self.message.setText("正在写出同步包，请不要拔出 U 盘…")
         backend = self.ctx.require_backend()
         self.runner.run(lambda: export_packages(backend, folder), self._exported, label="正在导出同步包", parent=self,
-                        changes=SYNC)
+                        changes=SYNC, on_error=self._export_failed)
+
+    def _export_failed(self, _exc: BaseException) -> bool:
+        # The progress line must not outlive the work: the refusal itself is shown the standard way.
+        self.message.setText("同步包没有写出。")
+        return False
 
     def _exported(self, results) -> None:
         names = "、".join(r.path.name for r in results)
@@ -184,15 +191,17 @@ class SyncPage(QWidget):
         self.runner.run(lambda: import_packages(backend, files, dry_run=True),
                         lambda reports: self._confirm(files, reports), label="正在检查同步包", parent=self)
 
-    def report_text(self, reports) -> str:
+    def report_text(self, reports, dry_run: bool = False) -> str:
+        labels = DRY_RUN_LABELS if dry_run else STATUS_LABELS
         lines = []
         for r in reports:
-            lines.append(f"{Path(r.file).name}：{STATUS_LABELS[r.status]}；新增 {r.created}，更新 {r.updated}，"
+            will = "将" if dry_run else ""
+            lines.append(f"{Path(r.file).name}：{labels[r.status]}；{will}新增 {r.created}，{will}更新 {r.updated}，"
                          f"未变 {r.unchanged}，冲突 {r.conflicts}" + (f"。{r.reason}" if r.reason else ""))
         return "\n".join(lines)
 
     def _confirm(self, files: list[Path], reports) -> None:
-        text = self.report_text(reports)
+        text = self.report_text(reports, dry_run=True)
         if all(r.status in ("rejected", "already_imported") for r in reports):
             self.message.setText("试导入结果：\n" + text)
             return
