@@ -86,6 +86,18 @@ class CaseTableModel(QAbstractTableModel):
     def keys(self) -> list[int]:
         return list(self._keys)
 
+    def column_of(self, key: str) -> int:
+        """The column showing ``key`` (a CaseRow field; "" is the district's 调解组织), or -1."""
+        return next((i for i, c in enumerate(self.columns) if c[1] == key), -1)
+
+    def shown_texts(self, key: str) -> list[str]:
+        """The texts of one column in the rows fetched so far (the page sizes columns to them)."""
+        col = self.column_of(key)
+        if col < 0:
+            return []
+        text = self.columns[col][2]
+        return [text(r) for page in self._pages.values() for r in page.values()]
+
     def refresh_rows(self) -> None:
         """Forget cached rows (a case changed); visible rows are fetched again."""
         self._pages.clear()

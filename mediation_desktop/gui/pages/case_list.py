@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desktop.core.enums import DISPUTE_TYPE_LABELS, OUTCOME_LABELS
+from mediation_desktop.core.enums import DISPUTE_TYPE_LABELS, OUTCOME_LABELS, STAGE_LABELS, Stage
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.models.case_table import CASE_ID_ROLE, CaseTableModel
@@ -33,6 +33,18 @@ STATUS_FILTERS = (("", "全部状态"), ("registered", "待受理"), ("mediating
 # 风险 filters open cases by core.risk's level (the same reckoning as the 风险 page).
 RISK_FILTERS = (("", "全部风险"), ("yellow", "黄色及以上"), ("orange", "橙色及以上"), ("red", "红色"))
 ORG_CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+# What the fixed columns must show whole, measured in the table's font: the widest date, head count,
+# amount and status. The case number is measured from the room's own pattern and the rows shown.
+COLUMN_SAMPLES = {
+    "received_on": ("2026-12-31",), "next_due": ("2026-12-31",), "workers_involved": ("9999",),
+    "amount_claimed_fen": ("99,999,999.99",),
+    "status": tuple(f"{STAGE_LABELS[Stage.CONCLUDED]}（{o}）" for o in OUTCOME_LABELS.values()),
+    "dispute_types": ("劳动报酬、经济补偿",),
+}
+STRETCH_KEYS = ("applicant_names", "respondent_name", "")   # names (and the district's 调解组织) elide
+CELL_PADDING = 28   # the cell's margins and the header's sort arrow
 
 
 class CaseListPage(QWidget):
@@ -109,9 +121,10 @@ class CaseListPage(QWidget):
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((180, 96, 140, 220, 150, 50, 110, 136, 96)):
-            self.view.setColumnWidth(col, width)
+        header.setStretchLastSection(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.fit_columns()
+        self.model.dataChanged.connect(self._rows_arrived)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.view.activated.connect(self._activated)
@@ -210,8 +223,7 @@ class CaseListPage(QWidget):
             self.room.setVisible(True)
             self.model.set_org_names({org_id: name for org_id, name, _code in orgs})
             # The 调解组织 column moved the others one to the right: their widths and the sort mark follow.
-            for col, width in enumerate((170, 190, 96, 130, 200, 110, 50, 110, 136, 96)):
-                self.view.setColumnWidth(col, width)
+            self.fit_columns()
             self.view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
             if self._pending_room is not None:
                 self.show_room(self._pending_room)
@@ -219,6 +231,41 @@ class CaseListPage(QWidget):
                 self.query()
 
         self.ctx.runner.run(service.organisations, fill, parent=self)
+
+    # -- column widths ------------------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Size each fixed column to the widest text it must show whole, in the font on screen, and
+        let the name columns take the rest (eliding): the case number is never cut and 下一期限 needs
+        no horizontal scrolling at 1280×800 or 1366×768."""
+        header = self.view.horizontalHeader()
+        for col, (title, key, _text) in enumerate(self.model.columns):
+            if key in STRETCH_KEYS:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            samples = self._case_no_samples() if key == "case_no" else COLUMN_SAMPLES.get(key, ())
+            self.view.setColumnWidth(col, self.needed_width(title, samples))
+
+    def needed_width(self, title: str, samples) -> int:
+        cells = self.view.fontMetrics()
+        heading = self.view.horizontalHeader().fontMetrics()
+        return max([heading.horizontalAdvance(title)] + [cells.horizontalAdvance(s) for s in samples]) + CELL_PADDING
+
+    def _case_no_samples(self) -> list[str]:
+        samples = self.model.shown_texts("case_no")
+        backend = self.ctx.backend
+        if backend is not None:
+            # This year's number with a five-digit sequence: as wide as the room's numbers get.
+            samples.append(backend.node.org.format_case_no(self.ctx.today().year, 99999))
+        return samples
+
+    def _rows_arrived(self, top, bottom, *_roles) -> None:
+        # Another room's numbers (at the district) may be longer than the pattern's: widen, never narrow.
+        col = self.model.column_of("case_no")
+        rows = (self.model.row_at(i) for i in range(top.row(), bottom.row() + 1))
+        needed = self.needed_width(self.model.columns[col][0], [r.case_no for r in rows if r is not None])
+        if needed > self.view.columnWidth(col):
+            self.view.setColumnWidth(col, needed)
 
     def show_room(self, org_code: str) -> None:
         """Only this room's cases (the district's overview opens a room this way)."""
