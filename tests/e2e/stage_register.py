@@ -1,6 +1,12 @@
-"""A register with one case in every stage, built through the lifecycle commands in real
-subprocesses (``case add``, ``accept``, ``reject``, ``session``, ``extend``, ``agree``, ``end``,
+"""A register with one case in every stage, built through the lifecycle commands of the real
+command line (``case add``, ``accept``, ``reject``, ``session``, ``extend``, ``agree``, ``end``,
 ``pay``, ``close``), as a script would.
+
+The commands run one after another through ``mediation_desktop.cli.main`` in ONE subprocess, not
+one process each: starting some forty interpreters dominated the e2e run, and nothing here depends
+on each command having a process of its own (every lifecycle command is run as its own process in
+test_lifecycle_commands.py). Each command still parses its own arguments, opens and closes the
+register and must exit 0.
 
 The register is built once per test session (``stage_master``) and copied for each test that asks
 for ``stage_register``, so a test may change its copy freely. ``STAGES`` describes every case: the
@@ -10,7 +16,10 @@ facts a test can expect to find in its record and its documents.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,8 +116,51 @@ AFTER_AGREEMENT = {
 }
 
 
+# Runs a plan of commands through the command line's entry point in this one process. A case's
+# ``case add`` prints its number; the steps that follow name it as "{case_no}".
+BATCH = r"""
+import contextlib, io, json, sys
+from mediation_desktop.cli import main
+
+root, plan = sys.argv[1], json.loads(sys.stdin.read())
+numbers = {}
+for case in plan:
+    case_no = None
+    for command in case["commands"]:
+        argv = ["--data-dir", root, "--user", "测试员", *(case_no if a == "{case_no}" else a for a in command)]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+        if code != 0:
+            sys.stderr.write(f"{case['key']}: {' '.join(command)}: exit {code}\n{err.getvalue()}")
+            sys.exit(1)
+        case_no = case_no or out.getvalue().strip()
+    numbers[case["key"]] = case_no
+print(json.dumps(numbers, ensure_ascii=False))
+"""
+
+
 def _ok(result, what: str) -> None:
     assert result.code == 0, f"{what}: exit {result.code}\n{result.err}"
+
+
+def _plan(inputs: Path) -> list[dict]:
+    """Every case of STAGES as the commands that make it, in order."""
+    plan = []
+    for case in STAGES.values():
+        source = inputs / f"{case.key}.json"
+        source.write_text(json.dumps(case.document(), ensure_ascii=False), encoding="utf-8")
+        commands = [["case", "add", str(source)]]
+        if case.accepted_on:
+            commands.append(["case", "accept", "{case_no}", "--on", case.accepted_on])
+        commands += [["case", step[0], "{case_no}", *step[1:]] for step in case.steps]
+        if case.agreement is not None:
+            doc = inputs / f"{case.key}-agreement.json"
+            doc.write_text(json.dumps(case.agreement, ensure_ascii=False), encoding="utf-8")
+            commands.append(["case", "agree", "{case_no}", str(doc)])
+        commands += [["case", step[0], "{case_no}", *step[1:]] for step in AFTER_AGREEMENT.get(case.key, [])]
+        plan.append({"key": case.key, "commands": commands})
+    return plan
 
 
 def build(root: Path) -> dict[str, str]:
@@ -116,24 +168,13 @@ def build(root: Path) -> dict[str, str]:
     _ok(run_cli(root, "init", "--org", ORG, "--org-code", ORG_CODE), "init")
     inputs = root.parent / f"{root.name}-inputs"
     inputs.mkdir(exist_ok=True)
-    numbers: dict[str, str] = {}
-    for case in STAGES.values():
-        source = inputs / f"{case.key}.json"
-        source.write_text(json.dumps(case.document(), ensure_ascii=False), encoding="utf-8")
-        added = run_cli(root, "case", "add", str(source))
-        _ok(added, f"case add {case.key}")
-        case_no = added.out.strip()
-        numbers[case.key] = case_no
-        if case.accepted_on:
-            _ok(run_cli(root, "case", "accept", case_no, "--on", case.accepted_on), f"accept {case.key}")
-        for step in case.steps:
-            _ok(run_cli(root, "case", step[0], case_no, *step[1:]), f"{step[0]} {case.key}")
-        if case.agreement is not None:
-            doc = inputs / f"{case.key}-agreement.json"
-            doc.write_text(json.dumps(case.agreement, ensure_ascii=False), encoding="utf-8")
-            _ok(run_cli(root, "case", "agree", case_no, str(doc)), f"agree {case.key}")
-        for step in AFTER_AGREEMENT.get(case.key, []):
-            _ok(run_cli(root, "case", step[0], case_no, *step[1:]), f"{step[0]} {case.key}")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("MEDIATION_DESKTOP_DATA_DIR", None)
+    proc = subprocess.run([sys.executable, "-c", BATCH, str(root)], input=json.dumps(_plan(inputs), ensure_ascii=False),
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    numbers = json.loads(proc.stdout)
+    assert set(numbers) == set(STAGES) and all(numbers.values()), numbers
     (root.parent / f"{root.name}-numbers.json").write_text(json.dumps(numbers, ensure_ascii=False), encoding="utf-8")
     return numbers
 
