@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +22,7 @@ from mediation_desktop.core.enums import DISPUTE_TYPE_LABELS, OUTCOME_LABELS, ST
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.models.case_table import CASE_ID_ROLE, CaseTableModel
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 from mediation_desktop.services.case_list import ListFilter
 
 SEARCH_DELAY_MS = 60   # short: a query under 100 ms after the last key needs most of the budget
@@ -45,6 +45,16 @@ COLUMN_SAMPLES = {
 }
 STRETCH_KEYS = ("applicant_names", "respondent_name", "")   # names (and the district's 调解组织) elide
 CELL_PADDING = 28   # the cell's margins and the header's sort arrow
+
+
+def _bound(edit: DateEdit):
+    """The date in a filter field, or None (no bound) when it is empty or cannot be read yet."""
+    from mediation_desktop.core.errors import ValidationError
+
+    try:
+        return edit.value()
+    except ValidationError:
+        return None
 
 
 class CaseListPage(QWidget):
@@ -87,11 +97,11 @@ class CaseListPage(QWidget):
         self.mediator = self._combo("调解员", [("", "全部调解员")], row2)
         self.use_dates = QCheckBox("收案日期")
         row2.addWidget(self.use_dates)
-        self.date_from = QDateEdit(QDate(ctx.today()).addMonths(-1))
-        self.date_to = QDateEdit(QDate(ctx.today()))
+        # Typed the Chinese way or picked from the calendar (gui/widgets/date_edit.py); an empty bound
+        # is open-ended, and an unreadable one is marked in the field and left out of the filter.
+        self.date_from = DateEdit(value=QDate(ctx.today()).addMonths(-1), optional=True, what="收案日期起")
+        self.date_to = DateEdit(value=ctx.today(), optional=True, what="收案日期止")
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             edit.dateChanged.connect(self.query)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
@@ -172,8 +182,7 @@ class CaseListPage(QWidget):
         if self.mediator.currentData():
             kw["mediator"] = self.mediator.currentData()
         if self.use_dates.isChecked():
-            kw["received_from"] = self.date_from.date().toPython()
-            kw["received_to"] = self.date_to.date().toPython()
+            kw["received_from"], kw["received_to"] = _bound(self.date_from), _bound(self.date_to)
         if self.overdue.isChecked():
             kw["overdue_on"] = self.ctx.today()
         if self.collective.isChecked():

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from mediation_desktop.core.enums import OUTCOME_LABELS, Outcome
 from mediation_desktop.core.ledger_history import REVIEW_TITLE
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 from mediation_desktop.services.changes import CASES
 
 COLUMNS = ("案号", "台账序号", "收案日期", "受理日期", "申请人", "被申请人", "调解员")
@@ -66,10 +66,7 @@ class LedgerReviewPage(QWidget):
             self.outcome.addItem(OUTCOME_LABELS[o], str(o))
         actions.addWidget(self.outcome)
         self.date_known = QCheckBox("结案日期：")
-        self.on = QDateEdit()
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("yyyy-MM-dd")
-        self.on.setDate(QDate(ctx.today()))
+        self.on = DateEdit(value=ctx.today(), what="结案日期")   # typed the Chinese way or picked
         self.on.setEnabled(False)
         self.date_known.toggled.connect(self.on.setEnabled)
         actions.addWidget(self.date_known)
@@ -129,7 +126,13 @@ class LedgerReviewPage(QWidget):
             return
         backend = self.ctx.backend
         outcome = Outcome(self.outcome.currentData())
-        on = self.on.date().toPython() if self.date_known.isChecked() else None
+        from mediation_desktop.core.errors import UserError
+
+        try:
+            on = self.on.value(field="on") if self.date_known.isChecked() else None
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
         from mediation_desktop.services.ledger_review import close_reviewed
 
         label = OUTCOME_LABELS[outcome]

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.pages.district_common import fill_rows, page_title, read_only_table
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 from mediation_desktop.services.changes import Changes
 
 PERIOD_KINDS = (("month", "月度"), ("quarter", "季度"), ("year", "年度"), ("custom", "自定义"))
@@ -120,11 +120,10 @@ class StatisticsPage(QWidget):
         top.addWidget(self.year)
         self.part = QComboBox()
         top.addWidget(self.part)
-        self.date_from = QDateEdit(QDate(today.year, 1, 1))
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        # The custom period, typed the Chinese way or picked (gui/widgets/date_edit.py); an unreadable
+        # bound is refused with its reason when 统计 is pressed.
+        self.date_from = DateEdit(value=QDate(today.year, 1, 1), what="统计起始日期")
+        self.date_to = DateEdit(value=today, what="统计截止日期")
         top.addWidget(self.date_from)
         self.to_label = QLabel("至")
         top.addWidget(self.to_label)
