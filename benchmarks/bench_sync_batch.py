@@ -2,7 +2,7 @@
 database that already holds M cases, against a raw sqlite3 upsert of the same rows in the same run
 (issue 14: N=100,000, M=1,000,000, the batch at most 2x the raw upsert).
 
-Usage: python benchmarks/bench_sync_batch.py [--cases N] [--existing M] [--rooms 40]
+Usage: python benchmarks/bench_sync_batch.py [--cases N] [--existing M] [--rooms 40] [--profile FILE]
 
 Ours = one `import_packages` call for the 40 files (signatures, decryption, strict ZIP and JSON,
 validation of every record, deadlines, one transaction per package), including the one backup it
@@ -42,6 +42,7 @@ def main() -> None:
     ap.add_argument("--cases", type=int, default=100_000, help="cases in all the packages together")
     ap.add_argument("--existing", type=int, default=1_000_000, help="cases the supervisor holds already")
     ap.add_argument("--rooms", type=int, default=40)
+    ap.add_argument("--profile", help="write a cProfile of the batch import alone to this file")
     args = ap.parse_args()
     late_share = 50   # one more room's small package, for the second batch
     work = tmpdir("bench-sync-batch-")
@@ -81,8 +82,17 @@ def main() -> None:
             taken.append(time.perf_counter() - start)
 
     sup.backup_before = timed_backup
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     with timer() as t_import:
         reports = import_packages(sup, packages)
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
     assert all(r.status == "imported" for r in reports), [r.as_json() for r in reports if r.status != "imported"]
     assert sum(r.created for r in reports) == args.cases
     print(f"backups taken by the batch: {len(taken)}, {sum(taken):.2f} s (inside the import time below)")
