@@ -28,9 +28,9 @@ def parse_time(text: str | None, *, field: str = "at") -> str | None:
 
 
 def schedule(case: Case, on: date, at: str | None, place: str, today: date) -> None:
-    """Book the case's next session: an open case, on today or later (a booking is not a record of
+    """Book the case's next session: a case still being mediated (not ended), on today or later (a booking is not a record of
     the past), at ``at`` (HH:MM, optional) and ``place`` (text rules of a session's place)."""
-    if str(case.status) not in OPEN_STATUSES:
+    if str(case.status) not in OPEN_STATUSES or case.outcome is not None:   # mediation has ended
         raise TransitionError("E_TRANSITION", f"案件当前状态为“{STAGE_LABELS[case.stage]}”，不能安排调解")
     check_date(on, field="on", what="调解日期")
     if on < today:

@@ -29,6 +29,26 @@ def _settle(app: QApplication, window, ms: int = 300) -> None:
     loop.exec()
 
 
+def _book_sessions(backend) -> None:
+    """A few open cases booked for today and later this week, so the desk shows 今日调解 and 本周调解."""
+    from datetime import timedelta
+
+    from mediation_desktop.core.clock import today
+    from mediation_desktop.core.session_schedule import week_bounds
+    from mediation_desktop.services.case_list import CaseListService, ListFilter
+    from mediation_desktop.services.cases import CaseService
+
+    service, day = CaseService(backend), today()
+    first, last = week_bounds(day)
+    later = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    keys = CaseListService(backend).keys(ListFilter(status="mediating", outcome="open"))[:5]
+    rows = CaseListService(backend).rows(keys)
+    plan = [(day, "09:30", "第一调解室"), (day, "14:00", "第二调解室"), (day, "15:30", "鑫达公司会议室")]
+    plan += [(on, "10:00", "第一调解室") for on in later[:2]]
+    for row, (on, at, place) in zip(rows.values(), plan, strict=False):
+        service.schedule_session(row.case_id, on, at, place)
+
+
 def main(out_dir: str) -> int:
     from mediation_desktop.gui import messages
     from mediation_desktop.gui.application import make_app
@@ -51,6 +71,7 @@ def main(out_dir: str) -> int:
 
     create_first_user(backend, "王调解", SHOT_PASSWORD, "王建国")
     fill_demo(backend, 600)
+    _book_sessions(backend)
     backend.close()
     app = make_app()
     from mediation_desktop.gui import main_window

@@ -62,6 +62,9 @@ def test_the_rule():
     with pytest.raises(ValidationError) as bad_time:
         schedule(case, TODAY, "25:00", "", TODAY)
     assert bad_time.value.code == "E_TIME" and case.next_session_at == "09:05"
+    case.status, case.outcome = "mediating", Outcome.AGREEMENT   # concluded: mediation has ended
+    with pytest.raises(TransitionError):
+        schedule(case, TODAY, None, "", TODAY)
     case.status = "closed"
     with pytest.raises(TransitionError):
         schedule(case, TODAY, None, "", TODAY)

@@ -221,7 +221,7 @@ class CaseDetailPage(QWidget):
         from mediation_desktop.core.ledger_history import ledger_notes
         from mediation_desktop.core.session_schedule import schedule_text
 
-        booked = schedule_text(case) if case.is_open else ""
+        booked = schedule_text(case) if case.is_open and case.outcome is None else ""
         if booked:
             self.parties.setText(f"{self.parties.text()}\n{booked}")
         notes.extend(ledger_notes(case.ledger_no, case.historical, case.closed_on_inferred, case.review_pending))
@@ -275,7 +275,8 @@ class CaseDetailPage(QWidget):
             button.clicked.connect(lambda _=False, code=action.code: self.run_action(code))
             self.action_row.addWidget(button)
             self.action_buttons[action.code] = button
-        if case.is_open and may_act_on_case(role, "schedule_session", case.origin_node, node_id):
+        if case.is_open and case.outcome is None and may_act_on_case(role, "schedule_session", case.origin_node,
+                                                                     node_id):
             button = QPushButton("安排调解…")
             button.setToolTip("安排下次调解的日期、时间和地点（工作台的今日调解/本周调解据此列出）")
             button.clicked.connect(lambda: self.schedule_session())
