@@ -23,6 +23,7 @@ def _page(window, wait_idle):
 def _save(tab, window, wait_idle, **values):
     for name, value in values.items():
         widget = getattr(tab.ui, name)
+        widget = getattr(widget, "edit", widget)   # a date field (gui/widgets/date_edit.py) is typed into
         if hasattr(widget, "setPlainText"):
             widget.setPlainText(value)
         elif hasattr(widget, "setCurrentText") and not hasattr(widget, "setText"):
@@ -60,8 +61,9 @@ def test_each_form_of_a_room(make_window, wait_idle, tmp_path):
     page.reload()
     wait_idle(window)
     assert page.training.ui.mediator.findText("王建国") >= 0      # chosen from the register
-    _save(page.training, window, wait_idle, mediator="王建国", course="调解技巧", hours="1.5", on="2026-04-01")
+    _save(page.training, window, wait_idle, mediator="王建国", course="调解技巧", hours="1.5", on="2026年4月1日")
     assert _column(page.training, "学时") == ["1.5"]
+    assert _column(page.training, "日期") == ["2026-04-01"] and page.training.ui.on.text() == ""   # cleared
     _save(page.training, window, wait_idle, mediator="王建国", course="x", hours="abc", on="2026-04-01")
     assert page.training.error.text().startswith("E_TRAINING_HOURS")
 
@@ -197,7 +199,7 @@ def test_the_district_sees_every_room_and_promotes(make_window, wait_idle, data_
     wait_idle(window)
     page.offer_course.setText("劳动法新规解读")
     page.offer_hours.setText("3")
-    page.offer_on.setText("2026-06-01")
+    page.offer_on.edit.setText("2026年6月1日")   # typed the Chinese way
     page.offer_button.click()
     wait_idle(window)
     assert "劳动法新规解读（3学时）" in page.courses.text()

@@ -1,7 +1,7 @@
 # Generated from ui/mediator_form.ui by scripts/build-ui.py (pyside6-uic 6.12.0): do not edit.
 # Change the form in Qt Designer (`pyside6-designer ui/mediator_form.ui`) and run `python scripts/build-ui.py`.
-# ui-sha256: 28eb4dd0c35e35e9cb0071adda9dfd53fd6dd5e5f85681c3995b2e77d046aed2
-# body-sha256: df34674d5fa9f45142e555d816939894a7b641e6584cdb66d19afad2d3623a2d
+# ui-sha256: 47af2c04f603f146b8da4086c5b5b045b51a6976828f9de91d9a6d44ecbf1817
+# body-sha256: b44049c7d16b845f5873fc3e81af0b7ba4a6cb4232a018afa7336f1cad05a0be
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -13,6 +13,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QSpacerItem, QWidget)
+
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 
 class Ui_MediatorForm(object):
     def setupUi(self, MediatorForm):
@@ -55,7 +57,7 @@ class Ui_MediatorForm(object):
 
         self.grid.addWidget(self.appointed_label, 3, 0, 1, 1)
 
-        self.appointed = QLineEdit(MediatorForm)
+        self.appointed = DateEdit(MediatorForm)
         self.appointed.setObjectName(u"appointed")
 
         self.grid.addWidget(self.appointed, 3, 1, 1, 1)
@@ -92,6 +94,5 @@ class Ui_MediatorForm(object):
         self.phone_label.setText(QCoreApplication.translate("MediatorForm", u"\u7535\u8bdd(&P)\uff1a", None))
         self.phone.setPlaceholderText(QCoreApplication.translate("MediatorForm", u"\u624b\u673a\u53f7\u6216\u5e26\u533a\u53f7\u7684\u56fa\u5b9a\u7535\u8bdd", None))
         self.appointed_label.setText(QCoreApplication.translate("MediatorForm", u"\u8058\u4efb\u65e5\u671f(&D)\uff1a", None))
-        self.appointed.setPlaceholderText(QCoreApplication.translate("MediatorForm", u"YYYY-MM-DD\uff0c\u53ef\u4e0d\u586b", None))
         self.save.setText(QCoreApplication.translate("MediatorForm", u"\u4fdd\u5b58(&S)", None))
     # retranslateUi

@@ -1,7 +1,7 @@
 # Generated from ui/outreach_form.ui by scripts/build-ui.py (pyside6-uic 6.12.0): do not edit.
 # Change the form in Qt Designer (`pyside6-designer ui/outreach_form.ui`) and run `python scripts/build-ui.py`.
-# ui-sha256: 2596221832c1d08e31e1e056af1420e7eb1016fe1abe00c0d48d65b9a3e060d5
-# body-sha256: 04c79a1e27a4dac7d83d563132929422b4de245889edb945c88b4a1aa566047d
+# ui-sha256: fcf801a81d5fe2a620ca3e9b40655ec1abca85aeb7d3cddddefe900e5304a5d1
+# body-sha256: 6e5ce386b99dc6c49e4935cdf631eca35bbf0cf8d551544001645817fe8a8a86
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QGroupBox, QHBoxLayout
     QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QSizePolicy, QSpacerItem, QWidget)
 
+from mediation_desktop.gui.widgets.date_edit import DateEdit
+
 class Ui_OutreachForm(object):
     def setupUi(self, OutreachForm):
         if not OutreachForm.objectName():
@@ -25,7 +27,7 @@ class Ui_OutreachForm(object):
 
         self.grid.addWidget(self.on_label, 0, 0, 1, 1)
 
-        self.on = QLineEdit(OutreachForm)
+        self.on = DateEdit(OutreachForm)
         self.on.setObjectName(u"on")
 
         self.grid.addWidget(self.on, 0, 1, 1, 1)
@@ -110,7 +112,6 @@ class Ui_OutreachForm(object):
     def retranslateUi(self, OutreachForm):
         OutreachForm.setTitle(QCoreApplication.translate("OutreachForm", u"\u767b\u8bb0\u666e\u6cd5\u6d3b\u52a8", None))
         self.on_label.setText(QCoreApplication.translate("OutreachForm", u"\u65e5\u671f(&D)\uff1a", None))
-        self.on.setPlaceholderText(QCoreApplication.translate("OutreachForm", u"YYYY-MM-DD", None))
         self.title_label.setText(QCoreApplication.translate("OutreachForm", u"\u6d3b\u52a8\u540d\u79f0(&T)\uff1a", None))
         self.title.setPlaceholderText(QCoreApplication.translate("OutreachForm", u"\u5982\uff1a\u52b3\u52a8\u5408\u540c\u6cd5\u8fdb\u4f01\u4e1a", None))
         self.place_label.setText(QCoreApplication.translate("OutreachForm", u"\u5730\u70b9(&P)\uff1a", None))

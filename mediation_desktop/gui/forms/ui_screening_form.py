@@ -1,7 +1,7 @@
 # Generated from ui/screening_form.ui by scripts/build-ui.py (pyside6-uic 6.12.0): do not edit.
 # Change the form in Qt Designer (`pyside6-designer ui/screening_form.ui`) and run `python scripts/build-ui.py`.
-# ui-sha256: d75d16ca954f6074ab55dff55a21a4543a6b3055c1be6e78d07686b28a5dfd0f
-# body-sha256: d16f3f6428f8ca690215ec5d08835056992bda50b2f1ed104342c9c849fccc14
+# ui-sha256: 936d9f403983903bbba516afab69f333f0747c666cb5327a167a9fa1afdfb295
+# body-sha256: 72dee59065baa3d9e1b71558ffb2719f1a13cd1d86a51fc6fc11287ea3e01174
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QGridLayout,
     QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
     QWidget)
+
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 
 class Ui_ScreeningForm(object):
     def setupUi(self, ScreeningForm):
@@ -46,7 +48,7 @@ class Ui_ScreeningForm(object):
 
         self.grid.addWidget(self.on_label, 2, 0, 1, 1)
 
-        self.on = QLineEdit(ScreeningForm)
+        self.on = DateEdit(ScreeningForm)
         self.on.setObjectName(u"on")
 
         self.grid.addWidget(self.on, 2, 1, 1, 1)
@@ -157,7 +159,6 @@ class Ui_ScreeningForm(object):
         self.uscc_label.setText(QCoreApplication.translate("ScreeningForm", u"\u4fe1\u7528\u4ee3\u7801(&U)\uff1a", None))
         self.uscc.setPlaceholderText(QCoreApplication.translate("ScreeningForm", u"18\u4f4d\u7edf\u4e00\u793e\u4f1a\u4fe1\u7528\u4ee3\u7801\uff0c\u53ef\u4e0d\u586b", None))
         self.on_label.setText(QCoreApplication.translate("ScreeningForm", u"\u6392\u67e5\u65e5\u671f(&D)\uff1a", None))
-        self.on.setPlaceholderText(QCoreApplication.translate("ScreeningForm", u"YYYY-MM-DD", None))
         self.level_label.setText(QCoreApplication.translate("ScreeningForm", u"\u98ce\u9669\u7b49\u7ea7(&L)\uff1a", None))
         self.check_wage_arrears.setText(QCoreApplication.translate("ScreeningForm", u"\u62d6\u6b20\u5de5\u8d44", None))
         self.check_social_insurance.setText(QCoreApplication.translate("ScreeningForm", u"\u6b20\u7f34\u793e\u4f1a\u4fdd\u9669\u8d39", None))

@@ -1,7 +1,7 @@
 # Generated from ui/training_form.ui by scripts/build-ui.py (pyside6-uic 6.12.0): do not edit.
 # Change the form in Qt Designer (`pyside6-designer ui/training_form.ui`) and run `python scripts/build-ui.py`.
-# ui-sha256: b5d5887534cfef68a6ada48064326de50221cee76ef266b07061ed13de2ed715
-# body-sha256: 4ba3feace3d13739e83984f5abd09a7e987e3ab94565bd631daafe830f2899d4
+# ui-sha256: 8faaed6f265af243ab7ee578cb5f8e21aa79ac0f55a74ddbd5f63004780d7598
+# body-sha256: 41d4f0796ef34b656feafa0406df76e4000e8ff2d2a6836319bc2f16522a2d09
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -13,6 +13,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QSpacerItem, QWidget)
+
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 
 class Ui_TrainingForm(object):
     def setupUi(self, TrainingForm):
@@ -55,7 +57,7 @@ class Ui_TrainingForm(object):
 
         self.grid.addWidget(self.on_label, 3, 0, 1, 1)
 
-        self.on = QLineEdit(TrainingForm)
+        self.on = DateEdit(TrainingForm)
         self.on.setObjectName(u"on")
 
         self.grid.addWidget(self.on, 3, 1, 1, 1)
@@ -114,7 +116,6 @@ class Ui_TrainingForm(object):
         self.hours_label.setText(QCoreApplication.translate("TrainingForm", u"\u5b66\u65f6(&H)\uff1a", None))
         self.hours.setPlaceholderText(QCoreApplication.translate("TrainingForm", u"\u5982 3 \u6216 1.5", None))
         self.on_label.setText(QCoreApplication.translate("TrainingForm", u"\u65e5\u671f(&D)\uff1a", None))
-        self.on.setPlaceholderText(QCoreApplication.translate("TrainingForm", u"YYYY-MM-DD", None))
         self.organiser_label.setText(QCoreApplication.translate("TrainingForm", u"\u4e3b\u529e\u5355\u4f4d(&O)\uff1a", None))
         self.organiser.setPlaceholderText(QCoreApplication.translate("TrainingForm", u"\u53ef\u4e0d\u586b", None))
         self.certificate_label.setText(QCoreApplication.translate("TrainingForm", u"\u8bc1\u4e66\u7f16\u53f7(&E)\uff1a", None))

@@ -27,11 +27,21 @@ from PySide6.QtWidgets import (
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.gui.context import AppContext
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def text_of(widget: QWidget) -> str:
+    if isinstance(widget, DateEdit):
+        # A date typed the Chinese way (2027年1月15日) goes to the service as 2027-01-15; an empty or
+        # unreadable one goes as typed, for the service to accept (optional) or refuse with its reason.
+        typed = widget.text().strip()
+        try:
+            found = widget.value() if typed else None
+        except UserError:
+            return typed
+        return found.isoformat() if found else ""
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QComboBox):
@@ -43,7 +53,7 @@ def text_of(widget: QWidget) -> str:
 
 
 def clear(widget: QWidget) -> None:
-    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, DateEdit)):
         widget.clear()
 
 

@@ -24,7 +24,8 @@ from mediation_desktop.gui.forms.ui_outreach_form import Ui_OutreachForm
 from mediation_desktop.gui.forms.ui_screening_form import Ui_ScreeningForm
 from mediation_desktop.gui.forms.ui_training_form import Ui_TrainingForm
 from mediation_desktop.gui.forms.ui_typical_form import Ui_TypicalForm
-from mediation_desktop.gui.programme.register_tab import RegisterTab
+from mediation_desktop.gui.programme.register_tab import RegisterTab, text_of
+from mediation_desktop.gui.widgets.date_edit import DateEdit
 from mediation_desktop.services import (
     mediation_orgs,
     mediators,
@@ -141,10 +142,12 @@ class TeamWorkPage(QWidget):
         self.offer_course = self.offer_hours = self.offer_on = None
         if district:
             offer = QHBoxLayout()
-            self.offer_course, self.offer_hours, self.offer_on = QLineEdit(), QLineEdit(), QLineEdit()
-            for edit, hint in ((self.offer_course, "课程"), (self.offer_hours, "学时"), (self.offer_on, "YYYY-MM-DD")):
+            self.offer_course, self.offer_hours = QLineEdit(), QLineEdit()
+            self.offer_on = DateEdit(what="培训日期")   # typed the Chinese way or picked
+            for edit, hint in ((self.offer_course, "课程"), (self.offer_hours, "学时")):
                 edit.setPlaceholderText(hint)
                 offer.addWidget(edit)
+            offer.addWidget(self.offer_on)
             self.offer_button = QPushButton("发布培训课程")
             self.offer_button.clicked.connect(self.publish_course)
             offer.addWidget(self.offer_button)
@@ -158,7 +161,7 @@ class TeamWorkPage(QWidget):
 
     def publish_course(self) -> None:
         backend = self.ctx.backend
-        course, hours, on = self.offer_course.text(), self.offer_hours.text(), self.offer_on.text()
+        course, hours, on = self.offer_course.text(), self.offer_hours.text(), text_of(self.offer_on)
         self.training.error.clear()
         self.ctx.runner.run(lambda: training.offer_course(backend, course, hours, on),
                             lambda _v: (self.training.error.setText("已发布，将随下发包送达各调解组织。"), self.reload()),
