@@ -443,12 +443,13 @@ class MainWindow(QMainWindow):
         return self.startup.lock
 
     def start(self) -> None:
-        """Claim the folder, build the pages and open the database off the GUI thread (call after the
-        first paint); the start-up sequence takes it from there."""
+        """Claim the folder, open the database off the GUI thread and build the pages meanwhile (call
+        after the first paint); the start-up sequence takes it from there. The opening's result
+        arrives by a queued signal, so the pages are built before the sign-in is asked."""
         if not self.startup.claim_folder():
             return
-        self.build_pages()
         self.startup.open_database()
+        self.build_pages()
 
     def _signed_in(self, backend, account) -> None:  # Backend, services.accounts.Account
         from mediation_desktop.gui.auth.idle import DEFAULT_IDLE_MINUTES, IdleLock
