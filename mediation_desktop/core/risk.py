@@ -72,7 +72,7 @@ def assess_facts(f: RiskFacts) -> Risk:
         risk.raise_to("orange", f"涉及劳动者{f.workers_involved}人（{COLLECTIVE_THRESHOLD}人以上为集体争议）")
     if f.wages and f.collective:
         risk.raise_to("red", "集体欠薪")
-    if (f.amount_claimed_fen or 0) >= LARGE_AMOUNT_FEN:
+    if large_amount(f.amount_claimed_fen):
         risk.raise_to("yellow", "请求金额较大（10万元以上）")
     if f.open_cases_same_employer >= (f.same_employer_many or SAME_EMPLOYER_MANY):
         risk.raise_to("orange" if f.open_cases_same_employer >= SAME_EMPLOYER_ORANGE else "yellow",
@@ -84,6 +84,30 @@ def assess_facts(f: RiskFacts) -> Risk:
     if f.wages and f.when is not None and f.when.month in SPRING_FESTIVAL_MONTHS:
         risk.raise_to("yellow", "春节前欠薪案件，需优先处理")
     return risk
+
+
+def large_amount(amount_claimed_fen: int | None) -> bool:
+    return (amount_claimed_fen or 0) >= LARGE_AMOUNT_FEN
+
+
+def assessed(workers_involved: int, collective: bool, wages: bool, amount_claimed_fen: int | None,
+             open_cases_same_employer: int = 0, rooms_same_employer: int = 0, key_enterprise: bool = False,
+             when: date | None = None, same_employer_many: int = 0) -> tuple[str, tuple[str, ...]]:
+    """The level and reasons of assess_facts for these facts (RiskFacts' fields, in its order).
+
+    The district's list assesses tens of thousands of open cases at once, and most of them share
+    their facts as far as the rules can tell: the claimed amount is read only as large or not, so
+    it is reduced to that before the remembered assessment is looked up."""
+    return _assessed(workers_involved, collective, wages, large_amount(amount_claimed_fen),
+                     open_cases_same_employer, rooms_same_employer, key_enterprise, when, same_employer_many)
+
+
+@functools.lru_cache(maxsize=16384)
+def _assessed(workers: int, collective: bool, wages: bool, large: bool, same: int, rooms: int, key: bool,
+              when: date | None, many: int) -> tuple[str, tuple[str, ...]]:
+    risk = assess_facts(RiskFacts(workers, collective, wages, LARGE_AMOUNT_FEN if large else 0, same, rooms, key,
+                                  when, many))
+    return risk.level, tuple(risk.reasons)
 
 
 # -- the district's view across rooms ------------------------------------------------------------

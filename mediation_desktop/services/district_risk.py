@@ -10,9 +10,10 @@ same lists cover its own cases. Employers are one employer by credit code, else 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from mediation_desktop.core.clock import today as clock_today
@@ -22,8 +23,7 @@ from mediation_desktop.core.risk import (
     KEY_ENTERPRISE_REASON,
     LEVELS,
     SAME_EMPLOYER_MANY,
-    RiskFacts,
-    assess_facts,
+    assessed,
     employer_key,
     rooms_reason,
     same_employer_reason,
@@ -134,79 +134,124 @@ def check_level(level: str | None) -> str | None:
 
 
 def district_risk(backend: Backend, today: date | None = None) -> DistrictRisk:
-    from mediation_desktop.storage import district_queries
+    from mediation_desktop.services.ledger_reader import collector_paused
 
     require_backend(backend, "case.read")
     today = today or clock_today()
     many = same_employer_many(backend)
+    # Tens of thousands of rows and list entries are made here and all kept to the end, without a
+    # reference cycle among them: the cyclic collector would re-scan them (and the whole program's
+    # objects) several times over, a third of the time at a million cases.
+    with collector_paused():
+        result = _assessed_lists(backend, today, many)
+    result.screenings, result.urgent_reports = _programme_entries(backend)
+    return result
+
+
+def _assessed_lists(backend: Backend, today: date, many: int) -> DistrictRisk:
+    from mediation_desktop.storage import district_queries
+
     with backend.db.read() as conn:
         rows = district_queries.open_case_rows(conn)
         listed = district_queries.key_enterprise_codes(conn)
         orgs = district_queries.organisation_labels(conn)
-    # Group the open cases by employer, then by room. A room that did not record the credit code
-    # still names the employer: such a case joins the employer whose code was recorded elsewhere
-    # under the same normalised name.
-    # Rows unpacked once into plain tuples (district_queries.RISK_COLUMNS order): attribute lookups
-    # on tens of thousands of result rows cost more than the rules themselves.
-    plain = [tuple(r) for r in rows]
-    keys = [employer_key(t[13], t[12]) for t in plain]
-    coded = {employer_key(None, t[12]): key for t, key in zip(plain, keys, strict=True) if t[13]}
-    if coded:
-        keys = [coded.get(k, k) for k in keys]
-    per_employer: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    names: dict[str, tuple[str, str | None]] = {}
-    for t, key in zip(plain, keys, strict=True):
-        per_employer[key][t[3]] += 1
-        if key not in names:
-            names[key] = (t[12], t[13])
     result = DistrictRisk(today)
-    totals = {key: (sum(rooms.values()), len(rooms)) for key, rooms in per_employer.items()}
+    employers = _employers(rows, listed)
+    by_level: dict[str, list[RiskCase]] = {level: [] for level in LEVELS}
     unknown = ("（未知组织）", "")
-    for (num, case_id, case_no, org_id, _origin, received_on, _accepted, _status, workers, collective, types,
-         amount, respondent, uscc, applicants, next_due, _mediator), key in zip(plain, keys, strict=True):
-        same, in_rooms = totals[key]
-        risk = assess_facts(RiskFacts(
-            workers, bool(collective), _WAGES in (types or ""),  # no other code contains "wages"
-            amount, same, in_rooms, bool(uscc) and uscc.upper() in listed, today, many))
+    # Rows in district_queries.RISK_COLUMNS order; everything about the employer is looked up once per
+    # distinct (credit code, name), and the rules once per distinct set of facts (core.risk.assessed).
+    for (num, case_id, case_no, org_id, received_on, workers, collective, types, amount, respondent, uscc,
+         applicants, next_due) in rows:
+        same, in_rooms, on_list = employers.facts[uscc, respondent]
+        level, reasons = assessed(workers, bool(collective), _WAGES in (types or ""),  # no other code contains "wages"
+                                  amount, same, in_rooms, on_list, today, many)
         overdue = (today - next_due).days if next_due is not None and next_due < today else 0
-        if risk.level == "none" and not overdue and not collective:
+        if level == "none" and not overdue and not collective:
             continue
         org_name, org_code = orgs.get(org_id, unknown)
         item = RiskCase(case_id, case_no, org_name, org_code, received_on, applicants, respondent, uscc, workers,
-                        next_due, overdue, risk.level, tuple(risk.reasons), num)
-        if risk.level != "none":
-            result.cases.append(item)
+                        next_due, overdue, level, reasons, num)
+        if level != "none":
+            by_level[level].append(item)
         if overdue:
             result.overdue.append(item)
         if collective:
             result.collective.append(item)
-    result.cases.sort(key=lambda c: (-LEVELS.index(c.level), c.org_code, c.received_on, c.case_no))
-    result.overdue.sort(key=lambda c: (-c.overdue_days, c.org_code, c.case_no))
-    result.collective.sort(key=lambda c: (-c.workers_involved, c.org_code, c.case_no))
-    for key, rooms in per_employer.items():
-        name, uscc = names[key]
+    # Red first, then by room, date and number; the longest overdue first; the largest collective
+    # first. Sorted by the plain fields with C-level keys, the descending field last (sorts are stable).
+    for level in reversed(LEVELS[1:]):
+        result.cases += sorted(by_level[level], key=attrgetter("org_code", "received_on", "case_no"))
+    for listed_cases, most_first in ((result.overdue, "overdue_days"), (result.collective, "workers_involved")):
+        listed_cases.sort(key=attrgetter("org_code", "case_no"))
+        listed_cases.sort(key=attrgetter(most_first), reverse=True)
+    result.employers, result.key_enterprises = _employer_lists(employers, listed, orgs, many)
+    return result
+
+
+@dataclass
+class _Employers:
+    """The open cases grouped by employer, then by room."""
+
+    rooms: dict[str, dict[str, int]]             # employer key → organisation id → open cases there
+    names: dict[str, tuple[str, str | None]]     # employer key → (name, credit code) as first recorded
+    facts: dict[tuple[str | None, str], tuple[int, int, bool]]   # (credit code, name) as recorded →
+    # (open cases of the employer, rooms holding them, the recorded code on the key-enterprise list)
+
+
+def _employers(rows: list[tuple], listed: dict[str, str]) -> _Employers:
+    """Employers are one by credit code, else by normalised name (core.risk.employer_key). A room that
+    did not record the credit code still names the employer: such a case joins the employer whose
+    code was recorded elsewhere under the same normalised name (the latest such case's code)."""
+    # Rows are counted and ordered by C-level getters: no Python code runs per row here.
+    per_place = Counter(map(itemgetter(10, 9, 3), rows))   # (credit code, name, organisation) → open cases
+    pairs = dict.fromkeys(map(itemgetter(0, 1), per_place))  # (credit code, name), oldest first
+    key_of = {pair: employer_key(*pair) for pair in pairs}
+    latest = dict.fromkeys(map(itemgetter(10, 9), reversed(rows)))   # newest first
+    coded = {employer_key(None, name): key_of[uscc, name] for uscc, name in reversed(latest) if uscc}
+    if coded:
+        key_of = {pair: coded.get(key, key) for pair, key in key_of.items()}
+    rooms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (uscc, name, org), n in per_place.items():
+        rooms[key_of[uscc, name]][org] += n
+    names: dict[str, tuple[str, str | None]] = {}
+    for uscc, name in pairs:   # the name and code as the employer's first case (oldest received) recorded them
+        names.setdefault(key_of[uscc, name], (name, uscc))
+    totals = {key: (sum(by_room.values()), len(by_room)) for key, by_room in rooms.items()}
+    facts = {(uscc, name): (*totals[key], bool(uscc) and uscc.upper() in listed)
+             for (uscc, name), key in key_of.items()}
+    return _Employers(rooms, names, facts)
+
+
+def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[str, tuple[str, str]],
+                    many: int) -> tuple[list[EmployerRisk], list[EmployerRisk]]:
+    """Employers with open cases in several rooms or many in one, and those on the key-enterprise list."""
+    several_or_many: list[EmployerRisk] = []
+    on_the_list: list[EmployerRisk] = []
+    unknown = ("（未知组织）", "")
+    for key, rooms in employers.rooms.items():
+        name, uscc = employers.names[key]
         on_list = uscc is not None and uscc.upper() in listed
         several = len(rooms) >= 2
         many_in_one = [org for org, n in rooms.items() if n >= many]
         if not (several or many_in_one or on_list):
             continue
-        labelled = tuple(sorted(((*orgs.get(org, ("（未知组织）", "")), n) for org, n in rooms.items()),
+        labelled = tuple(sorted(((*orgs.get(org, unknown), n) for org, n in rooms.items()),
                                 key=lambda t: (-t[2], t[1])))
         reasons = []
         if several:
             reasons.append(rooms_reason(len(rooms)))
-        reasons += [same_employer_reason(rooms[org], orgs.get(org, ("（未知组织）", ""))[0]) for org in many_in_one]
+        reasons += [same_employer_reason(rooms[org], orgs.get(org, unknown)[0]) for org in many_in_one]
         if on_list:
             reasons.append(KEY_ENTERPRISE_REASON)
         entry = EmployerRisk(name, uscc, labelled, sum(rooms.values()), on_list, tuple(reasons))
         if several or many_in_one:
-            result.employers.append(entry)
+            several_or_many.append(entry)
         if on_list:
-            result.key_enterprises.append(entry)
-    result.employers.sort(key=lambda e: (-len(e.rooms), -e.open_cases, e.name))
-    result.key_enterprises.sort(key=lambda e: (-e.open_cases, e.name))
-    result.screenings, result.urgent_reports = _programme_entries(backend)
-    return result
+            on_the_list.append(entry)
+    several_or_many.sort(key=lambda e: (-len(e.rooms), -e.open_cases, e.name))
+    on_the_list.sort(key=lambda e: (-e.open_cases, e.name))
+    return several_or_many, on_the_list
 
 
 def _programme_entries(backend: Backend) -> tuple[list[dict], list[dict]]:
