@@ -10,7 +10,7 @@ same lists cover its own cases. Employers are one employer by credit code, else 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter, itemgetter
@@ -162,8 +162,7 @@ def _assessed_lists(backend: Backend, today: date, many: int) -> DistrictRisk:
     # Rows in district_queries.RISK_COLUMNS order; everything about the employer is looked up once per
     # distinct (credit code, name), and the rules once per distinct set of facts (core.risk.assessed).
     for (num, case_id, case_no, org_id, received_on, workers, collective, types, amount, respondent, uscc,
-         applicants, next_due) in rows:
-        same, in_rooms, on_list = employers.facts[uscc, respondent]
+         applicants, next_due), (same, in_rooms, on_list) in zip(rows, employers.of_rows, strict=True):
         level, reasons = assessed(workers, bool(collective), _WAGES in (types or ""),  # no other code contains "wages"
                                   amount, same, in_rooms, on_list, today, many)
         overdue = (today - next_due).days if next_due is not None and next_due < today else 0
@@ -195,32 +194,35 @@ class _Employers:
 
     rooms: dict[str, dict[str, int]]             # employer key → organisation id → open cases there
     names: dict[str, tuple[str, str | None]]     # employer key → (name, credit code) as first recorded
-    facts: dict[tuple[str | None, str], tuple[int, int, bool]]   # (credit code, name) as recorded →
-    # (open cases of the employer, rooms holding them, the recorded code on the key-enterprise list)
+    of_rows: list[tuple[int, int, bool]]         # per row: open cases of its employer, rooms holding them,
+    # its recorded credit code on the key-enterprise list
 
 
 def _employers(rows: list[tuple], listed: dict[str, str]) -> _Employers:
     """Employers are one by credit code, else by normalised name (core.risk.employer_key). A room that
     did not record the credit code still names the employer: such a case joins the employer whose
-    code was recorded elsewhere under the same normalised name (the latest such case's code)."""
-    # Rows are counted and ordered by C-level getters: no Python code runs per row here.
-    per_place = Counter(map(itemgetter(10, 9, 3), rows))   # (credit code, name, organisation) → open cases
-    pairs = dict.fromkeys(map(itemgetter(0, 1), per_place))  # (credit code, name), oldest first
+    code was recorded elsewhere under the same normalised name (the latest such case's code).
+
+    Every pass over the rows is C-level (getters, map, zip, Counter): Python code runs once per
+    recorded (credit code, name) or per employer and room, not per case."""
+    recorded = itemgetter(10, 9)                                  # (credit code, name) as recorded
+    pairs = dict.fromkeys(map(recorded, rows))                    # oldest first
     key_of = {pair: employer_key(*pair) for pair in pairs}
-    latest = dict.fromkeys(map(itemgetter(10, 9), reversed(rows)))   # newest first
+    latest = dict.fromkeys(map(recorded, reversed(rows)))         # newest first
     coded = {employer_key(None, name): key_of[uscc, name] for uscc, name in reversed(latest) if uscc}
     if coded:
         key_of = {pair: coded.get(key, key) for pair, key in key_of.items()}
-    rooms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for (uscc, name, org), n in per_place.items():
-        rooms[key_of[uscc, name]][org] += n
+    keys = list(map(key_of.__getitem__, map(recorded, rows)))
+    rooms: dict[str, dict[str, int]] = {}
+    for (key, org), n in Counter(zip(keys, map(itemgetter(3), rows), strict=True)).items():
+        rooms.setdefault(key, {})[org] = n
     names: dict[str, tuple[str, str | None]] = {}
     for uscc, name in pairs:   # the name and code as the employer's first case (oldest received) recorded them
         names.setdefault(key_of[uscc, name], (name, uscc))
     totals = {key: (sum(by_room.values()), len(by_room)) for key, by_room in rooms.items()}
     facts = {(uscc, name): (*totals[key], bool(uscc) and uscc.upper() in listed)
              for (uscc, name), key in key_of.items()}
-    return _Employers(rooms, names, facts)
+    return _Employers(rooms, names, list(map(facts.__getitem__, map(recorded, rows))))
 
 
 def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[str, tuple[str, str]],
@@ -236,15 +238,16 @@ def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[st
         many_in_one = [org for org, n in rooms.items() if n >= many]
         if not (several or many_in_one or on_list):
             continue
-        labelled = tuple(sorted(((*orgs.get(org, unknown), n) for org, n in rooms.items()),
-                                key=lambda t: (-t[2], t[1])))
+        labelled = [(*orgs.get(org, unknown), n) for org, n in rooms.items()]
+        labelled.sort(key=itemgetter(1))                 # by code, the most open cases first
+        labelled.sort(key=itemgetter(2), reverse=True)
         reasons = []
         if several:
             reasons.append(rooms_reason(len(rooms)))
         reasons += [same_employer_reason(rooms[org], orgs.get(org, unknown)[0]) for org in many_in_one]
         if on_list:
             reasons.append(KEY_ENTERPRISE_REASON)
-        entry = EmployerRisk(name, uscc, labelled, sum(rooms.values()), on_list, tuple(reasons))
+        entry = EmployerRisk(name, uscc, tuple(labelled), sum(rooms.values()), on_list, tuple(reasons))
         if several or many_in_one:
             several_or_many.append(entry)
         if on_list:
