@@ -6,8 +6,8 @@ Ours = the whole import (reading with calamine, checking, numbering, deadlines, 
 a fresh database with its FTS index). Floor = python-calamine reading the same file + raw sqlite3
 `executemany` of the same cases, applicants and claims (the rows our import wrote, read back) into
 a fresh copy of the same schema, in one transaction. Best of REPEAT, alternately. openpyxl's reading
-time is printed for comparison. Peak memory of a whole import is measured in a child process
-(resource.getrusage's ru_maxrss), since the parent holds the floor's rows.
+time is printed for comparison. Peak memory of a whole import is measured in a child process (its
+own VmHWM: ru_maxrss would include the parent's peak, which holds the floor's rows).
 """
 
 from __future__ import annotations
@@ -101,7 +101,10 @@ start = time.perf_counter()
 import_ledger(backend, Path({path!r}))
 elapsed = time.perf_counter() - start
 backend.close()
-print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# VmHWM is this process's own peak: ru_maxrss would carry the parent's peak over the fork and exec.
+status = Path("/proc/self/status")
+peak = [int(l.split()[1]) for l in status.read_text().splitlines() if l.startswith("VmHWM:")] if status.exists() else []
+print(elapsed, peak[0] if peak else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
@@ -114,7 +117,7 @@ def import_in_child(path: Path, work: Path, cache_kib: int) -> tuple[float, floa
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     elapsed, rss = out.split()[-2:]
     shutil.rmtree(root, ignore_errors=True)
-    return float(elapsed), int(rss) / 1024     # ru_maxrss is in KiB on Linux
+    return float(elapsed), int(rss) / 1024     # KiB on Linux
 
 
 def main(rows: int) -> None:
