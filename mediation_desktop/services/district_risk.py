@@ -140,7 +140,7 @@ def check_level(level: str | None) -> str | None:
 
 
 def district_risk(backend: Backend, today: date | None = None) -> DistrictRisk:
-    from mediation_desktop.services.ledger_reader import collector_paused
+    from mediation_desktop.services.gc_pause import collector_paused
 
     require_backend(backend, "case.read")
     today = today or clock_today()

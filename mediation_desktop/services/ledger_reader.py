@@ -12,13 +12,11 @@ columns once, reads cells through caching readers (ledger_values) and builds few
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import re
 import warnings
 import zipfile
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -32,6 +30,7 @@ from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.model import Applicant, Respondent, uuid4_strings
 from mediation_desktop.core.rules import MAX_APPLICANTS, MAX_WORKERS
 from mediation_desktop.services import ledger_headers as H
+from mediation_desktop.services.gc_pause import collector_paused
 from mediation_desktop.services.ledger_headers import HeaderMap, find_header
 from mediation_desktop.services.ledger_template import write_template
 from mediation_desktop.services.ledger_values import (
@@ -128,23 +127,6 @@ class _Records(list):
         if self:
             self.sink(list(self))
             self.clear()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk read.
-
-    openpyxl churns out short-lived objects while we keep a few hundred thousand long-lived ones;
-    the collector would re-scan those over and over (a third of our own time at 100,000 rows).
-    Neither side makes reference cycles worth collecting meanwhile. Nested use is harmless.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_ledger(path: Path, today: date | None, records: _Records | None) -> LedgerReadResult:
