@@ -149,7 +149,8 @@ class DemoGenerator:
                                                       attendees=f"{case.applicant_names}；{case.respondent.legal_rep}",
                                                       notes="双方陈述各自意见，调解员释法析理。"))
             return
-        end = case.accepted_on + timedelta(days=rng.randrange(1, 15))
+        # Never in the future: a case accepted a week ago cannot have ended next week.
+        end = min(case.accepted_on + timedelta(days=rng.randrange(1, 15)), self.today)
         case.sessions.append(MediationSession(held_on=min(end, case.accepted_on + timedelta(days=1)), place="调解室",
                                               attendees=case.applicant_names, notes="首次调解，双方陈述意见。"))
         outcome = rng.choices(self.outcomes[:-1], self.outcome_w[:-1])[0]
@@ -164,7 +165,7 @@ class DemoGenerator:
         elif outcome == Outcome.TRANSFERRED:
             case.transferred_to = "区劳动人事争议仲裁委员会"
         if (self.today - end).days > 20 or rng.random() < 0.5:
-            case.status, case.closed_on = Status.CLOSED, end + timedelta(days=rng.randrange(0, 5))
+            case.status, case.closed_on = Status.CLOSED, min(end + timedelta(days=rng.randrange(0, 5)), self.today)
 
     def cases(self, n: int) -> Iterator[Case]:
         for _ in range(n):
