@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import filterfalse, islice
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Row, and_, bindparam, desc, func, or_, select, text
@@ -196,30 +198,34 @@ def _fts_only_match(f: CaseFilter) -> str | None:
 
 
 def _broad_search_keys(conn: Connection, f: CaseFilter) -> list[int] | None:
-    """A broad search's keys without sorting every hit (see BROAD_HITS); None for any other list."""
+    """A broad search's keys without sorting every hit (see BROAD_HITS); None for any other list.
+
+    Each pass over the hits or the date index runs in C (map, filter, islice): the hits are tens of
+    thousands of row ids, and a Python loop over them would cost as much as the full-text query."""
     match = _fts_only_match(f)
     if match is None:
         return None
     driver = conn.connection.driver_connection
     assert driver is not None  # an open connection always has its DB-API connection
-    hits = {row[0] for row in driver.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?", (match,))}
-    if len(hits) < BROAD_HITS:
+    first = itemgetter(0)
+    # In row id order (FTS5's own order, so nothing is sorted), oldest registered first.
+    registered = list(map(first, driver.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? "
+                                                "ORDER BY rowid", (match,))))
+    if len(registered) < BROAD_HITS:
         return None
+    hits = set(registered)
     # Hits are spread over the dates, so about TOP_BY_DATE × cases / hits index entries hold the
     # newest TOP_BY_DATE; read a few times that before giving up (hits bunched in the past).
     total = driver.execute("SELECT max(num) FROM cases").fetchone()[0] or 1   # about the case count, at once
     budget = 4 * TOP_BY_DATE * total // len(hits) + 1000
-    top: list[int] = []
-    for (num,) in driver.execute("SELECT num FROM cases INDEXED BY ix_cases_received "
-                                 "ORDER BY received_on DESC, num DESC LIMIT ?", (budget,)):
-        if num in hits:
-            top.append(num)
-            if len(top) == TOP_BY_DATE:
-                break
-    else:
+    newest = driver.execute("SELECT num FROM cases INDEXED BY ix_cases_received "
+                            "ORDER BY received_on DESC, num DESC LIMIT ?", (budget,))
+    top = list(islice(filter(hits.__contains__, map(first, newest)), TOP_BY_DATE))
+    newest.close()
+    if len(top) < TOP_BY_DATE:
         return None   # the budget ran out: the ordinary sorted query
     chosen = set(top)
-    return top + sorted((n for n in hits if n not in chosen), reverse=True)
+    return top + list(filterfalse(chosen.__contains__, reversed(registered)))
 
 
 def _first_column(conn: Connection, stmt: Select) -> list:
