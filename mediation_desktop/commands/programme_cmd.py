@@ -22,6 +22,7 @@ def register(sub) -> None:
     ml.add_argument("--to", dest="end", metavar="DATE")
     ml.add_argument("--json", action="store_true")
     ml.set_defaults(func=run_mediators_list)
+    _delete_parser(msub, "mediator", "从名册中删除误登记的调解员（已有培训记录或案件的请用 retire）", "NAME")
 
     t = sub.add_parser("training", help="调解员培训记录、年度学时目标、区人社组织的培训")
     tsub = t.add_subparsers(dest="training_command", metavar="ACTION", required=True)
@@ -36,6 +37,7 @@ def register(sub) -> None:
     tl = tsub.add_parser("list", help="培训记录")
     tl.add_argument("--json", action="store_true")
     tl.set_defaults(func=run_training_list)
+    _delete_parser(tsub, "training", "删除一条培训记录（编号见 training list --json）")
     tt = tsub.add_parser("target", help="查看或设置每名调解员的年度培训学时目标")
     tt.add_argument("hours", nargs="?", metavar="HOURS")
     tt.add_argument("--json", action="store_true")
@@ -62,6 +64,7 @@ def register(sub) -> None:
     ol = osub.add_parser("list", help="普法活动")
     ol.add_argument("--json", action="store_true")
     ol.set_defaults(func=run_outreach_list)
+    _delete_parser(osub, "outreach", "删除一次普法活动（编号见 outreach list --json）")
 
     s = sub.add_parser("screening", help="风险隐患排查")
     ssub = s.add_subparsers(dest="screening_command", metavar="ACTION", required=True)
@@ -85,6 +88,7 @@ def register(sub) -> None:
     sc.add_argument("id", metavar="ID")
     sc.add_argument("--follow-up", dest="follow_up", metavar="TEXT")
     sc.set_defaults(func=run_screening_close)
+    _delete_parser(ssub, "screening", "删除一条排查记录")
     sr = ssub.add_parser("reminder", help="春节前排查提醒：本季尚未排查的重点企业")
     sr.add_argument("--on", metavar="DATE")
     sr.add_argument("--json", action="store_true")
@@ -134,6 +138,7 @@ def register(sub) -> None:
     typ = tysub.add_parser("promote", help="（区人社）标为推广，随下发包送达各调解组织")
     typ.add_argument("id", metavar="ID")
     typ.set_defaults(func=run_typical_promote)
+    _delete_parser(tysub, "typical_case", "删除本组织的典型案例；区人社：撤销推广")
 
     g = sub.add_parser("orgs", help="（区人社）调解组织名册")
     gsub = g.add_subparsers(dest="orgs_command", metavar="ACTION", required=True)
@@ -151,6 +156,15 @@ def register(sub) -> None:
     ga.add_argument("--code", dest="org_code", metavar="ORG_CODE")
     ga.add_argument("--json", action="store_true")
     ga.set_defaults(func=run_orgs_add)
+    _delete_parser(gsub, "mediation_org", "删除手工登记的调解组织（编号见 orgs list --json）")
+
+
+def _delete_parser(actions, entity: str, help_text: str, metavar: str = "ID") -> None:
+    """``delete``: the same deletion the page's 删除 button makes (services.programme_delete)."""
+    d = actions.add_parser("delete", help=help_text)
+    d.add_argument("target", metavar=metavar)
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=run_delete, entity=entity)
 
 
 def _date(text: str | None, option: str):
@@ -458,4 +472,18 @@ def run_orgs_add(ctx) -> int:
         ctx.out_json(_iso(row))
     else:
         ctx.say(f"已登记调解组织“{row['name']}”。")
+    return 0
+
+
+def run_delete(ctx) -> int:
+    from mediation_desktop.services.mediators import find_mediator
+    from mediation_desktop.services.programme_delete import delete_record
+
+    backend, entity, target = ctx.backend(), ctx.args.entity, ctx.args.target
+    record_id = find_mediator(backend, target)["id"] if entity == "mediator" else target
+    deleted = delete_record(backend, entity, record_id)
+    if ctx.args.json:
+        ctx.out_json(deleted)
+    else:
+        ctx.say(f"已删除{deleted['label']}“{deleted['name']}”。")
     return 0

@@ -495,3 +495,32 @@ def test_the_programme_between_room_and_district(cli, nodes, tmp_path):
     after = cli(room, "screening", "reminder", "--on", "2026-12-10", "--json").json()
     assert (after["listed"], after["not_screened"]) == (1, [])
     assert cli(room, "screening", "reminder", "--on", "2026-07-01", "--json").json() is None
+
+
+@drives("mediators delete", "training delete", "outreach delete", "screening delete", "typical delete", "orgs delete")
+def test_deleting_programme_records(cli, nodes, tmp_path):
+    room, sup = (copy_of(n, tmp_path) for n in nodes)
+    cli(room, "mediators", "add", "孙丽华")
+    cli(room, "training", "add", "--mediator", "孙丽华", "--course", "调解技巧", "--hours", "2", "--on", "2026-04-01")
+    assert cli(room, "mediators", "delete", "孙丽华", code=2).err.startswith("E_MEDIATOR_IN_USE")
+    (record,) = cli(room, "training", "list", "--json").json()["records"]
+    assert cli(room, "training", "delete", record["id"], "--json").json() == {
+        "entity": "training", "id": record["id"], "label": "培训记录", "name": "孙丽华 2026-04-01 调解技巧（2学时）"}
+    assert cli(room, "training", "delete", record["id"], code=2).err.startswith("E_NOT_FOUND")
+    assert "孙丽华" in cli(room, "mediators", "delete", "孙丽华").out
+    assert cli(room, "mediators", "list", "--json").json() == []
+    event = cli(room, "outreach", "add", "--on", "2026-05-01", "--title", "普法进企业", "--json").json()
+    cli(room, "outreach", "delete", event["id"])
+    assert cli(room, "outreach", "list", "--json").json() == []
+    check = cli(room, "screening", "add", "--enterprise", "宏图建筑工程有限公司", "--on", "2026-05-02", "--level", "red",
+                "--findings", "两个月未发工资", "--json").json()
+    cli(room, "screening", "delete", check["id"])
+    assert cli(room, "screening", "list", "--json").json() == []
+    ordinary = next(c for c in _demo_cases(room, cli) if c["status"] == "closed" and not c["collective"])
+    typical = cli(room, "typical", "add", ordinary["case_no"], "--json").json()
+    cli(room, "typical", "delete", typical["id"])
+    assert cli(room, "typical", "list", "--json").json() == []
+    assert cli(room, "orgs", "delete", typical["id"], code=2).err.startswith("E_ROLE")
+    org = cli(sup, "orgs", "add", "恒通科技企业调解委员会", "--type", "企业调解委员会", "--json").json()
+    assert cli(sup, "orgs", "delete", org["id"], "--json").json()["name"] == "恒通科技企业调解委员会"
+    assert [o["source"] for o in cli(sup, "orgs", "list", "--json").json()] == ["enrolled"]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desktop.core.errors import UserError
+from mediation_desktop.gui import messages
 from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.widgets.date_edit import DateEdit
+from mediation_desktop.services import programme_delete
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -59,13 +62,15 @@ def clear(widget: QWidget) -> None:
 
 class RegisterTab(QWidget):
     """``load`` returns the rows (dicts); ``columns`` are (key, heading); ``save`` takes the form's
-    values (a dict of field -> text) and does the work in the back end."""
+    values (a dict of field -> text) and does the work in the back end. ``entity`` names the register
+    for the 删除 button (services.programme_delete), which shows only where the user may delete."""
 
     def __init__(self, ctx: AppContext, form_class: type, columns: list[tuple[str, str]],
                  load: Callable[[], list[dict]], save: Callable[[dict], Any] | None, *,
-                 fields: tuple[str, ...] = (), parent: QWidget | None = None):
+                 fields: tuple[str, ...] = (), entity: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.columns, self._load, self._save, self.fields = ctx, columns, load, save, fields
+        self.entity = entity
         self.rows: list[dict] = []
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -80,6 +85,14 @@ class RegisterTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         left.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.delete_button = QPushButton("删除…")
+        self.delete_button.setToolTip("删除左侧选中的记录（删除前会再次确认）")
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions.addWidget(self.delete_button)
+        left.addLayout(actions)
+        self._offer_delete()
         layout.addLayout(left, 3)
         right = QVBoxLayout()
         self.form = QGroupBox()   # the Designer forms are group boxes titled with what they register
@@ -103,7 +116,13 @@ class RegisterTab(QWidget):
     def reload(self) -> None:
         if self.ctx.backend is None:
             return
+        self._offer_delete()
         self.ctx.runner.run(self._load, self.show_rows, parent=self)
+
+    def _offer_delete(self) -> None:
+        backend = self.ctx.backend
+        self.delete_button.setVisible(backend is not None and self.entity is not None
+                                      and programme_delete.may_delete(backend, self.entity))
 
     def show_rows(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -135,6 +154,37 @@ class RegisterTab(QWidget):
     def _saved(self, _result: Any) -> None:
         for name in self.fields:
             clear(getattr(self.ui, name))
+        self.reload()
+
+    # -- deleting --------------------------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        """Names the selected record (the service's checks run first, so a refusal comes before the
+        question), asks, then deletes; the deletion travels as a tombstone in the next package."""
+        row, backend, entity = self.selected(), self.ctx.backend, self.entity
+        self.error.clear()
+        if backend is None or entity is None:
+            return
+        if row is None:
+            self.error.setText("请先在左侧选择要删除的记录。")
+            return
+        if not row.get("id"):
+            self.error.setText("这一行来自已登记同步的调解组织，不能删除；只有手工登记的记录可以删除。")
+            return
+        record_id = str(row["id"])
+        self.ctx.runner.run(lambda: programme_delete.describe(backend, entity, record_id), self._confirm_delete,
+                            on_error=self._refused, parent=self)
+
+    def _confirm_delete(self, found: dict) -> None:
+        travels = "" if found["entity"] == "mediation_org" else "删除会随下一个同步包送达对方。"
+        if not messages.ask(self, "删除记录", f"删除{found['label']}“{found['name']}”？\n\n删除后不能恢复。{travels}",
+                            yes="删除", no="取消"):
+            return
+        backend = self.ctx.backend
+        self.ctx.runner.run(lambda: programme_delete.delete_record(backend, found["entity"], found["id"]),
+                            self._deleted, on_error=self._refused, parent=self)
+
+    def _deleted(self, shown: dict) -> None:
+        self.error.setText(f"已删除{shown['label']}“{shown['name']}”。")
         self.reload()
 
     def _refused(self, exc: BaseException) -> bool:

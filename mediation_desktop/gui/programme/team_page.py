@@ -78,7 +78,7 @@ class TeamWorkPage(QWidget):
             lambda: with_target(mediators.list_mediators(b(), today=ctx.today())),
             None if district else lambda v: mediators.add_mediator(b(), v["name"], background=v["background"],
                                                                    phone=v["phone"], appointed_on=v["appointed"]),
-            fields=("name", "background", "phone", "appointed"))
+            fields=("name", "background", "phone", "appointed"), entity="mediator")
         for key, label in BACKGROUNDS.items():
             self.mediators.ui.background.addItem(label, key)
 
@@ -90,7 +90,7 @@ class TeamWorkPage(QWidget):
             None if district else lambda v: training.add_training(
                 b(), v["mediator"], v["course"], v["hours"], v["on"], organiser=v["organiser"] or None,
                 certificate_no=v["certificate"] or None),
-            fields=("mediator", "course", "hours", "on", "organiser", "certificate"))
+            fields=("mediator", "course", "hours", "on", "organiser", "certificate"), entity="training")
 
         self.outreach = RegisterTab(
             ctx, Ui_OutreachForm,
@@ -100,7 +100,7 @@ class TeamWorkPage(QWidget):
             None if district else lambda v: outreach.add_outreach(
                 b(), v["on"], v["title"], place=v["place"] or None, audience=v["audience"] or None,
                 enterprise=v["enterprise"] or None, materials=v["materials"] or None),
-            fields=("on", "title", "place", "enterprise", "audience", "materials"))
+            fields=("on", "title", "place", "enterprise", "audience", "materials"), entity="outreach")
 
         self._training_settings(district)
         self.screenings = ScreeningTab(ctx, district)
@@ -119,7 +119,8 @@ class TeamWorkPage(QWidget):
                 lambda v: mediation_orgs.add_org(b(), v["name"], v["org_type"], address=v["address"] or None,
                                                  head=v["head"] or None, mediators=v["mediators"] or None,
                                                  set_up_on=v["set_up"] or None, org_code=v["org_code"] or None),
-                fields=("name", "org_type", "address", "head", "mediators", "set_up", "org_code"))
+                fields=("name", "org_type", "address", "head", "mediators", "set_up", "org_code"),
+                entity="mediation_org")
             for key, label in ORG_TYPES.items():
                 self.orgs.ui.org_type.addItem(label, key)
             self.tabs.addTab(self.orgs, "调解组织")
@@ -215,7 +216,7 @@ class ScreeningTab(RegisterTab):
             None if district else lambda v: screenings.add_screening(
                 b(), v["enterprise"], v["on"], v["level"], v["findings"], uscc=v["uscc"] or None, checks=v["checks"],
                 workers=v["workers"] or None, follow_up=v["follow_up"] or None),
-            fields=("enterprise", "uscc", "on", "level", "workers", "findings", "follow_up"))
+            fields=("enterprise", "uscc", "on", "level", "workers", "findings", "follow_up"), entity="screening")
         for key, label in LEVELS.items():
             self.ui.level.addItem(label, key)
         if not district:
@@ -290,7 +291,9 @@ class TypicalTab(RegisterTab):
             lambda: [{**t, "promoted_text": "推广" if t["promoted"] else ""}
                      for t in typical_cases.list_cases(b(), self.search.text())],
             None if district else self._save_edit,
-            fields=("title", "facts", "process", "result", "experience"))
+            fields=("title", "facts", "process", "result", "experience"),
+            # The district deletes only its promoted copies (withdrawing the 推广), a room its write-ups.
+            entity="typical_library" if district else "typical_case")
         self.district = district
         self.table.itemSelectionChanged.connect(self.show_selected)
         row = QHBoxLayout()
@@ -327,6 +330,13 @@ class TypicalTab(RegisterTab):
     def _saved(self, result) -> None:
         self.error.setText("已保存。")
         self.reload()
+
+    def _deleted(self, shown: dict) -> None:
+        if self.current is not None and self.current["id"] == shown["id"]:
+            self.current = None
+            for name in self.fields:
+                getattr(self.ui, name).clear()
+        super()._deleted(shown)
 
     def show_selected(self) -> None:
         row = self.selected()
