@@ -90,6 +90,33 @@ def require_permitted(kind: str, case: Case, title: str | None = None) -> None:
         raise UserError("E_DOC_STAGE", f"不能为案件 {case.case_no} 生成{what}：{reason}。文书必须与案件记录一致。")
 
 
+def servable(case: Case) -> list[str]:
+    """The documents a 送达回证 may serve: every other kind the record permits, in the standard order."""
+    return [kind for kind in DOCUMENT_KINDS if kind != "service" and refusal(kind, case) is None]
+
+
+def default_served(case: Case) -> str | None:
+    """The document a receipt most likely accompanies, from how far the case has got (when the user
+    does not name one)."""
+    if case.agreement is not None:
+        return "agreement"
+    if case.outcome == Outcome.NOT_ACCEPTED:
+        return "rejection"
+    if case.outcome is not None:
+        return "termination"
+    if case.accepted_on is not None:
+        return "acceptance"
+    return None
+
+
+def require_servable(serves: str, case: Case, titles: dict[str, str]) -> None:
+    """Raise ``E_DOC_SERVES`` unless a receipt may serve ``serves`` (``titles``: kind -> 文书名称)."""
+    if serves not in titles or serves == "service":
+        raise UserError("E_DOC_SERVES", f"送达回证所送达的文书种类“{serves}”无效，可选："
+                                        f"{'、'.join(k for k in titles if k != 'service')}")
+    require_permitted(serves, case, titles[serves])
+
+
 def as_issued(kind: str, case: Case) -> Case:
     """The case as the document states it. The acceptance notice tells the parties the term that
     ran from acceptance (15 days); a later extension is the subject of its own confirmation and

@@ -390,17 +390,11 @@ def _review_hint(dl: dict[str, str], effective: str) -> str:
 
 
 def _served_kind(case: Case) -> str | None:
-    """The document a service receipt most likely accompanies, from how far the case has got
-    (a caller that knows which document is served passes ``extra={"served_kind": …}``)."""
-    if case.agreement is not None:
-        return "agreement"
-    if case.outcome == Outcome.NOT_ACCEPTED:
-        return "rejection"
-    if case.outcome is not None:
-        return "termination"
-    if case.accepted_on is not None:
-        return "acceptance"
-    return None
+    """The document a service receipt most likely accompanies (core.document_stages.default_served;
+    a caller that knows which document is served passes ``extra={"served_kind": …}``)."""
+    from mediation_desktop.core.document_stages import default_served
+
+    return default_served(case)
 
 
 def _service_recipients(served_kind: str | None, applicants: list[dict], respondent: dict) -> list[dict]:

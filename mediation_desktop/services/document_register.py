@@ -63,10 +63,7 @@ class DocumentService:
         if serves is not None:
             if kind != "service":
                 raise UserError("E_DOC_SERVES", "只有送达回证需要指明所送达的文书")
-            if serves not in KINDS or serves == "service":
-                raise UserError("E_DOC_SERVES", f"送达回证所送达的文书种类“{serves}”无效，可选："
-                                                f"{'、'.join(k for k in KINDS if k != 'service')}")
-            document_stages.require_permitted(serves, case, KINDS[serves])
+            document_stages.require_servable(serves, case, KINDS)
             extra = {"served_kind": serves}
         with self.backend.db.read() as conn:
             org = load_organisation(conn, case.org_id)

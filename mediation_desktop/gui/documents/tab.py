@@ -70,8 +70,15 @@ class DocumentsPanel(QWidget):
         self.generate_button.clicked.connect(lambda: self.generate())
         self.kind.currentIndexChanged.connect(lambda _i: self._enable())
         self.refusals: dict[str, str | None] = {}   # kind -> why the record does not permit it
+        # A 送达回证 names the document it serves: the ones the record permits (the rule the service
+        # checks, core.document_stages.servable), the stage's usual one chosen first.
+        self.serves_label = QLabel("所送达的文书：")
+        self.serves = QComboBox()
+        self.serves.setToolTip("送达回证随哪一份文书送达；送达对象按该文书的收件人列出")
         top.addWidget(QLabel("文书种类："))
         top.addWidget(self.kind)
+        top.addWidget(self.serves_label)
+        top.addWidget(self.serves)
         top.addWidget(self.generate_button)
         top.addStretch(1)
         layout.addLayout(top)
@@ -121,8 +128,20 @@ class DocumentsPanel(QWidget):
         for i in range(self.kind.count()):
             reason = self.refusals.get(self.kind.itemData(i))
             self.kind.setItemData(i, reason or "", Qt.ItemDataRole.ToolTipRole)
+        self._fill_serves(case)
         self.reload()
         self._enable()
+
+    def _fill_serves(self, case) -> None:  # core.model.Case or None
+        from mediation_desktop.core.document_stages import default_served, servable
+
+        self.serves.clear()
+        if case is None:
+            return
+        for code in servable(case):
+            self.serves.addItem(kind_label(code), code)
+        usual = self.serves.findData(default_served(case))
+        self.serves.setCurrentIndex(max(usual, 0))
 
     def _service(self):
         from mediation_desktop.services.document_register import DocumentService
@@ -170,6 +189,9 @@ class DocumentsPanel(QWidget):
         role = backend.role if backend is not None else ""
         chosen = self.selected() is not None
         reason = self.refusals.get(self.kind.currentData()) if self.case is not None else None
+        receipt = self.kind.currentData() == "service"
+        self.serves_label.setVisible(receipt)
+        self.serves.setVisible(receipt)
         self.generate_button.setEnabled(self.case is not None and allowed(role, "document.generate") and reason is None)
         self.generate_button.setToolTip(f"不能生成：{reason}" if reason else "")
         for button in (self.preview_button, self.open_button, self.print_button, self.folder_button):
@@ -186,15 +208,20 @@ class DocumentsPanel(QWidget):
             return
         kind = kind or self.kind.currentData()
         service, case_id = self._service(), self.case.id
+        # The receipt serves the chosen document; the service refuses one the record does not permit
+        # (E_DOC_SERVES, shown as a message) if the case changed since the list was made.
+        serves = self.serves.currentData() if kind == "service" else None
 
         def done(result) -> None:  # (DocumentRecord, warning)
             rec, warning = result
-            self.message.setText(f"已生成 {kind_label(rec.kind)} 第{rec.version}版：{rec.file_name}")
+            served = f"（送达{kind_label(serves)}）" if serves else ""
+            self.message.setText(f"已生成 {kind_label(rec.kind)}{served} 第{rec.version}版：{rec.file_name}")
             if warning:
                 messages.warn(self, "自定义模板有误，已改用内置模板", warning)
             self.reload()
 
-        self.ctx.runner.run(lambda: service.generate(case_id, kind), done, label="正在生成文书…", parent=self)
+        self.ctx.runner.run(lambda: service.generate(case_id, kind, serves=serves), done, label="正在生成文书…",
+                            parent=self)
 
     def _with_path(self, then) -> None:
         rec = self.selected()
