@@ -1,15 +1,17 @@
 """The main window: a page list on the left, the pages on the right, the status bar below.
 
-The window is the shell only. ``start()`` (called after the first paint) builds the pages and runs
-the start-up sequence (gui/startup.py: lock, integrity check, migrations, recovery, first-run setup,
-sign-in); once someone has signed in the sequence hands the back end over and the window gives it to
-the pages (``ctx.backend``, the one handle).
+The window is the shell only. ``start()`` (called after the first paint) runs the start-up sequence
+(gui/startup.py: lock, migrations, recovery, first-run setup, sign-in) and builds the desk while the
+database opens; once someone has signed in the sequence hands the back end over and the window gives
+it to the pages (``ctx.backend``, the one handle). Every other page, and the modules behind it, is
+built the first time it is shown: the window is in use before the rest of the program has loaded.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -106,8 +108,14 @@ class MainWindow(QMainWindow):
         for key in PAGES:
             self.nav.addItem(PAGE_TITLES[key])
         self.stack = QStackedWidget()
-        self.stack.addWidget(QLabel("正在准备…"))
+        # One holder per room page, so the pages keep their places 0-3 in the stack however late
+        # each is built (``_nav_widget`` swaps the page in on its first showing).
+        self._holders: dict[str, QWidget] = {key: QLabel("正在准备…") for key in PAGES}
+        for key in PAGES:
+            self.stack.addWidget(self._holders[key])
         self._pages_built = False
+        self._documents_offered = False   # the cases page's batch documents, by the signed-in role
+        self._batch_documents: Any = None  # gui.documents.batch.BatchDocuments, with the cases page
         self._detail = None   # built on first use: keeps its imports off the start-up path
         central = QWidget()
         row = QHBoxLayout(central)
@@ -129,30 +137,75 @@ class MainWindow(QMainWindow):
         self._restore()
 
     def build_pages(self) -> None:
-        """The pages, built right after the first paint so the empty window shows at once."""
+        """The desk, built right after the first paint while the database opens; the page last
+        shown too, if it was another. The rest wait for their first showing (``_nav_widget``)."""
         if self._pages_built:
             return
-        from mediation_desktop.gui.documents.batch import install_batch_action
-        from mediation_desktop.gui.pages.case_list import CaseListPage
         from mediation_desktop.gui.pages.desk import DeskPage
-        from mediation_desktop.gui.pages.ledger_import import LedgerImportPage
-        from mediation_desktop.gui.pages.register import RegisterPage
 
-        placeholder = self.stack.widget(0)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
         self.desk = DeskPage(self.ctx)
-        self.cases = CaseListPage(self.ctx)
-        self.register = RegisterPage(self.ctx)
-        self.ledger = LedgerImportPage(self.ctx)
-        for page in (self.desk, self.cases, self.register, self.ledger):
-            self.stack.addWidget(page)
-        self.nav_widgets.update({"desk": self.desk, "cases": self.cases, "register": self.register,
-                                 "import": self.ledger})
-        self.register.registered.connect(self.open_case)
-        self.batch_documents = install_batch_action(self.cases, self.ctx)
+        self._place("desk", self.desk)
         self._pages_built = True
         self._nav_changed(max(self.nav.currentRow(), 0))
+
+    def _place(self, key: str, page: QWidget) -> None:
+        """Put a room page where its holder stood in the stack."""
+        holder = self._holders.pop(key)
+        showing = self.stack.currentWidget() is holder
+        self.stack.insertWidget(self.stack.indexOf(holder), page)
+        if showing:
+            self.stack.setCurrentWidget(page)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()
+        self.nav_widgets[key] = page
+
+    def _room_page(self, key: str) -> QWidget:
+        """案件, 登记 or 导入台账, built (with its imports) the first time anything needs it."""
+        page = self.nav_widgets.get(key)
+        if page is not None:
+            return page
+        if key == "cases":
+            from mediation_desktop.gui.documents.batch import install_batch_action
+            from mediation_desktop.gui.pages.case_list import CaseListPage
+
+            page = CaseListPage(self.ctx)
+            self._batch_documents = install_batch_action(page, self.ctx)
+            self._offer_documents()
+        elif key == "register":
+            from mediation_desktop.gui.pages.register import RegisterPage
+
+            page = RegisterPage(self.ctx)
+            page.registered.connect(self.open_case)
+        elif key == "import":
+            from mediation_desktop.gui.pages.ledger_import import LedgerImportPage
+
+            page = LedgerImportPage(self.ctx)
+        else:
+            raise KeyError(key)   # the desk is built by build_pages, before anything can show it
+        self._place(key, page)
+        return page
+
+    @property
+    def cases(self):  # CaseListPage
+        return self._room_page("cases")
+
+    @property
+    def register(self):  # RegisterPage
+        return self._room_page("register")
+
+    @property
+    def ledger(self):  # LedgerImportPage
+        return self._room_page("import")
+
+    @property
+    def batch_documents(self):  # gui.documents.batch.BatchDocuments, on the cases page
+        self._room_page("cases")
+        return self._batch_documents
+
+    def _offer_documents(self) -> None:
+        if self._batch_documents is not None:
+            self._batch_documents.button.setVisible(self._documents_offered)
+            self._batch_documents.action.setVisible(self._documents_offered)
 
     @property
     def detail(self):  # CaseDetailPage
@@ -249,9 +302,8 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         # Documents are the room's own papers: offered only where the account may generate them, and
         # never at the district, whose cases all belong to the rooms.
-        documents = node_role != "supervisor" and permitted(role, ("document.generate",))
-        self.batch_documents.button.setVisible(documents)
-        self.batch_documents.action.setVisible(documents)
+        self._documents_offered = node_role != "supervisor" and permitted(role, ("document.generate",))
+        self._offer_documents()
         # At the district the desk is the 期限 page: the deadlines of every room's cases held here.
         self.desk.title.setText("期限（各调解组织）" if node_role == "supervisor" else "工作台")
         for key in ("statistics", "notices", "key_enterprises"):
@@ -267,6 +319,8 @@ class MainWindow(QMainWindow):
             return widget
         if key == "deadlines":
             widget = self.desk   # the desk's deadline lists cover every case held here
+        elif key in PAGES:
+            return self._room_page(key)
         else:
             widget = self._build_nav_page(key)
             if widget is None:
@@ -361,8 +415,8 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         if not self._on_nav_page():
             self.show_page(self._previous_page)
-            widget = self.nav_widgets.get(self.nav_keys[self._previous_page]) \
-                if self._previous_page < len(self.nav_keys) else None
+            widget = self._nav_widget(self.nav_keys[self._previous_page]) \
+                if self._previous_page < len(self.nav_keys) and self._pages_built else None
             if widget is not None:
                 self.stack.setCurrentWidget(widget)
 
@@ -536,7 +590,8 @@ class MainWindow(QMainWindow):
         self.show_page(last if 0 <= last < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
-        if self._pages_built and self.register.dirty and not messages.ask(
+        register = self.nav_widgets.get("register")   # never built: nothing typed into it
+        if register is not None and register.dirty and not messages.ask(
                 self, "有未保存的登记", "登记表中有尚未保存的内容，关闭后将丢失。确定关闭吗？",
                 yes="关闭", no="返回继续填写"):
             event.ignore()

@@ -342,7 +342,7 @@ class CaseListPage(QWidget):
     def _sort(self, key: str, descending: bool) -> None:
         if (key, descending) != (self.sort_key, self.descending):
             self.sort_key, self.descending = key, descending
-            self.query()
+            self.refresh()   # not before the first showing (activate): the page may be built signed in
 
     def _activated(self, index) -> None:
         case_id = self.model.data(index, CASE_ID_ROLE)
