@@ -176,7 +176,7 @@ def _dialog_shots(app: QApplication, window, out: Path) -> None:
     _settle(app, window)
     dialog.grab().save(str(out / "agreement_dialog.png"))
     dialog.reject()
-    settings = OrganisationDialog(window.ctx.backend, window.ctx.runner, window)
+    settings = OrganisationDialog(window.ctx, window)
     settings.edits["case_no_pattern"].setText("{org_code}劳人调〔{year}〕第{seq}号")
     settings.show()
     _settle(app, window)

@@ -7,8 +7,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from mediation_desktop.core.errors import UserError, ValidationError
+from mediation_desktop.gui.context import AppContext
 from mediation_desktop.gui.forms.ui_settings_dialog import Ui_OrganisationDialog
 from mediation_desktop.gui.widgets.form_rows import ERROR_STYLE
+from mediation_desktop.services.changes import SETTINGS
 
 # The organisation fields the dialog edits: each has a line edit and an error label of these names in
 # ui/settings_dialog.ui.
@@ -18,12 +20,15 @@ FIELDS = ("name", "address", "phone", "arbitration_name", "arbitration_address",
 class OrganisationDialog(QDialog):
     saved = Signal(object)   # the saved Organisation
 
-    def __init__(self, backend, runner, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, window: QWidget | None = None):
+        if not isinstance(ctx, AppContext):
+            # The older call form (backend, runner, window): the window's context carries both.
+            ctx, parent = window.ctx, window  # type: ignore[union-attr]
         super().__init__(parent)
-        self.backend, self.runner = backend, runner
+        self.ctx = ctx
         self.ui = Ui_OrganisationDialog()
         self.ui.setupUi(self)
-        org = backend.node.org
+        org = ctx.require_backend().node.org   # read when the database was opened, no query here
         self.edits: dict[str, QLineEdit] = {key: getattr(self.ui, key) for key in FIELDS}
         self.errors: dict[str, QLabel] = {key: getattr(self.ui, f"{key}_error") for key in FIELDS}
         for key, edit in self.edits.items():
@@ -49,7 +54,7 @@ class OrganisationDialog(QDialog):
     def edit_database_server(self) -> QDialog:
         from mediation_desktop.gui.database_dialog import DatabaseServerDialog
 
-        dialog = DatabaseServerDialog(self.backend.paths, self.runner, self)
+        dialog = DatabaseServerDialog(self.ctx.require_backend().paths, self.ctx.runner, self)
         dialog.open()
         return dialog
 
@@ -58,7 +63,7 @@ class OrganisationDialog(QDialog):
         from mediation_desktop.core.case_numbers import check_case_no_pattern, format_case_no
         from mediation_desktop.core.clock import today
 
-        code = self.backend.node.org.code
+        code = self.ctx.require_backend().node.org.code
         try:
             check_case_no_pattern(pattern.strip(), code)
             example = format_case_no(pattern.strip(), code, today().year, 1)
@@ -94,7 +99,7 @@ class OrganisationDialog(QDialog):
         except UserError as exc:
             self.show_error(exc)
             return
-        backend = self.backend
+        backend = self.ctx.require_backend()   # the back end of the moment (reopened after a restore)
 
         def failed(exc: BaseException) -> bool:
             if isinstance(exc, UserError):
@@ -106,4 +111,5 @@ class OrganisationDialog(QDialog):
             self.saved.emit(org)
             self.accept()
 
-        self.runner.run(lambda: update_organisation(backend, **fields), done, on_error=failed, parent=self)
+        self.ctx.runner.run(lambda: update_organisation(backend, **fields), done, on_error=failed, parent=self,
+                            changes=SETTINGS)
