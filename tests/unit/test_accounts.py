@@ -213,3 +213,19 @@ def test_only_the_head_closes_and_reopens_a_case(backend):
     backend.role = "supervisor"
     with pytest.raises(PermissionDenied):
         service.reopen(_case_in(backend, "closed", concluded=True))
+
+
+def test_an_unknown_name_is_checked_against_a_hash_of_the_real_parameters(monkeypatch):
+    """The written-out dummy hash has the production hasher's cost; a hasher of another cost gets a
+    dummy of its own, so an unknown name never answers faster than a wrong password."""
+    from argon2 import PasswordHasher, extract_parameters
+
+    production = PasswordHasher()
+    written = "$argon2id$v=19$m=65536,t=3,p=4$Vq+nMM7HpSySoBOkJHfogg$BqzFYmHYQTqy6K0OKKrXJU5AwkOL0Wv5obqinP3ok9Q"
+    monkeypatch.setattr(accounts, "_hasher", production)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", written)
+    assert accounts._dummy_hash() == written
+    assert extract_parameters(written) == extract_parameters(production.hash("x"))
+    other = PasswordHasher(time_cost=2, memory_cost=256, parallelism=1)
+    monkeypatch.setattr(accounts, "_hasher", other)
+    assert extract_parameters(accounts._dummy_hash()) == extract_parameters(other.hash("x"))
