@@ -4,8 +4,9 @@
 2. ``open_database``    on the task runner: migrations (a file that fails to open is checked at once)
 3. ``recover``          only for a damaged database: the recovery dialog, then back to 2
 4. ``first_run_setup``  only for an empty folder: organisation, this node's keys, the first account
-5. ``sign_in``          the first account (a folder set up from the command line) or the sign-in dialog;
-                        meanwhile the task runner reads the desk (``DeskPage.prefetch``)
+5. ``sign_in``          the first account (a folder set up from the command line) or the sign-in dialog
+                        (the password checked on a thread of its own); meanwhile the task runner reads
+                        the desk (``DeskPage.prefetch``), dropped if a password is refused
 6. ``hand_over``        the signed-in back end goes to the window (``finished``)
 7. ``check_in_background``  the integrity ``quick_check`` on a thread of its own while the desk is
                         in use (it reads the whole file); damage found interrupts with ``damaged``,
@@ -178,6 +179,8 @@ class StartupSequence(QObject):
             dialog.name.setText(self.remembered_user() or self.user or "")
             if dialog.name.text():
                 dialog.password.setFocus()
+            # Whatever was read behind the dialog is dropped once a password is refused.
+            dialog.refused.connect(lambda _message: self._drop_prefetched_desk())
         self.say("请登录")
         self._prefetch_desk(backend)
         if not self.ask(dialog) or dialog.account is None:  # type: ignore[attr-defined]
@@ -192,6 +195,11 @@ class StartupSequence(QObject):
         desk = getattr(self.window, "desk", None)   # the main window's desk page, once its pages are built
         if desk is not None and hasattr(desk, "prefetch"):
             desk.prefetch(backend)
+
+    def _drop_prefetched_desk(self) -> None:
+        desk = getattr(self.window, "desk", None)
+        if desk is not None and hasattr(desk, "drop_prefetched"):
+            desk.drop_prefetched()
 
     # -- 6 -------------------------------------------------------------------------------------------
     def hand_over(self, account: Any) -> None:

@@ -161,3 +161,23 @@ def test_the_organisation_menu_is_shown_exactly_to_those_the_service_lets_save(
             update_organisation(backend, phone="022-00000000")
         backend._node = None
         assert backend.node.org.phone != "022-00000000"
+
+
+def test_only_the_desk_is_built_before_sign_in_and_each_page_on_its_first_showing(make_window, data_dir, qtbot):
+    from mediation_desktop.gui.main_window import PAGES
+    from mediation_desktop.gui.pages.case_list import CaseListPage
+    from mediation_desktop.gui.pages.register import RegisterPage
+
+    _prepared(data_dir)
+    window = make_window()
+    assert set(window.nav_widgets) == {"desk"} and window.stack.indexOf(window.desk) == 0
+    window.show_key("register")
+    page = window.stack.currentWidget()
+    assert isinstance(page, RegisterPage) and window.stack.indexOf(page) == PAGES.index("register")
+    assert window.nav_widgets["register"] is page and window.register is page   # built once
+    window.show_key("cases")
+    assert isinstance(window.stack.currentWidget(), CaseListPage)
+    assert window.stack.indexOf(window.cases) == PAGES.index("cases")
+    qtbot.waitUntil(lambda: window.cases.count_label.text() == "共 0 件", timeout=10000)
+    assert window.batch_documents.button.isVisibleTo(window.cases)   # the head may generate documents
+    assert "import" not in window.nav_widgets

@@ -140,6 +140,11 @@ class DeskPage(QWidget):
         self.prefetched = DeskPrefetch(backend, self.ctx.today())
         self.ctx.runner.run(self.prefetched.run, parent=self)
 
+    def drop_prefetched(self) -> None:
+        """A refused password: what was read behind the dialog is never shown (the next sign-in's
+        desk is read afresh)."""
+        self.prefetched = None
+
     def reload(self) -> None:
         if self.ctx.backend is None:
             return
