@@ -91,7 +91,7 @@ class BatchDocuments(QObject):
         self.button = QPushButton("批量生成文书…")
         self.button.setToolTip("先在列表中选中多件案件（按住 Ctrl 或 Shift 点选）")
         self.button.clicked.connect(lambda: self.run())
-        page.export_button.parentWidget().layout().itemAt(0).layout().addWidget(self.button)
+        page.actions.addWidget(self.button)
         self.action = QAction("批量生成文书…", page.view)
         self.action.triggered.connect(lambda: self.run())
         page.view.addAction(self.action)

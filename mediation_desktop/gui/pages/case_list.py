@@ -76,11 +76,18 @@ class CaseListPage(QWidget):
         row1.addWidget(QLabel("搜索(&S)："))
         row1.itemAt(0).widget().setBuddy(self.search)
         row1.addWidget(self.search, 3)
+        # The date range sits beside the search: with the district's room filter the filters would not
+        # fit one row of a 1366-pixel screen, and a cut row hides its last filter or button.
+        dates = QHBoxLayout()
+        row1.addLayout(dates)
         self.count_label = QLabel("")
         row1.addWidget(self.count_label)
+        # The buttons acting on the list; gui/documents/batch.py adds 批量生成文书 here.
+        self.actions = QHBoxLayout()
         self.export_button = QPushButton("导出Excel(&E)")
         self.export_button.clicked.connect(self.export)
-        row1.addWidget(self.export_button)
+        self.actions.addWidget(self.export_button)
+        row1.addLayout(self.actions)
         layout.addLayout(row1)
 
         row2 = QHBoxLayout()
@@ -96,7 +103,7 @@ class CaseListPage(QWidget):
                                         [(str(k), v) for k, v in DISPUTE_TYPE_LABELS.items()], row2)
         self.mediator = self._combo("调解员", [("", "全部调解员")], row2)
         self.use_dates = QCheckBox("收案日期")
-        row2.addWidget(self.use_dates)
+        dates.addWidget(self.use_dates)
         # Typed the Chinese way or picked from the calendar (gui/widgets/date_edit.py); an empty bound
         # is open-ended, and an unreadable one is marked in the field and left out of the filter.
         self.date_from = DateEdit(value=QDate(ctx.today()).addMonths(-1), optional=True, what="收案日期起")
@@ -107,9 +114,9 @@ class CaseListPage(QWidget):
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
         self.use_dates.toggled.connect(self.query)
-        row2.addWidget(self.date_from)
-        row2.addWidget(QLabel("至"))
-        row2.addWidget(self.date_to)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("至"))
+        dates.addWidget(self.date_to)
         self.risk = self._combo("风险", list(RISK_FILTERS), row2)
         self.overdue = QCheckBox("已超期")
         self.collective = QCheckBox("集体争议")
