@@ -56,11 +56,15 @@ def _conflict(conn: Connection, p: Parsed, r: dict, reason: str, local_version: 
     counts.conflicts += 1
 
 
-def apply_package(backend: Backend, conn: Connection, p: Parsed, *, dry_run: bool) -> tuple[Counts, list[PostCommit]]:
+def apply_package(backend: Backend, conn: Connection, p: Parsed, *, dry_run: bool,
+                  calendar: WorkCalendar | None = None) -> tuple[Counts, list[PostCommit], WorkCalendar]:
+    """Apply ``p`` in ``conn``'s transaction. ``calendar`` carries the holiday tables an earlier
+    package of the same transaction installed (the back end's own calendar is reloaded only after
+    the commit); the calendar with this package's tables is returned for the next one."""
     counts = Counts()
     post: list[PostCommit] = []
     _organisation(conn, p)
-    calendar = _holiday_tables(backend, conn, p, post)
+    calendar = _holiday_tables(backend, conn, p, post, calendar or backend.calendar)
     by_entity: dict[str, list[dict]] = defaultdict(list)
     for r in p.records:
         by_entity[r["entity"]].append(r)
@@ -77,7 +81,7 @@ def apply_package(backend: Backend, conn: Connection, p: Parsed, *, dry_run: boo
         _template_offers(backend, conn, p)
     if not dry_run:
         _store_blobs(backend, p)
-    return counts, post
+    return counts, post, calendar
 
 
 def _organisation(conn: Connection, p: Parsed) -> None:
@@ -100,14 +104,16 @@ def _stored_case_data(conn: Connection, ids: list[str]) -> dict[str, dict]:
             for c in cases_repo.load_cases(conn, ids)}
 
 
-def _holiday_tables(backend: Backend, conn: Connection, p: Parsed, post: list[PostCommit]) -> WorkCalendar:
+def _holiday_tables(backend: Backend, conn: Connection, p: Parsed, post: list[PostCommit],
+                    calendar: WorkCalendar) -> WorkCalendar:
     """Store the district's holiday tables and move the deadlines they touch, in this transaction;
     returns the calendar the package's own cases are computed with."""
     from mediation_desktop.services.calendar_service import install_tables, refresh_holiday_files
 
     if p.reference is None or not p.reference["holidays"]:
-        return backend.calendar
-    installed = install_tables(conn, backend, p.reference["holidays"], source=p.header.package_id)
+        return calendar
+    installed = install_tables(conn, backend, p.reference["holidays"], source=p.header.package_id,
+                               calendar=calendar)
     if installed.changed:
         post.append(lambda: refresh_holiday_files(backend))
     return installed.calendar
