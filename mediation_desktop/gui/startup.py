@@ -9,8 +9,9 @@
                         the desk (``DeskPage.prefetch``), dropped if a password is refused
 6. ``hand_over``        the signed-in back end goes to the window (``finished``)
 7. ``check_in_background``  the integrity ``quick_check`` on a thread of its own while the desk is
-                        in use (it reads the whole file); damage found interrupts with ``damaged``,
-                        the window puts its session down and calls ``recover``
+                        in use (it reads the whole file), started once the desk's first reads are
+                        done; damage found interrupts with ``damaged``, the window puts its session
+                        down and calls ``recover``
 
 Every state names the next one it calls, so reordering (say, running the integrity check in the
 background after sign-in) is a matter of moving one call. The sequence owns the back end it opened
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from mediation_desktop.core.errors import UserError
@@ -32,6 +33,9 @@ from mediation_desktop.paths import DataPaths
 
 if TYPE_CHECKING:
     from mediation_desktop.services.backend import Backend
+
+# The longest the integrity check waits for the desk's first reads after sign-in.
+FIRST_READS_MS = 3000
 
 
 class StartupSequence(QObject):
@@ -50,6 +54,7 @@ class StartupSequence(QObject):
         self.lock = lock
         self.backend: Backend | None = None   # opened but not yet handed over
         self.check: Any = None                   # gui.background.BackgroundCheck, once signed in
+        self._waiting: Callable[[], None] | None = None   # what waits for the desk's first reads
         self.state = "new"
 
     def _enter(self, state: str) -> None:
@@ -208,7 +213,24 @@ class StartupSequence(QObject):
         backend.user, backend.role = account.name, account.role
         self.backend = None   # the window owns it from here on
         self.finished.emit(backend, account)
-        self.check_in_background()
+        self._after_first_reads(self.check_in_background)
+
+    def _after_first_reads(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the task runner has done the desk's first reads (or after
+        ``FIRST_READS_MS`` at most): the whole-file check would otherwise take a core and the disk
+        from them while the desk is being filled."""
+        self._waiting = then
+
+        def once() -> None:
+            if self._waiting is then:
+                self._waiting = None
+                then()
+
+        if self.runner.idle:
+            once()
+            return
+        self.runner.all_done.connect(once, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(FIRST_READS_MS, self, once)
 
     # -- 7 -------------------------------------------------------------------------------------------
     def check_in_background(self) -> None:
@@ -227,6 +249,7 @@ class StartupSequence(QObject):
 
     def stop_check(self) -> None:
         """Forget a running background check (the window closes, or the file is being replaced)."""
+        self._waiting = None   # nor start one still waiting for the desk's first reads
         if self.check is not None:
             self.check.cancel()
 
