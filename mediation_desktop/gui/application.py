@@ -2,15 +2,14 @@
 
 A second copy on a data folder that is already open explains and exits before showing a window.
 The window is shown before the database is opened; ``MainWindow.start`` runs right after the
-first paint. What opening the database needs (SQLAlchemy, the tables, argon2) is imported on a
-thread of its own from the start, while Qt builds and paints the window.
+first paint (``app.run_gui`` has meanwhile imported what opening the database needs, on a thread
+of its own).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
@@ -20,7 +19,6 @@ from mediation_desktop import APP_NAME, APP_TITLE
 from mediation_desktop.paths import DataPaths
 
 qt_log = logging.getLogger("mediation_desktop.qt")
-log = logging.getLogger("mediation_desktop.gui.application")
 
 
 def _qt_message(kind: QtMsgType, _context, message: str) -> None:
@@ -59,26 +57,8 @@ def claim_or_explain(paths: DataPaths):  # an InstanceLock, or None after explai
         return None
 
 
-def preload_database_layer() -> threading.Thread:
-    """Import the modules the start-up sequence's ``open_database`` uses, on a thread started
-    before the window is built: about a quarter of a second of the start that otherwise waits
-    until after the first paint. A failure here is left for ``open_database`` to report."""
-    def load() -> None:
-        try:
-            import mediation_desktop.services.accounts
-            import mediation_desktop.services.backend
-            import mediation_desktop.services.integrity  # noqa: F401
-        except Exception:  # the same import on the task runner reports it
-            log.debug("preloading the database layer failed", exc_info=True)
-
-    thread = threading.Thread(target=load, name="preload-database", daemon=True)
-    thread.start()
-    return thread
-
-
 def main(data_dir: str | Path | None = None, user: str | None = None) -> int:
     paths = DataPaths.resolve(data_dir)
-    preload_database_layer()
     log_path = paths.log_file
     try:
         from mediation_desktop.log import setup_logging
