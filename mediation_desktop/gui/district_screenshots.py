@@ -13,7 +13,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-SHOT_PASSWORD = "screenshot-pass"
+from mediation_desktop.gui.screenshot_setup import (
+    SHOT_PASSWORD,
+    close_window,
+    enrol_both,
+    new_register,
+    open_window,
+    prepare,
+    settle,
+)
+
 ROOMS = (("和平区劳动人事争议调解中心", "HP", 400), ("南市街道劳动争议调解委员会", "NS", 260),
          ("新兴街道劳动争议调解委员会", "XX", 0))
 
@@ -25,28 +34,17 @@ def _build(folder: Path) -> tuple[Path, Path]:
     from mediation_desktop.services.backend import Backend
     from mediation_desktop.services.demo import fill_demo
     from mediation_desktop.services.district_risk import district_risk
-    from mediation_desktop.sync import trust
     from mediation_desktop.sync.export import export_packages
     from mediation_desktop.sync.importer import import_packages
-    from mediation_desktop.sync.keys import export_card, fingerprint
     from mediation_desktop.sync.supervisor import add_notice, set_key_enterprises
 
-    sup = Backend(DataPaths.resolve(folder / "district"), "区人社")
-    sup.migrate()
-    sup.initialise("和平区人力资源和社会保障局", "和平区", "supervisor")
-    trust.create_keys(sup)
-    create_first_user(sup, "区人社", SHOT_PASSWORD, "刘科长")
+    sup = new_register(folder / "district", "区人社", "和平区人力资源和社会保障局", "和平区", role="supervisor",
+                       display_name="刘科长")
     usb = folder / "usb"
     usb.mkdir()
     for i, (name, code, cases) in enumerate(ROOMS):
-        room = Backend(DataPaths.resolve(folder / code), "王调解")
-        room.migrate()
-        room.initialise(name, code)
-        trust.create_keys(room)
-        for me, other in ((room, sup), (sup, room)):
-            card = folder / f"{other.node.node_id}.card"
-            card.write_bytes(export_card(trust.node_keys(other)))
-            trust.trust(me, card, fingerprint(trust.node_keys(other)))
+        room = new_register(folder / code, "王调解", name, code)
+        enrol_both(room, sup, folder)
         if cases:
             fill_demo(room, cases, seed=31 + i)
             from mediation_desktop.services.urgent_reports import create_report
@@ -88,52 +86,20 @@ def _build(folder: Path) -> tuple[Path, Path]:
 
 
 def main(out_dir: str) -> int:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from mediation_desktop.gui import main_window, messages
-    from mediation_desktop.gui.application import make_app
-    from mediation_desktop.paths import DataPaths
-
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    messages.HEADLESS = True
+    out = prepare(out_dir)
     data, usb = _build(Path(tempfile.mkdtemp(prefix="md_district_shots_")))
-    app = make_app()
-
-    def sign_in(dialog) -> bool:   # the sign-in dialog
-        dialog.name.setText("区人社")
-        dialog.password.setText(SHOT_PASSWORD)
-        dialog.try_sign_in()
-        return dialog.account is not None
-
-    main_window.run_dialog = sign_in
-    window = main_window.MainWindow(DataPaths.resolve(data), "区人社")
-    window.resize(1366, 768)
-    window.show()
-    window.start()
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-
-        def check() -> None:
-            if window.ctx.runner.idle:
-                QTimer.singleShot(ms, loop.quit)
-            else:
-                QTimer.singleShot(20, check)
-        check()
-        loop.exec()
+    window = open_window(data, "区人社")
 
     def shot(name: str) -> None:
-        settle()
+        settle(window)
         window.grab().save(str(out / name))
 
-    settle()
     window.show_key("overview")
     shot("district_overview.png")
     window.show_key("rooms")
     shot("district_rooms.png")
     window.show_room_cases("NS")
-    settle()
+    settle(window)
     shot("district_cases.png")
     window.show_key("risk")
     shot("district_risk.png")
@@ -164,68 +130,38 @@ def main(out_dir: str) -> int:
     sync.batch.start()
     shot("batch_import.png")
     window.show_key("cases")
-    settle()
+    settle(window)
     row = window.cases.model.row_at(0)
     if row is not None:
         window.open_case(row.case_id)
-        settle()
+        settle(window)
         dialog = window.detail.write_remark(correction=True)
         dialog.ui.text.setPlainText("申请人人数与所附名单不符（名单为12人），请核实后更正登记。")
-        settle()
+        settle(window)
         window.grab().save(str(out / "district_case_remark.png"))
         dialog.grab().save(str(out / "remark_dialog.png"))
         dialog.reject()
-    window.close()
-    app.processEvents()
-    _room(app, out, data.parent / "HP")
+    close_window(window)
+    _room(out, data.parent / "HP")
     return 0
 
 
-def _room(app, out: Path, folder: Path) -> None:  # app: QApplication
+def _room(out: Path, folder: Path) -> None:
     """The room after the district's package: the unread notice on the desk, the 通知 page, and
     the correction request on its case with the answer button."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from mediation_desktop.gui import main_window
-    from mediation_desktop.paths import DataPaths
-
-    def sign_in(dialog) -> bool:   # the sign-in dialog
-        dialog.name.setText("王调解")
-        dialog.password.setText(SHOT_PASSWORD)
-        dialog.try_sign_in()
-        return dialog.account is not None
-
-    main_window.run_dialog = sign_in
-    window = main_window.MainWindow(DataPaths.resolve(folder), "王调解")
-    window.resize(1366, 768)
-    window.show()
-    window.start()
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-
-        def check() -> None:
-            if window.ctx.runner.idle:
-                QTimer.singleShot(ms, loop.quit)
-            else:
-                QTimer.singleShot(20, check)
-        check()
-        loop.exec()
-
-    settle()
+    window = open_window(folder, "王调解")
     window.show_key("desk")
-    settle()
+    settle(window)
     window.grab().save(str(out / "room_desk_notice.png"))
     page = window.show_key("notices")
-    settle()
+    settle(window)
     window.grab().save(str(out / "room_notices.png"))
     remark = page.remarks[0] if page.remarks else None
     if remark is not None:
         window.open_case(remark["case_id"])
-        settle()
+        settle(window)
         window.grab().save(str(out / "room_case_correction.png"))
-    window.close()
-    app.processEvents()
+    close_window(window)
 
 
 if __name__ == "__main__":

@@ -12,21 +12,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from mediation_desktop.gui.screenshot_setup import close_window, new_register, open_window, prepare, settle
 
-SHOT_PASSWORD = "screenshot-pass"
-
-
-def _settle(app: QApplication, window, ms: int = 300) -> None:
-    loop = QEventLoop()
-    def check() -> None:
-        if window.ctx.runner.idle:
-            QTimer.singleShot(ms, loop.quit)
-        else:
-            QTimer.singleShot(20, check)
-    check()
-    loop.exec()
+SETTLE_MS = 300
 
 
 def _book_sessions(backend) -> None:
@@ -50,52 +38,25 @@ def _book_sessions(backend) -> None:
 
 
 def main(out_dir: str) -> int:
-    from mediation_desktop.gui import messages
-    from mediation_desktop.gui.application import make_app
-    from mediation_desktop.gui.main_window import MainWindow
-    from mediation_desktop.paths import DataPaths
-    from mediation_desktop.services.backend import Backend
     from mediation_desktop.services.demo import fill_demo
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    messages.HEADLESS = True
+    out = prepare(out_dir)
     folder = tempfile.mkdtemp(prefix="md_shots_")
-    backend = Backend(DataPaths.resolve(folder), "王调解")
-    backend.migrate()
-    backend.initialise("和平区劳动人事争议调解中心", "津和平")
-    from mediation_desktop.sync.trust import create_keys
-
-    create_keys(backend)
-    from mediation_desktop.services.accounts import create_first_user
-
-    create_first_user(backend, "王调解", SHOT_PASSWORD, "王建国")
+    backend = new_register(folder, "王调解", "和平区劳动人事争议调解中心", "津和平", display_name="王建国")
     fill_demo(backend, 600)
     _book_sessions(backend)
     backend.close()
-    app = make_app()
-    from mediation_desktop.gui import main_window
 
-    def sign_in(dialog) -> bool:  # the sign-in dialog, photographed then answered
-        dialog.name.setText("王调解")
+    def photograph(dialog) -> None:  # the sign-in dialog, with the name typed
         dialog.adjustSize()
         dialog.grab().save(str(out / "sign_in.png"))
-        dialog.password.setText(SHOT_PASSWORD)
-        dialog.try_sign_in()
-        return dialog.account is not None
 
-    main_window.run_dialog = sign_in
-    window = MainWindow(DataPaths.resolve(folder), "王调解")
-    # A common laptop screen: the window, its status bar and the case numbers must fit it.
-    window.resize(1366, 768)
-    window.show()
-    window.start()
-    _settle(app, window)
+    window = open_window(folder, "王调解", at_sign_in=photograph)
     window.grab().save(str(out / "desk.png"))
 
     window.show_page(1)
-    _settle(app, window)
-    _settle(app, window)
+    settle(window, SETTLE_MS)
+    settle(window, SETTLE_MS)
     window.grab().save(str(out / "case_list.png"))
 
     window.show_page(2)
@@ -110,29 +71,29 @@ def main(out_dir: str) -> int:
     page.facts.setPlainText("申请人自2023年入职被申请人处从事钢筋工工作，被申请人自三个月前起拖欠工资。")
     page.received_on.edit.setText("2026年9月1日")     # typed the Chinese way, read as 2026-09-01
     page.save()
-    _settle(app, window)
+    settle(window, SETTLE_MS)
     from PySide6.QtWidgets import QScrollArea
 
     scroll = page.findChild(QScrollArea)
     if scroll is not None:   # both refusals in view: the ID number's and the dispute type's
-        scroll.verticalScrollBar().setValue(90)
-        _settle(app, window)
+        scroll.verticalScrollBar().setValue(125)
+        settle(window, SETTLE_MS)
     window.grab().save(str(out / "register_validation.png"))
     page.dirty = False
-    _dialog_shots(app, window, out)
+    _dialog_shots(window, out)
 
     window.show_page(1)
-    model = window.cases.model
-    case_id = None
-    for r in range(model.rowCount()):
-        row_data = model.row_at(r)
-        if row_data is not None and row_data.status == "mediating" and row_data.outcome == "agreement":
-            case_id = row_data.case_id
-            break
-    window.ctx.open_case.emit(case_id or model.row_at(0).case_id)
-    _settle(app, window)
+    # A case with an agreement (one still being performed if there is one): its items and documents.
+    from mediation_desktop.services.case_list import CaseListService, ListFilter
+
+    listing = CaseListService(window.ctx.backend)
+    agreed = (listing.keys(ListFilter(status="mediating", outcome="agreement"))
+              or listing.keys(ListFilter(outcome="agreement")))[:1]
+    case_id = listing.rows(agreed)[agreed[0]].case_id if agreed else window.cases.model.row_at(0).case_id
+    window.ctx.open_case.emit(case_id)
+    settle(window, SETTLE_MS)
     window.detail.tabs.setCurrentIndex(2)
-    _settle(app, window)
+    settle(window, SETTLE_MS)
     window.grab().save(str(out / "case_detail.png"))
 
     from mediation_desktop.gui.documents.tab import DocumentsPanel
@@ -141,19 +102,24 @@ def main(out_dir: str) -> int:
     panel = window.detail.documents_tab.findChild(DocumentsPanel)
     for kind in ("application", "acceptance", "agreement", "agreement"):
         panel.generate(kind)
-        _settle(app, window)
+        settle(window, SETTLE_MS)
+    # The receipt for the acceptance notice, with the choice of the served document in view.
+    panel.kind.setCurrentIndex(panel.kind.findData("service"))
+    panel.serves.setCurrentIndex(max(panel.serves.findData("acceptance"), 0))
+    panel.generate()
+    settle(window, SETTLE_MS)
     panel.table.selectRow(0)
-    _settle(app, window)
+    settle(window, SETTLE_MS)
     window.grab().save(str(out / "case_detail_documents.png"))
 
     window.show_tool_page("sync")
-    _settle(app, window)
+    settle(window, SETTLE_MS)
     window.grab().save(str(out / "sync.png"))
-    window.close()
+    close_window(window)
     return 0
 
 
-def _dialog_shots(app: QApplication, window, out: Path) -> None:
+def _dialog_shots(window, out: Path) -> None:
     """The forms from ui/: the agreement dialog (one form per item) and the organisation settings with
     the case-number example."""
     from datetime import date
@@ -173,13 +139,13 @@ def _dialog_shots(app: QApplication, window, out: Path) -> None:
     dialog._accept()                  # the third item lacks its payer: marked in place
     dialog.resize(900, 740)
     dialog.show()
-    _settle(app, window)
+    settle(window, SETTLE_MS)
     dialog.grab().save(str(out / "agreement_dialog.png"))
     dialog.reject()
     settings = OrganisationDialog(window.ctx, window)
     settings.edits["case_no_pattern"].setText("{org_code}劳人调〔{year}〕第{seq}号")
     settings.show()
-    _settle(app, window)
+    settle(window, SETTLE_MS)
     settings.grab().save(str(out / "settings_organisation.png"))
     settings.reject()
 

@@ -10,7 +10,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-SHOT_PASSWORD = "screenshot-pass"
+from mediation_desktop.gui.screenshot_setup import (
+    close_window,
+    enrol_both,
+    new_register,
+    open_window,
+    prepare,
+    settle,
+)
 
 
 def _fill_room(backend) -> None:
@@ -58,100 +65,46 @@ def _closed_cases(backend) -> list[str]:
 
 
 def main(out_dir: str) -> int:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from mediation_desktop.gui import main_window, messages
-    from mediation_desktop.gui.application import make_app
-    from mediation_desktop.paths import DataPaths
-    from mediation_desktop.services.accounts import create_first_user
-    from mediation_desktop.services.backend import Backend
     from mediation_desktop.services.demo import fill_demo
     from mediation_desktop.services.typical_cases import add_from_case
-    from mediation_desktop.sync.trust import create_keys
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    messages.HEADLESS = True
+    out = prepare(out_dir)
     folder = tempfile.mkdtemp(prefix="md_team_shots_")
-    backend = Backend(DataPaths.resolve(folder), "王调解")
-    backend.migrate()
-    backend.initialise("和平区劳动人事争议调解中心", "津和平")
-    create_keys(backend)
-    create_first_user(backend, "王调解", SHOT_PASSWORD, "王建国")
+    backend = new_register(folder, "王调解", "和平区劳动人事争议调解中心", "津和平", display_name="王建国")
     fill_demo(backend, 300, seed=3)
     _fill_room(backend)
     for case_no in _closed_cases(backend):
         add_from_case(backend, case_no)
     backend.close()
 
-    app = make_app()
-
-    def sign_in(dialog) -> bool:
-        dialog.name.setText("王调解")
-        dialog.password.setText(SHOT_PASSWORD)
-        dialog.try_sign_in()
-        return dialog.account is not None
-
-    main_window.run_dialog = sign_in
-    window = main_window.MainWindow(DataPaths.resolve(folder), "王调解")
-    window.ctx.today = lambda: date(2026, 12, 1)
-    window.resize(1366, 768)
-    window.show()
-    window.start()
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-
-        def check() -> None:
-            if window.ctx.runner.idle:
-                QTimer.singleShot(ms, loop.quit)
-            else:
-                QTimer.singleShot(20, check)
-        check()
-        loop.exec()
-
-    settle()
+    window = open_window(folder, "王调解", today=date(2026, 12, 1))
     page = window.show_tool_page("programme")
-    settle()
+    settle(window)
     window.grab().save(str(out / "team_mediators.png"))
     page.tabs.setCurrentWidget(page.screenings)
-    settle()
+    settle(window)
     window.grab().save(str(out / "team_screening.png"))
     page.tabs.setCurrentWidget(page.typical)
     page.typical.table.selectRow(0)
-    settle()
+    settle(window)
     window.grab().save(str(out / "typical_cases.png"))
-    window.close()
-    app.processEvents()
-    _district(app, out, folder)
+    close_window(window)
+    _district(out, folder)
     return 0
 
 
-def _district(app, out: Path, room_folder: str) -> None:
+def _district(out: Path, room_folder: str) -> None:
     """The district after the room's package: every room's mediators and the organisations."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from mediation_desktop.gui import main_window
-    from mediation_desktop.paths import DataPaths
-    from mediation_desktop.services.accounts import create_first_user
     from mediation_desktop.services.backend import Backend
     from mediation_desktop.services.mediation_orgs import add_org
-    from mediation_desktop.sync import trust
     from mediation_desktop.sync.export import export_packages
     from mediation_desktop.sync.importer import import_packages
-    from mediation_desktop.sync.keys import export_card, fingerprint
 
     folder = tempfile.mkdtemp(prefix="md_team_district_")
-    sup = Backend(DataPaths.resolve(folder), "区人社")
-    sup.migrate()
-    sup.initialise("和平区人力资源和社会保障局", "和平区", "supervisor")
-    trust.create_keys(sup)
-    create_first_user(sup, "区人社", SHOT_PASSWORD, "刘科长", role="supervisor+admin")
+    sup = new_register(folder, "区人社", "和平区人力资源和社会保障局", "和平区", role="supervisor",
+                       display_name="刘科长", account_role="supervisor+admin")
     room = Backend.open(room_folder, "王调解")
-    for me, other in ((room, sup), (sup, room)):
-        card = Path(folder) / f"{other.node.node_id}.card"
-        card.write_bytes(export_card(trust.node_keys(other)))
-        trust.trust(me, card, fingerprint(trust.node_keys(other)))
+    enrol_both(room, sup, Path(folder))
     (package,) = export_packages(room, Path(folder))
     import_packages(sup, [package.path])
     room.close()
@@ -160,37 +113,13 @@ def _district(app, out: Path, room_folder: str) -> None:
     add_org(sup, "新业态劳动者权益服务站", "新业态", head="郑洁", mediators="2", set_up_on="2025-03-18")
     sup.close()
 
-    def sign_in(dialog) -> bool:
-        dialog.name.setText("区人社")
-        dialog.password.setText(SHOT_PASSWORD)
-        dialog.try_sign_in()
-        return dialog.account is not None
-
-    main_window.run_dialog = sign_in
-    window = main_window.MainWindow(DataPaths.resolve(folder), "区人社")
-    window.resize(1366, 768)
-    window.show()
-    window.start()
-
-    def settle(ms: int = 400) -> None:
-        loop = QEventLoop()
-
-        def check() -> None:
-            if window.ctx.runner.idle:
-                QTimer.singleShot(ms, loop.quit)
-            else:
-                QTimer.singleShot(20, check)
-        check()
-        loop.exec()
-
-    settle()
+    window = open_window(folder, "区人社")
     page = window.show_tool_page("programme")
-    settle()
+    settle(window)
     page.tabs.setCurrentWidget(page.orgs)
-    settle()
+    settle(window)
     window.grab().save(str(out / "district_orgs.png"))
-    window.close()
-    app.processEvents()
+    close_window(window)
 
 
 if __name__ == "__main__":
