@@ -107,6 +107,7 @@ def register(sub) -> None:
     a.set_defaults(func=run_alert)
     al = sub.add_parser("alerts", help="情况快报列表（区人社：未阅的在前）")
     al.add_argument("--seen", metavar="ID", help="把这份快报标为已阅")
+    al.add_argument("--delete", metavar="ID", help="（调解组织）删除误报的快报，删除随下一个同步包报送")
     al.add_argument("--json", action="store_true")
     al.set_defaults(func=run_alerts)
 
@@ -371,6 +372,12 @@ def run_alerts(ctx) -> int:
 
     if ctx.args.seen:
         mark_seen(ctx.backend(), ctx.args.seen)
+    if ctx.args.delete:
+        from mediation_desktop.services.programme_delete import delete_record
+
+        deleted = delete_record(ctx.backend(), "urgent_report", ctx.args.delete)
+        if not ctx.args.json:
+            ctx.say(f"已删除{deleted['label']}“{deleted['name']}”。")
     rows = list_reports(ctx.backend())
     if ctx.args.json:
         ctx.out_json(rows)

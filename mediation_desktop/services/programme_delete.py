@@ -1,5 +1,6 @@
 """Deleting a record of the programme's registers: a mediator, a training record, an outreach
-activity, a screening, a typical case, a promotion (推广) and (district) a hand-registered organisation.
+activity, a screening, an urgent report, a typical case, a promotion (推广) and (district) a
+hand-registered organisation.
 
 One table says who may delete what and how the record is named in the confirmation, the audit entry
 and the refusals; the page's 删除 button and the command line's ``delete`` both come through here.
@@ -31,6 +32,7 @@ DELETABLE: dict[str, Deletable] = {
     "training": Deletable("培训记录", "case.record", "room"),
     "outreach": Deletable("普法活动", "case.record", "room"),
     "screening": Deletable("排查记录", "case.record", "room"),
+    "urgent_report": Deletable("情况快报", "case.record", "room"),
     "typical_case": Deletable("典型案例", "case.record", "room"),
     "typical_library": Deletable("推广的典型案例", "remark.write", "supervisor"),
     "mediation_org": Deletable("调解组织", "remark.write", "supervisor"),
@@ -54,6 +56,8 @@ def _name(conn: Connection, entity: str, row: dict) -> str:
         return f"{row['held_on'].isoformat()} {row['title']}"
     if entity == "screening":
         return f"{row['screened_on'].isoformat()} {row['enterprise']}"
+    if entity == "urgent_report":
+        return f"{row['reported_on'].isoformat()} {row['title']}"
     return row["title"] if entity in ("typical_case", "typical_library") else row["name"]
 
 

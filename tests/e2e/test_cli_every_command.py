@@ -514,6 +514,10 @@ def test_deleting_programme_records(cli, nodes, tmp_path):
     assert cli(room, "outreach", "list", "--json").json() == []
     check = cli(room, "screening", "add", "--enterprise", "宏图建筑工程有限公司", "--on", "2026-05-02", "--level", "red",
                 "--findings", "两个月未发工资", "--json").json()
+    cli(room, "alert", "--screening", check["id"], "--out", str(tmp_path / "快报.docx"))
+    (report,) = cli(room, "alerts", "--json").json()
+    assert cli(room, "alerts", "--delete", report["id"], "--json").json() == []
+    assert cli(room, "alerts", "--delete", report["id"], code=2).err.startswith("E_NOT_FOUND")
     cli(room, "screening", "delete", check["id"])
     assert cli(room, "screening", "list", "--json").json() == []
     ordinary = next(c for c in _demo_cases(room, cli) if c["status"] == "closed" and not c["collective"])

@@ -16,6 +16,7 @@ from mediation_desktop.services import (
     screenings,
     training,
     typical_cases,
+    urgent_reports,
 )
 from mediation_desktop.services.programme_delete import delete_record, describe, may_delete
 
@@ -54,6 +55,7 @@ def test_a_room_deletes_its_records_and_the_district_follows(tmp_path):
     course = training.add_training(room, "王建国", "调解技巧", "1.5", "2026-04-01")
     event = outreach.add_outreach(room, "2026-05-01", "普法进企业")
     check = screenings.add_screening(room, "宏图建筑工程有限公司", "2026-05-02", "red", "两个月未发工资")
+    report = urgent_reports.create_report(room, screening_id=check["id"])
     typical = typical_cases.add_from_case(room, closed_case(room, mediator="王建国").case_no)
     import_one(sup, export_one(room, tmp_path / "up1"))
     assert event["id"] in _ids(sup, "outreach_events")
@@ -70,7 +72,8 @@ def test_a_room_deletes_its_records_and_the_district_follows(tmp_path):
 
     assert describe(room, "training", course["id"])["name"] == "王建国 2026-04-01 调解技巧（1.5学时）"
     for entity, row, table in (("mediator", spare, "mediators"), ("training", course, "training_records"),
-                               ("outreach", event, "outreach_events"), ("screening", check, "screenings"),
+                               ("outreach", event, "outreach_events"), ("urgent_report", report, "urgent_reports"),
+                               ("screening", check, "screenings"),
                                ("typical_case", typical, "typical_cases")):
         shown = delete_record(room, entity, row["id"])
         assert (shown["entity"], shown["id"]) == (entity, row["id"])
@@ -80,7 +83,7 @@ def test_a_room_deletes_its_records_and_the_district_follows(tmp_path):
     room.role = None   # back to the command line's operator, who exports
 
     import_one(sup, export_one(room, tmp_path / "up2"))
-    for table in ("outreach_events", "screenings", "typical_cases", "training_records"):
+    for table in ("outreach_events", "screenings", "typical_cases", "training_records", "urgent_reports"):
         assert _ids(sup, table) == set(), table
     assert _ids(sup, "mediators") == {kept["id"]}
 
