@@ -10,11 +10,11 @@ same lists cover its own cases. Employers are one employer by credit code, else 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from mediation_desktop.core.clock import today as clock_today
@@ -26,6 +26,7 @@ from mediation_desktop.core.risk import (
     SAME_EMPLOYER_MANY,
     assessed,
     employer_key,
+    large_amount,
     rooms_reason,
     same_employer_reason,
 )
@@ -163,14 +164,24 @@ def _assessed_lists(backend: Backend, today: date, many: int) -> DistrictRisk:
         orgs = district_queries.organisation_labels(conn)
     result = DistrictRisk(today)
     employers = _employers(rows, listed)
-    by_level: dict[str, list[RiskCase]] = {level: [] for level in LEVELS}
+    # Level → room code → its cases, each part still in the rows' order (received, then number).
+    parts: dict[str, defaultdict[str, list[RiskCase]]] = {level: defaultdict(list) for level in LEVELS}
+    assessments: dict[tuple, tuple[str, tuple[str, ...]]] = {}
+    wages_in: dict[str | None, bool] = {}
     unknown = ("（未知组织）", "")
     # Rows in district_queries.RISK_COLUMNS order; everything about the employer is looked up once per
-    # distinct (credit code, name), and the rules once per distinct set of facts (core.risk.assessed).
+    # distinct (credit code, name), and the rules once per distinct set of facts, remembered here by
+    # the facts as the rules read them, so most rows cost a few dictionary look-ups.
     for (num, case_id, case_no, org_id, received_on, workers, collective, types, amount, respondent, uscc,
-         applicants, next_due), (same, in_rooms, on_list) in zip(rows, employers.of_rows, strict=True):
-        level, reasons = assessed(workers, bool(collective), _WAGES in (types or ""),  # no other code contains "wages"
-                                  amount, same, in_rooms, on_list, today, many)
+         applicants, next_due), employer in zip(rows, employers.of_rows, strict=True):
+        wages = wages_in.get(types)
+        if wages is None:
+            wages = wages_in[types] = _WAGES in (types or "")   # no other code contains "wages"
+        facts = (workers, collective, wages, large_amount(amount), employer)
+        found = assessments.get(facts)
+        if found is None:
+            found = assessments[facts] = assessed(workers, bool(collective), wages, amount, *employer, today, many)
+        level, reasons = found
         overdue = (today - next_due).days if next_due is not None and next_due < today else 0
         if level == "none" and not overdue and not collective:
             continue
@@ -178,20 +189,34 @@ def _assessed_lists(backend: Backend, today: date, many: int) -> DistrictRisk:
         item = _risk_case((case_id, case_no, org_name, org_code, received_on, applicants, respondent, uscc, workers,
                            next_due, overdue, level, reasons, num))
         if level != "none":
-            by_level[level].append(item)
+            parts[level][org_code].append(item)
         if overdue:
             result.overdue.append(item)
         if collective:
             result.collective.append(item)
-    # Red first, then by room, date and number; the longest overdue first; the largest collective
-    # first. Sorted by the plain fields with C-level keys, the descending field last (sorts are stable).
+    # Red first, then by room, date and number. Each part is already in date order, so its sort by
+    # (date, number) runs in one pass; the longest overdue and the largest collective first. Sorted by
+    # the plain fields with C-level keys, one field at a time, the most significant last (stable sorts).
     for level in reversed(LEVELS[1:]):
-        result.cases += sorted(by_level[level], key=attrgetter("org_code", "received_on", "case_no"))
-    for listed_cases, most_first in ((result.overdue, "overdue_days"), (result.collective, "workers_involved")):
-        listed_cases.sort(key=attrgetter("org_code", "case_no"))
-        listed_cases.sort(key=attrgetter(most_first), reverse=True)
+        for code in sorted(parts[level]):
+            part = parts[level][code]
+            part.sort(key=_DATE_AND_NUMBER)
+            result.cases += part
+    for listed_cases, most_first in ((result.overdue, _OVERDUE_DAYS), (result.collective, _WORKERS)):
+        listed_cases.sort(key=_CASE_NO)
+        listed_cases.sort(key=_ORG_CODE)
+        listed_cases.sort(key=most_first, reverse=True)
     result.employers, result.key_enterprises = _employer_lists(employers, listed, orgs, many)
     return result
+
+
+def _field(*names: str) -> itemgetter:
+    return itemgetter(*map(RiskCase._fields.index, names))
+
+
+_DATE_AND_NUMBER = _field("received_on", "case_no")
+_CASE_NO, _ORG_CODE = _field("case_no"), _field("org_code")
+_OVERDUE_DAYS, _WORKERS = _field("overdue_days"), _field("workers_involved")
 
 
 @dataclass
@@ -211,24 +236,25 @@ def _employers(rows: list[tuple], listed: dict[str, str]) -> _Employers:
 
     Every pass over the rows is C-level (getters, map, zip, Counter): Python code runs once per
     recorded (credit code, name) or per employer and room, not per case."""
-    recorded = itemgetter(10, 9)                                  # (credit code, name) as recorded
-    pairs = dict.fromkeys(map(recorded, rows))                    # oldest first
-    key_of = {pair: employer_key(*pair) for pair in pairs}
-    latest = dict.fromkeys(map(recorded, reversed(rows)))         # newest first
-    coded = {employer_key(None, name): key_of[uscc, name] for uscc, name in reversed(latest) if uscc}
-    if coded:
+    recorded = list(map(itemgetter(10, 9), rows))                # (credit code, name) as recorded, oldest first
+    key_of = {pair: employer_key(*pair) for pair in dict.fromkeys(recorded)}
+    by_name = {employer_key(None, name) for _, name in key_of}
+    if not by_name.isdisjoint(key_of.values()):   # some rooms named an employer without its code
+        latest = dict.fromkeys(reversed(recorded))               # newest first
+        coded = {employer_key(None, name): key_of[uscc, name] for uscc, name in reversed(latest) if uscc}
         key_of = {pair: coded.get(key, key) for pair, key in key_of.items()}
-    keys = list(map(key_of.__getitem__, map(recorded, rows)))
-    rooms: dict[str, dict[str, int]] = {}
-    for (key, org), n in Counter(zip(keys, map(itemgetter(3), rows), strict=True)).items():
-        rooms.setdefault(key, {})[org] = n
+    keys = list(map(key_of.__getitem__, recorded))
+    by_room = Counter(zip(keys, map(itemgetter(3), rows), strict=True))
+    totals, in_rooms = Counter(keys), Counter(map(itemgetter(0), by_room))
+    rooms: defaultdict[str, dict[str, int]] = defaultdict(dict)
+    for (key, org), n in by_room.items():
+        rooms[key][org] = n
     names: dict[str, tuple[str, str | None]] = {}
-    for uscc, name in pairs:   # the name and code as the employer's first case (oldest received) recorded them
+    for uscc, name in key_of:   # the name and code as the employer's first case (oldest received) recorded them
         names.setdefault(key_of[uscc, name], (name, uscc))
-    totals = {key: (sum(by_room.values()), len(by_room)) for key, by_room in rooms.items()}
-    facts = {(uscc, name): (*totals[key], bool(uscc) and uscc.upper() in listed)
+    facts = {(uscc, name): (totals[key], in_rooms[key], bool(uscc) and uscc.upper() in listed)
              for (uscc, name), key in key_of.items()}
-    return _Employers(rooms, names, list(map(facts.__getitem__, map(recorded, rows))))
+    return _Employers(rooms, names, list(map(facts.__getitem__, recorded)))
 
 
 def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[str, tuple[str, str]],
@@ -237,6 +263,7 @@ def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[st
     several_or_many: list[EmployerRisk] = []
     on_the_list: list[EmployerRisk] = []
     unknown = ("（未知组织）", "")
+    by_count, by_code = itemgetter(2), itemgetter(1)
     for key, rooms in employers.rooms.items():
         name, uscc = employers.names[key]
         on_list = uscc is not None and uscc.upper() in listed
@@ -245,8 +272,8 @@ def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[st
         if not (several or many_in_one or on_list):
             continue
         labelled = [(*orgs.get(org, unknown), n) for org, n in rooms.items()]
-        labelled.sort(key=itemgetter(1))                 # by code, the most open cases first
-        labelled.sort(key=itemgetter(2), reverse=True)
+        labelled.sort(key=by_code)                       # by code, the most open cases first
+        labelled.sort(key=by_count, reverse=True)
         reasons = []
         if several:
             reasons.append(rooms_reason(len(rooms)))

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mediation_desktop.core.model import OPEN_STATUSES
@@ -44,6 +44,7 @@ EMPLOYERS = [
     ("天津恒通物流有限公司", None),
     ("天津恒通物流 有限公司", None),
     ("天津小店", None),
+    ("天津鑫达建筑工程有限公司", " "),                    # a code of spaces is no code: joins by name
 ]
 ROOMS = [("第一调解委员会", "R01"), ("第二调解委员会", "R02"), ("第三调解委员会", "R03")]
 STATUSES = (*OPEN_STATUSES, "closed")
@@ -177,6 +178,12 @@ def _as_listed(risk) -> dict:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(registers, st.sampled_from([date(2026, 6, 1), date(2026, 12, 20)]), st.integers(2, 4))
+# Every recorded code looks like one, yet the older case's code of spaces is none: it joins the employer
+# by name, in two rooms.
+@example([{"room": 0, "employer": len(EMPLOYERS) - 1, "status": "registered", "workers": 1, "types": "wages",
+           "amount": None, "received": 1, "due": None, "case_no": 1},
+          {"room": 1, "employer": 0, "status": "mediating", "workers": 1, "types": "contract",
+           "amount": None, "received": 5, "due": None, "case_no": 2}], date(2026, 6, 1), 3)
 def test_the_list_is_every_case_assessed_on_its_own(district, register, today, many):
     sup, org_ids = district
     set_same_employer_many(sup, many)
