@@ -66,14 +66,11 @@ class RiskCase(NamedTuple):
                 "overdue_days": self.overdue_days, "risk": {"level": self.level, "reasons": list(self.reasons)}}
 
 
-# RiskCase from a tuple of all its fields in order, without the Python-level __new__ of a named tuple
-# (a third of the cost of each of the tens of thousands of list entries).
-_risk_case = partial(tuple.__new__, RiskCase)
 
 
-@dataclass(frozen=True)
-class EmployerRisk:
-    """One employer with open cases in several rooms, or many in one."""
+class EmployerRisk(NamedTuple):
+    """One employer with open cases in several rooms, or many in one (a named tuple: thousands are made
+    at a time, and their rooms' (name, code, count) entries are shared between them)."""
 
     name: str
     uscc: str | None
@@ -87,6 +84,12 @@ class EmployerRisk:
                 "key_enterprise": self.key_enterprise,
                 "rooms": [{"org_name": n, "org_code": c, "open_cases": k} for n, c, k in self.rooms],
                 "reasons": list(self.reasons)}
+
+
+# Entries from a tuple of all their fields in order, without the Python-level __new__ of a named tuple
+# (a third of the cost of each of the tens of thousands of list entries).
+_risk_case = partial(tuple.__new__, RiskCase)
+_employer_risk = partial(tuple.__new__, EmployerRisk)
 
 
 @dataclass
@@ -263,6 +266,7 @@ def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[st
     several_or_many: list[EmployerRisk] = []
     on_the_list: list[EmployerRisk] = []
     unknown = ("（未知组织）", "")
+    labels = _RoomLabels(orgs, unknown)
     by_count, by_code = itemgetter(2), itemgetter(1)
     for key, rooms in employers.rooms.items():
         name, uscc = employers.names[key]
@@ -271,7 +275,7 @@ def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[st
         many_in_one = [org for org, n in rooms.items() if n >= many]
         if not (several or many_in_one or on_list):
             continue
-        labelled = [(*orgs.get(org, unknown), n) for org, n in rooms.items()]
+        labelled = list(map(labels.__getitem__, rooms.items()))
         labelled.sort(key=by_code)                       # by code, the most open cases first
         labelled.sort(key=by_count, reverse=True)
         reasons = []
@@ -280,7 +284,7 @@ def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[st
         reasons += [same_employer_reason(rooms[org], orgs.get(org, unknown)[0]) for org in many_in_one]
         if on_list:
             reasons.append(KEY_ENTERPRISE_REASON)
-        entry = EmployerRisk(name, uscc, tuple(labelled), sum(rooms.values()), on_list, tuple(reasons))
+        entry = _employer_risk((name, uscc, tuple(labelled), sum(rooms.values()), on_list, tuple(reasons)))
         if several or many_in_one:
             several_or_many.append(entry)
         if on_list:
@@ -288,6 +292,20 @@ def _employer_lists(employers: _Employers, listed: dict[str, str], orgs: dict[st
     several_or_many.sort(key=lambda e: (-len(e.rooms), -e.open_cases, e.name))
     on_the_list.sort(key=lambda e: (-e.open_cases, e.name))
     return several_or_many, on_the_list
+
+
+class _RoomLabels(dict[tuple[str, int], tuple[str, str, int]]):
+    """(organisation id, open cases) → (organisation name, code, open cases), made once and shared by
+    every employer with that many open cases in that room."""
+
+    def __init__(self, orgs: dict[str, tuple[str, str]], unknown: tuple[str, str]):
+        super().__init__()
+        self.orgs, self.unknown = orgs, unknown
+
+    def __missing__(self, room: tuple[str, int]) -> tuple[str, str, int]:
+        org, n = room
+        label = self[room] = (*self.orgs.get(org, self.unknown), n)
+        return label
 
 
 def _programme_entries(backend: Backend) -> tuple[list[dict], list[dict]]:
