@@ -173,9 +173,10 @@ class StartupSequence(QObject):
     # -- 5 -------------------------------------------------------------------------------------------
     def sign_in(self, has_users: bool = True) -> None:
         self._enter("sign_in")
+        backend = self._require_backend()
+        self._prefetch_desk(backend)   # first: the read starts while the dialog is being built
         from mediation_desktop.gui.auth.signin import FirstUserDialog, SignInDialog
 
-        backend = self._require_backend()
         dialog: QDialog
         if not has_users:
             dialog = FirstUserDialog(backend, self.window, suggested_name=self.user or "")
@@ -187,7 +188,6 @@ class StartupSequence(QObject):
             # Whatever was read behind the dialog is dropped once a password is refused.
             dialog.refused.connect(lambda _message: self._drop_prefetched_desk())
         self.say("请登录")
-        self._prefetch_desk(backend)
         if not self.ask(dialog) or dialog.account is None:  # type: ignore[attr-defined]
             self.say("未登录")
             self._abandon()
