@@ -58,7 +58,7 @@ def sign_in(dialog):   # a person who types at once and presses 登录 (or 创�
     dialog.password.setText("bench-password")
     if hasattr(dialog, "again"):
         dialog.again.setText("bench-password")
-        QTimer.singleShot(0, dialog.create)
+        QTimer.singleShot(0, dialog.submit)
     else:
         QTimer.singleShot(0, dialog.check)
     dialog.accepted.connect(lambda: mark("signed in"))

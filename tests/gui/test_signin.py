@@ -42,9 +42,11 @@ def test_the_password_is_checked_off_the_gui_thread_while_the_dialog_answers(dat
     ticked: list[int] = []
     QTimer.singleShot(0, lambda: ticked.append(1))
     qtbot.waitUntil(lambda: bool(ticked), timeout=2000)    # the GUI thread runs its events meanwhile
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
     dialog.reject()                                         # nobody leaves mid-check
     dialog.check()                                          # nor starts a second one
-    assert dialog.result() != QDialog.DialogCode.Accepted and len(checked_on) == 1
+    assert closed == [] and len(checked_on) == 1
     assert checked_on[0] is not threading.main_thread()
     release.set()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
@@ -81,3 +83,37 @@ def test_a_refused_password_drops_the_desk_read_behind_the_dialog(make_window, d
     qtbot.waitUntil(lambda: window.desk.desk is not None, timeout=15000)
     assert window.desk.desk is not seen["read"].result[0]           # a fresh read after the sign-in
     assert window.desk.desk == CaseListService(window.ctx.backend).desk(window.ctx.today())
+
+
+def test_the_first_account_is_made_off_the_gui_thread(data_dir, qapp, qtbot, monkeypatch):
+    from mediation_desktop.gui.auth.signin import CHECKING, FirstUserDialog
+
+    backend = Backend.open(data_dir, "setup", must_exist=False)
+    backend.initialise("和平区劳动人事争议调解中心", "津和平")
+    release, made_on = threading.Event(), []
+    real = accounts.create_first_user
+
+    def held(*args):
+        made_on.append(threading.current_thread())
+        assert release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(accounts, "create_first_user", held)
+    dialog = FirstUserDialog(backend)
+    qtbot.addWidget(dialog)
+    dialog.name.setText(TEST_USER)
+    dialog.password.setText(TEST_PASSWORD)
+    dialog.again.setText(TEST_PASSWORD)
+    dialog.ui.buttons.accepted.emit()                       # 创建 pressed
+    qtbot.waitUntil(lambda: bool(made_on), timeout=5000)
+    assert dialog.error.text() == CHECKING and not dialog.ui.buttons.isEnabled()
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
+    dialog.reject()                                         # the outcome decides, not a cancel
+    assert closed == []
+    assert made_on[0] is not threading.main_thread()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert dialog.account.name == TEST_USER and backend.role == "head+admin"
+    assert [a.name for a in accounts.list_users(backend)] == [TEST_USER]
+    backend.close()

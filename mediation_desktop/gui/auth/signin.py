@@ -1,28 +1,81 @@
 """The sign-in dialog (also the unlock dialog after idle time) and the first-account dialog.
 
-The password is checked on a thread of its own: argon2 at its real cost takes a good part of a
-second, and the dialog meanwhile stays responsive and says 正在验证…. argon2 releases the GIL, so
-the check also runs beside the desk's read on the task runner.
+Passwords are checked (and the first one hashed) on a thread of their own: argon2 at its real cost
+takes a good part of a second, and the dialog meanwhile stays responsive and says 正在验证….
+argon2 releases the GIL, so at start-up the check runs beside the desk's read on the task runner.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.gui.forms.ui_first_user import Ui_FirstUserDialog
 from mediation_desktop.gui.forms.ui_signin import Ui_SignInDialog
 
+CHECKING = "正在验证…"
+ERROR_STYLE, CHECKING_STYLE = "color: #b3261e", "color: #5f6368"
+
 
 class _Verdict(QObject):
-    # (account, None) or (None, the exception): never a bare None across threads (PySide6 6.12)
+    # (result, None) or (None, the exception): never a bare None across threads (PySide6 6.12)
     answered = Signal(object)
 
 
-CHECKING = "正在验证…"
+class _OffThread:
+    """One account operation at a time on a thread of its own; ``answered(result, exc)`` runs on
+    the GUI thread with its outcome."""
+
+    def __init__(self, owner: QObject, answered: Callable[[Any, UserError | None], None]):
+        self._thread: threading.Thread | None = None
+        self._answered = answered
+        self._verdict = _Verdict(owner)
+        self._verdict.answered.connect(self._done, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, work: Callable[[], Any]) -> None:
+        verdict = self._verdict
+
+        def run() -> None:
+            try:
+                result: tuple = (work(), None)
+            except BaseException as exc:  # noqa: BLE001 - every outcome goes back to the dialog
+                result = (None, exc)
+            try:
+                verdict.answered.emit(result)
+            except RuntimeError:
+                pass   # the dialog went away meanwhile
+
+        self._thread = threading.Thread(target=run, name="account-check", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Until the outcome has been handled, the event loop running meanwhile."""
+        if self._thread is None:
+            return
+        loop = QEventLoop()
+        self._verdict.answered.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+        loop.exec()   # ``_done`` runs first: it was connected first
+
+    def _done(self, result: tuple) -> None:
+        self._thread = None
+        value, exc = result
+        if exc is not None and not isinstance(exc, UserError):
+            raise exc   # a fault, not a refusal: the crash dialog and the log have it
+        self._answered(value, exc)
+
+
+def _show_checking(label: QLabel, checking: bool) -> None:
+    label.setStyleSheet(CHECKING_STYLE if checking else ERROR_STYLE)
+    label.setText(CHECKING if checking else "")
 
 
 class SignInDialog(QDialog):
@@ -37,9 +90,7 @@ class SignInDialog(QDialog):
         self.backend = backend
         self.account = None
         self._locked = bool(locked_user)
-        self._checking: threading.Thread | None = None
-        self._verdict = _Verdict(self)
-        self._verdict.answered.connect(self._answered, Qt.ConnectionType.QueuedConnection)
+        self._check = _OffThread(self, self._answered)
         self.ui = Ui_SignInDialog()   # the form: ui/signin.ui
         self.ui.setupUi(self)
         self.name, self.password, self.error = self.ui.name, self.ui.password, self.ui.error
@@ -56,63 +107,37 @@ class SignInDialog(QDialog):
 
     @property
     def checking(self) -> bool:
-        return self._checking is not None
+        return self._check.running
 
     def check(self) -> None:
         """Start checking the name and password; the verdict accepts the dialog or says why not."""
-        if self._checking is not None:
+        if self._check.running:
             return   # one check at a time: a second press of Enter waits for the first
         from mediation_desktop.services.accounts import sign_in
 
         backend, name, password = self.backend, self.name.text(), self.password.text()
-        verdict = self._verdict
-
-        def work() -> None:
-            try:
-                result: tuple = (sign_in(backend, name, password), None)
-            except BaseException as exc:  # noqa: BLE001 - every outcome goes back to the dialog
-                result = (None, exc)
-            try:
-                verdict.answered.emit(result)
-            except RuntimeError:
-                pass   # the dialog went away while the password was checked
-
         self._set_checking(True)
-        self._checking = threading.Thread(target=work, name="sign-in", daemon=True)
-        self._checking.start()
+        self._check.start(lambda: sign_in(backend, name, password))
 
     def try_sign_in(self) -> None:
         """Check and wait for the verdict, the event loop running meanwhile (for a caller that
         fills the dialog from a script: the screenshots, the tests, the start-up benchmark)."""
         self.check()
-        if self._checking is None:
-            return
-        loop = QEventLoop()
-        self._verdict.answered.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-        loop.exec()   # the verdict's own handler runs first: it was connected first
+        self._check.wait()
 
     def _set_checking(self, checking: bool) -> None:
         self.ui.buttons.setEnabled(not checking)
         self.password.setReadOnly(checking)
         if not self._locked:
             self.name.setReadOnly(checking)
-        if checking:
-            self.error.setStyleSheet("color: #5f6368")
-            self.error.setText(CHECKING)
-        else:
-            self.error.setStyleSheet("color: #b3261e")
-            self.error.setText("")
+        _show_checking(self.error, checking)
 
-    def _answered(self, result: tuple) -> None:
-        account, exc = result
-        self._checking = None
+    def _answered(self, account: Any, exc: UserError | None) -> None:
         self._set_checking(False)
         if exc is None:
             self.account = account
             self.accept()
             return
-        if not isinstance(exc, UserError):
-            raise exc   # a fault, not a refusal: the crash dialog and the log have it
         self.error.setText(exc.message)
         self.password.clear()
         self.password.setFocus()
@@ -138,20 +163,44 @@ class FirstUserDialog(QDialog):
             ui.name, ui.display, ui.password, ui.again, ui.error)
         self.name.setText(suggested_name)
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建")
-        ui.buttons.accepted.connect(self.create)
+        ui.buttons.accepted.connect(self.submit)
         ui.buttons.rejected.connect(self.reject)
+        self._hashing = _OffThread(self, self._created)
 
-    def create(self) -> None:
+    def submit(self) -> None:
+        """Start making the account (argon2 hashes the password on a thread of its own)."""
+        if self._hashing.running:
+            return
         from mediation_desktop.services.accounts import create_first_user
 
         if self.password.text() != self.again.text():
             self.error.setText("两次输入的密码不一致")
             return
-        try:
-            self.account = create_first_user(self.backend, self.name.text(), self.password.text(),
-                                             self.display.text())
-        except UserError as exc:
+        backend, name, password, display = self.backend, self.name.text(), self.password.text(), self.display.text()
+        self._set_busy(True)
+        self._hashing.start(lambda: create_first_user(backend, name, password, display))
+
+    def create(self) -> None:
+        """Make the account and wait for the outcome (a caller that fills the dialog from a script)."""
+        self.submit()
+        self._hashing.wait()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ui.buttons.setEnabled(not busy)
+        for edit in (self.name, self.display, self.password, self.again):
+            edit.setReadOnly(busy)
+        _show_checking(self.error, busy)
+
+    def _created(self, account: Any, exc: UserError | None) -> None:
+        self._set_busy(False)
+        if exc is not None:
             self.error.setText(exc.message)
             return
-        self.backend.user, self.backend.role = self.account.name, self.account.role
+        self.account = account
+        self.backend.user, self.backend.role = account.name, account.role
         self.accept()
+
+    def reject(self) -> None:
+        if self._hashing.running:
+            return   # the account is being made: its outcome decides
+        super().reject()
