@@ -112,6 +112,13 @@ def _base_mediation_due(case: Case, calendar: WorkCalendar) -> date | None:
     return calendar.add_calendar_days_rolled(case.accepted_on, MEDIATION_DAYS)
 
 
+def deadline_inputs(case: Case) -> tuple[date | None, ...]:
+    """Everything compute_deadlines reads from a case: cases equal in these have equal deadlines
+    (a bulk write computes them once per distinct value)."""
+    effective = case.agreement.takes_effect_on if case.agreement is not None else None
+    return (case.received_on, case.accepted_on, case.extended_until, effective)
+
+
 def compute_deadlines(case: Case, calendar: WorkCalendar) -> Deadlines:
     """All five deadlines of ``case`` (CONTRACT §2)."""
     values: dict[str, date] = {}

@@ -12,8 +12,8 @@ pairs, and search turns what the user typed into the digests it could match.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import hmac
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -62,7 +62,27 @@ def normalise_phone(value: str | None) -> str | None:
 
 
 def digest(secret: bytes, kind: str, value: str) -> bytes:
-    return hmac.new(secret, f"{kind}:{value}".encode(), hashlib.sha256).digest()[:DIGEST_BYTES]
+    """HMAC-SHA256 (RFC 2104) of ``kind:value`` under ``secret``, cut to DIGEST_BYTES.
+
+    The two keyed SHA-256 states are made once per secret and copied for each value: a ledger
+    import hashes four numbers per applicant, and keying HMAC afresh each time was most of that
+    cost. tests/unit/test_number_search.py holds it equal to ``hmac.new``."""
+    inner, outer = _keyed_states(secret)
+    first = inner.copy()
+    first.update(f"{kind}:{value}".encode())
+    second = outer.copy()
+    second.update(first.digest())
+    return second.digest()[:DIGEST_BYTES]
+
+
+_SHA256_BLOCK = 64
+
+
+@functools.lru_cache(maxsize=4)
+def _keyed_states(secret: bytes) -> tuple[hashlib._Hash, hashlib._Hash]:
+    key = hashlib.sha256(secret).digest() if len(secret) > _SHA256_BLOCK else secret
+    key = key.ljust(_SHA256_BLOCK, b"\0")
+    return (hashlib.sha256(bytes(b ^ 0x36 for b in key)), hashlib.sha256(bytes(b ^ 0x5C for b in key)))
 
 
 def applicant_digests(secret: bytes, id_number: str | None, phone: str | None) -> set[tuple[str, bytes]]:

@@ -17,7 +17,7 @@ from mediation_desktop.core.date_text import date_text_problem
 from mediation_desktop.core.enums import DisputeType, Outcome
 from mediation_desktop.core.errors import ValidationError
 from mediation_desktop.core.money import MAX_FEN, parse_amount
-from mediation_desktop.core.rules import MAX_DATE, MAX_WORKERS, MIN_DATE, clean
+from mediation_desktop.core.rules import MAX_DATE, MAX_WORKERS, MIN_DATE, clean, max_len
 from mediation_desktop.core.validation import check_id_number, check_phone, check_uscc
 
 # The date range every reader shares (core.rules).
@@ -37,6 +37,12 @@ def field_text(key: str, value: object) -> tuple[str, str]:
     """A text cell cleaned by the field rules of ``key`` (core.rules), and the control characters
     removed from it (the row then gets a warning). Raises CellError for what cannot be imported:
     bidi controls, or a value longer than the field."""
+    if type(value) is str and value.isprintable() and (value.isascii() or unicodedata.is_normalized("NFC", value)):
+        # The usual cell, which the rules provably leave as it is apart from the trim: nothing to
+        # drop or refuse, already NFC. Only its length is left to check (clean() below says how).
+        text = value.strip()
+        if len(text) <= max_len(key):
+            return text, ""
     try:
         cleaned = clean(key, cell_text(value), drop_controls=True)
     except ValidationError as exc:

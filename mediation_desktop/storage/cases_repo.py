@@ -40,9 +40,11 @@ from mediation_desktop.storage.schema import (
 )
 
 
-def case_row(case: Case, deadlines: Deadlines, origin_node: str, user: str | None = None) -> dict:
-    """The ``cases`` row for a case (without ``num``, which the database assigns)."""
-    stamp = now_iso()
+def case_row(case: Case, deadlines: Deadlines, origin_node: str, user: str | None = None,
+             stamp: str | None = None) -> dict:
+    """The ``cases`` row for a case (without ``num``, which the database assigns). ``stamp`` is the
+    write's time when a bulk write gives one for all its rows."""
+    stamp = stamp or now_iso()
     return {
         "id": case.id, "org_id": case.org_id, "case_no": case.case_no,
         "year": case.received_on.year, "seq_no": case_seq(case),
@@ -169,8 +171,27 @@ def _sqlite_executemany(conn: Connection, table, batch: list[dict]) -> None:  # 
     else:
         values = [pick(row) + tail for row in batch]
     names = given + list(defaults)
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    conn.exec_driver_sql(sql, values)
+    _insert_rows(conn, table.name, names, values)
+
+
+def _insert_rows(conn: Connection, table_name: str, names: list[str], values: list[tuple]) -> None:
+    """As many rows per INSERT statement as SQLite's bound-parameter limit allows. SQLite copies
+    the pages each statement changes into a statement journal, and inside a savepoint (each package
+    of a sync batch has one) that journal keeps growing until the savepoint ends: row by row, a
+    package's cases went in four times slower than outside one. A statement of hundreds of rows is
+    also about half the work of a row-by-row executemany outside a savepoint."""
+    import sqlite3
+
+    width = len(names)
+    limit = conn.connection.dbapi_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)  # type: ignore[union-attr]
+    per = max(1, limit // width)
+    head = f"INSERT INTO {table_name} ({', '.join(names)}) VALUES "
+    one = f"({', '.join('?' * width)})"
+    full = head + ", ".join([one] * per)   # the same text for every full chunk: prepared once
+    for start in range(0, len(values), per):
+        part = values[start:start + per]
+        sql = full if len(part) == per else head + ", ".join([one] * len(part))
+        conn.exec_driver_sql(sql, tuple(v for row in part for v in row))
 
 
 def delete_children(conn: Connection, case_ids: Sequence[str]) -> None:

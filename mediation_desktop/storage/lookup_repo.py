@@ -33,13 +33,20 @@ def secret(conn: Connection, create: bool = False) -> bytes | None:
 
 def rows_for(key: bytes, applicant_rows: Iterable[dict]) -> list[dict]:
     """Lookup rows for ``applicants`` rows (dicts with case_id, id_number, phone), one per
-    (case, kind, hash)."""
-    out: set[tuple[str, str, bytes]] = set()
+    (case, kind, hash), in the applicants' order (a bulk insert passes a hundred thousand: no
+    sort of them all)."""
+    out: list[dict] = []
+    seen: set[tuple[str, bytes]] = set()     # the kind is hashed in, so (case, hash) says it all
     for a in applicant_rows:
-        if a.get("id_number") or a.get("phone"):
-            out |= {(a["case_id"], kind, h) for kind, h in
-                    number_lookup.applicant_digests(key, a.get("id_number"), a.get("phone"))}
-    return [{"case_id": c, "kind": k, "hash": h} for c, k, h in sorted(out)]
+        id_number, phone = a.get("id_number"), a.get("phone")
+        if not (id_number or phone):
+            continue
+        case_id = a["case_id"]
+        for kind, h in sorted(number_lookup.applicant_digests(key, id_number, phone)):
+            if (case_id, h) not in seen:        # two applicants of one case may share a number
+                seen.add((case_id, h))
+                out.append({"case_id": case_id, "kind": kind, "hash": h})
+    return out
 
 
 def insert_for_applicants(conn: Connection, applicant_rows: Sequence[dict]) -> list[dict]:

@@ -625,6 +625,24 @@ def test_a_stray_cell_far_out_sends_the_sheet_to_openpyxl(tmp_path, monkeypatch)
     assert [r.row for r in result.records] == [2]
 
 
+def test_the_stray_cell_is_found_however_xml_quotes_its_reference(tmp_path):
+    """XML allows r = 'ZZ20000' as well as r="ZZ20000", and calamine reads both."""
+    book = openpyxl.Workbook()
+    book.active.append(BASIC)
+    book.active["ZZ20000"] = "x"
+    book.save(tmp_path / "far.xlsx")
+    with zipfile.ZipFile(tmp_path / "far.xlsx") as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    assert b'r="ZZ20000"' in sheet and b'<row r="20000"' in sheet
+    parts["xl/worksheets/sheet1.xml"] = (sheet.replace(b'r="ZZ20000"', b"r = 'zz20000'")
+                                         .replace(b'<row r="20000"', b"<row r='20000'"))
+    with zipfile.ZipFile(tmp_path / "quoted.xlsx", "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert not ledger_reader._grids_are_small(tmp_path / "quoted.xlsx")
+
+
 def test_row_numbers_count_from_the_sheet_top_when_the_table_starts_lower_right(tmp_path):
     rows = [[], [], [None, None, *BASIC], [None, None, "2026-02-13", "张三", "某公司"],
             [None, None, "2026-02-31", "李四", "某公司"]]

@@ -7,6 +7,8 @@ number is stored nowhere but in ``applicants``.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import sqlite3
 from datetime import date
 
@@ -189,6 +191,14 @@ def test_an_id_number_and_its_suffix_match_in_either_case_and_width(body, wide):
         assert set(nl.search_digests(SECRET, text)) & stored, typed
     # Another register's secret gives other digests.
     assert not stored & {h for _, h in nl.applicant_digests(b"o" * 32, ident, None)}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=100), st.sampled_from(nl.KINDS), st.text(max_size=30))
+def test_a_digest_is_hmac_sha256_cut_short(secret, kind, value):
+    """Registers already store these digests: the keyed-state shortcut must give HMAC's bytes."""
+    expected = hmac.new(secret, f"{kind}:{value}".encode(), hashlib.sha256).digest()[:nl.DIGEST_BYTES]
+    assert nl.digest(secret, kind, value) == expected
 
 
 @given(st.text(max_size=40))
