@@ -181,3 +181,33 @@ def test_only_the_desk_is_built_before_sign_in_and_each_page_on_its_first_showin
     qtbot.waitUntil(lambda: window.cases.count_label.text() == "共 0 件", timeout=10000)
     assert window.batch_documents.button.isVisibleTo(window.cases)   # the head may generate documents
     assert "import" not in window.nav_widgets
+
+
+def test_nothing_before_the_first_paint_imports_the_database_layer_or_the_document_libraries(data_dir):
+    """The GUI thread's way to the first paint (the folder's lock, Qt, the window) stays free of
+    SQLAlchemy, Alembic, argon2 and the document and spreadsheet libraries: those load on other
+    threads or with the pages that use them. Checked in a fresh interpreter."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from mediation_desktop.gui.application import claim_or_explain, make_app\n"
+        "from mediation_desktop.gui.main_window import MainWindow\n"
+        "from mediation_desktop.paths import DataPaths\n"
+        "paths = DataPaths.resolve(sys.argv[1])\n"
+        "app = make_app()\n"
+        "lock = claim_or_explain(paths)\n"
+        "window = MainWindow(paths, 'x', lock=lock)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = ('sqlalchemy', 'alembic', 'argon2', 'docx', 'openpyxl', 'python_calamine', 'jinja2', 'cryptography')\n"
+        "print(' '.join(sorted(name for name in heavy if name in sys.modules)) or 'none')\n"
+        "lock.release()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["none"]
