@@ -66,8 +66,6 @@ class RiskCase(NamedTuple):
                 "overdue_days": self.overdue_days, "risk": {"level": self.level, "reasons": list(self.reasons)}}
 
 
-
-
 class EmployerRisk(NamedTuple):
     """One employer with open cases in several rooms, or many in one (a named tuple: thousands are made
     at a time, and their rooms' (name, code, count) entries are shared between them)."""
@@ -197,9 +195,9 @@ def _assessed_lists(backend: Backend, today: date, many: int) -> DistrictRisk:
             result.overdue.append(item)
         if collective:
             result.collective.append(item)
-    # Red first, then by room, date and number. Each part is already in date order, so its sort by
-    # (date, number) runs in one pass; the longest overdue and the largest collective first. Sorted by
-    # the plain fields with C-level keys, one field at a time, the most significant last (stable sorts).
+    # Red first, then by room, date and case number. Each part is already in date order, so its sort
+    # by (date, case number) runs in one pass. The longest overdue and the largest collective first:
+    # sorted by C-level keys one field at a time, the most significant last (sorts are stable).
     for level in reversed(LEVELS[1:]):
         for code in sorted(parts[level]):
             part = parts[level][code]
