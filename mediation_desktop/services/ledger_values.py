@@ -37,14 +37,13 @@ def field_text(key: str, value: object) -> tuple[str, str]:
     """A text cell cleaned by the field rules of ``key`` (core.rules), and the control characters
     removed from it (the row then gets a warning). Raises CellError for what cannot be imported:
     bidi controls, or a value longer than the field."""
-    if type(value) is str and value.isprintable() and (value.isascii() or unicodedata.is_normalized("NFC", value)):
-        # The usual cell, which the rules provably leave as it is apart from the trim: nothing to
-        # drop or refuse, already NFC. Only its length is left to check (clean() below says how).
-        text = value.strip()
-        if len(text) <= max_len(key):
-            return text, ""
+    text = cell_text(value)
+    if text.isprintable() and (text.isascii() or unicodedata.is_normalized("NFC", text)) and len(text) <= max_len(key):
+        # The usual cell, which the rules provably leave as it is: nothing to drop or refuse, already
+        # NFC, trimmed, short enough (clean() below says why a value would differ).
+        return text, ""
     try:
-        cleaned = clean(key, cell_text(value), drop_controls=True)
+        cleaned = clean(key, text, drop_controls=True)
     except ValidationError as exc:
         raise CellError(exc.message) from None
     return cleaned.text, cleaned.dropped
