@@ -243,3 +243,27 @@ def test_the_ledger_flags_travel_to_the_district(tmp_path):
     assert compile_return(sup, start, end, exclude_historical=True).rows[-1]["received"] == 1
     room.close()
     sup.close()
+
+
+def test_deadlines_worked_out_once_per_distinct_dates_are_each_rows_own(backend, tmp_path, monkeypatch):
+    """The bulk write reuses deadlines for rows with the same dates, in a table it clears when full."""
+    from sqlalchemy import select
+
+    from mediation_desktop.core.deadlines import compute_deadlines
+    from mediation_desktop.services import bulk
+    from mediation_desktop.storage.schema import cases
+
+    monkeypatch.setattr(bulk, "KNOWN_DEADLINES", 2)
+    days = ["2025-01-02", "2025-01-03", "2025-01-02", "2025-04-30", "2025-01-03", "2025-09-30"]
+    rows = [{"序号": str(i), "收案日期": day, "受理日期": day if i % 2 else "", "申请人": f"甲{i}",
+             "被申请人": "天津甲公司"} for i, day in enumerate(days)]
+    rows[5].update({"调解结果": "调解成功", "结案日期": "2025-10-09", "调解金额": "100"})
+    assert import_ledger(backend, write_ledger(tmp_path / "l.csv", rows))["imported"] == 6
+    with backend.db.read() as conn:
+        stored = conn.execute(select(cases.c.ledger_no, cases.c.acceptance_due, cases.c.statutory_due,
+                                     cases.c.mediation_due)).all()
+    assert len({(r.acceptance_due, r.mediation_due) for r in stored}) == 5
+    for row in stored:
+        own = compute_deadlines(case_by_ledger_no(backend, row.ledger_no), backend.calendar)
+        assert (row.acceptance_due, row.statutory_due, row.mediation_due) == (
+            own.acceptance_due, own.statutory_due, own.mediation_due)
