@@ -181,6 +181,7 @@ def _insert_rows(conn: Connection, table_name: str, names: list[str], values: li
     package's cases went in four times slower than outside one. A statement of hundreds of rows is
     also about half the work of a row-by-row executemany outside a savepoint."""
     import sqlite3
+    from itertools import chain
 
     width = len(names)
     limit = conn.connection.dbapi_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)  # type: ignore[union-attr]
@@ -191,7 +192,7 @@ def _insert_rows(conn: Connection, table_name: str, names: list[str], values: li
     for start in range(0, len(values), per):
         part = values[start:start + per]
         sql = full if len(part) == per else head + ", ".join([one] * len(part))
-        conn.exec_driver_sql(sql, tuple(v for row in part for v in row))
+        conn.exec_driver_sql(sql, tuple(chain.from_iterable(part)))
 
 
 def delete_children(conn: Connection, case_ids: Sequence[str]) -> None:
