@@ -16,9 +16,11 @@ Drop a kept one with ``DROP DATABASE bench_pg_1m`` and ``rm -r $TMPDIR/md-bench_
 
 Import, ours = ``import_packages`` of the package (signature, decryption, strict ZIP and JSON,
 validation of every record, one transaction on the server under the writers' lock). Floor = the rows
-our import wrote (cases and their children), read back and written with psycopg ``executemany`` of
-``INSERT … ON CONFLICT (id) DO UPDATE`` in one transaction into another copy of the database as it
-was before the import. Target: ≤ 2×.
+our import wrote (cases, their children and their number lookups), read back and written in one
+transaction into another copy of the database as it was before the import, the faster of two ways
+(both printed): psycopg ``executemany`` of ``INSERT … ON CONFLICT (id) DO UPDATE``, or COPY into a
+temporary table merged with ``INSERT … SELECT … ON CONFLICT``. Target: ≤ 2×. The ratio without the
+number lookups in the floor is printed too.
 
 Search, ours = ``list_keys`` (what the case list asks) for a 3+ character term; floor = the raw SQL
 over the pg_trgm-indexed columns in the same order. Target: ≤ 1.5×.
@@ -84,6 +86,33 @@ def floor_upsert(url: str, rows: dict) -> tuple[float, float]:
     return time.perf_counter() - start - lookups, lookups
 
 
+def floor_copy_merge(url: str, rows: dict) -> tuple[float, float]:
+    """The other floor the issue allows: each table's rows COPYed into a temporary table and merged
+    with ``INSERT … SELECT … ON CONFLICT (id) DO UPDATE``; the number lookups COPYed straight in."""
+    with psycopg.connect(libpq(url)) as conn:   # one transaction, committed on leaving
+        start = time.perf_counter()
+        with conn.cursor() as cur:
+            for table in TABLES:
+                cols, data = rows[table]
+                quoted = ", ".join(f'"{c}"' for c in cols)
+                updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+                cur.execute(f"CREATE TEMP TABLE incoming_{table} ON COMMIT DROP AS "
+                            f"SELECT {quoted} FROM {table} WITH NO DATA")
+                with cur.copy(f"COPY incoming_{table} ({quoted}) FROM STDIN") as copy:
+                    for row in data:
+                        copy.write_row(row)
+                cur.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM incoming_{table} "
+                            f"ON CONFLICT (id) DO UPDATE SET {updates}")
+            merged = time.perf_counter()
+            cols, data = rows[LOOKUPS]
+            with cur.copy(f"COPY {LOOKUPS} ({', '.join(cols)}) FROM STDIN") as copy:
+                for row in data:
+                    copy.write_row(row)
+        conn.commit()
+        lookups = time.perf_counter() - merged
+    return time.perf_counter() - start - lookups, lookups
+
+
 def raw_search(conn: psycopg.Connection, term: str) -> list:
     like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return conn.execute(
@@ -96,7 +125,7 @@ def main() -> None:
     ap.add_argument("--cases", type=int, default=10_000, help="cases in the room's package (the issue's scale: 100000)")
     ap.add_argument("--existing", type=int, default=50_000, help="cases already on the server (the issue's: 1000000)")
     ap.add_argument("--base", help="keep the set-up as this database and reuse it on later runs (e.g. bench_pg_1m)")
-    ap.add_argument("--keep", action="store_true", help="also keep this run's imported copy and the floor's copy")
+    ap.add_argument("--keep", action="store_true", help="also keep this run's imported copy and the floors' copies")
     args = ap.parse_args()
     admin = admin_url()
     n, existing = args.cases, args.existing
@@ -110,8 +139,8 @@ def main() -> None:
         print(f"set-up: {existing:,} cases on the server, a room's package of {n:,} ({t_fill['s']:.1f} s)")
         start = time.perf_counter()
         url = create_db(admin, run, template=base_name)
-        floor_url = create_db(admin, floor_name, template=base_name)   # the server before the import
-        print(f"two copies of the server's database in {time.perf_counter() - start:.1f} s")
+        floor_urls = [create_db(admin, f"{floor_name}{i}", template=base_name) for i in (1, 2)]  # before the import
+        print(f"three copies of the server's database in {time.perf_counter() - start:.1f} s")
 
         sup = base.supervisor(url)
         with timer() as t_import:
@@ -119,11 +148,16 @@ def main() -> None:
         assert rep.status == "imported" and rep.created == n, rep.as_json()
         with psycopg.connect(libpq(url)) as conn:
             rows = rows_of(conn, base.room_node)
-        upsert, lookups = floor_upsert(floor_url, rows)
         print("rows: " + ", ".join(f"{t} {len(rows[t][1])}" for t in (*TABLES, LOOKUPS)))
-        report(f"PostgreSQL sync import of {n} cases into {existing}", t_import["s"], upsert, 2.0)
-        report(f"  the same, the floor also inserting the {len(rows[LOOKUPS][1])} number lookups ({lookups:.1f} s)",
+        floors = {"psycopg executemany of INSERT … ON CONFLICT": floor_upsert(floor_urls[0], rows),
+                  "COPY into a temporary table and INSERT … SELECT … ON CONFLICT": floor_copy_merge(floor_urls[1], rows)}
+        for how, (upsert, lookups) in floors.items():
+            print(f"floor, {how}: {upsert:.1f} s, and the {len(rows[LOOKUPS][1])} number lookups {lookups:.1f} s")
+        best = min(floors, key=lambda how: sum(floors[how]))
+        upsert, lookups = floors[best]
+        report(f"PostgreSQL sync import of {n} cases into {existing} (floor: {best}, number lookups included)",
                t_import["s"], upsert + lookups, 2.0)
+        report("  the same, the floor without the number lookups", t_import["s"], upsert, 2.0)
 
         total = existing + n
         with psycopg.connect(libpq(url), autocommit=True) as raw:
@@ -142,11 +176,12 @@ def main() -> None:
                        best_of(floor, 3), 1.5)
         sup.db.dispose()
     finally:
+        copies = [run, f"{floor_name}1", f"{floor_name}2"]
         if args.keep:
-            print(f"kept databases {run} and {floor_name}")
+            print("kept databases " + ", ".join(copies))
         else:
-            drop_db(admin, floor_name)
-            drop_db(admin, run)
+            for copy in copies:
+                drop_db(admin, copy)
         if kept:
             print(f"kept database {base_name} for later runs (state in {state_dir(base_name)})")
         else:
