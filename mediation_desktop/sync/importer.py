@@ -154,13 +154,13 @@ class _Batch:
         report = FileReport(name)
         try:
             parsed = _open_and_parse(self.backend, self.keys, path)
+            report.package_id, report.sender_org_code = parsed.header.package_id, parsed.header.sender_org_code
+            report.seq = parsed.header.origin_seq
+            conn = self._open(parsed)   # a failed backup or a busy database refuses this package; the next tries again
         except UserError as exc:
             report.refuse(exc)
             log.info("sync import refused %s: %s", name, exc.code)
             return report
-        report.package_id, report.sender_org_code = parsed.header.package_id, parsed.header.sender_org_code
-        report.seq = parsed.header.origin_seq
-        conn = self._open(parsed)
         self._reports.append(report)
         pending = _Pending(self._calendar)
         try:
@@ -188,8 +188,9 @@ class _Batch:
             backup_before_batch(self.backend, "sync_import")
             self.backed_up = True
         if self._conn is None:
-            self._transaction = self.backend.db.write()
-            self._conn = self._transaction.__enter__()
+            transaction = self.backend.db.write()
+            self._conn = transaction.__enter__()
+            self._transaction = transaction
         return self._conn
 
     def commit(self) -> None:
