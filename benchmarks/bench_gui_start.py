@@ -128,7 +128,8 @@ TIMELINE = ("paint", "database open", "dialog shown", "signed in", "desk shown",
 # Compiled bytecode for the children, kept in a folder of the run's own: an installed copy starts
 # from .pyc files (the installer and pip compile them), so a start must not be charged for compiling
 # the program's sources, as it would be under PYTHONDONTWRITEBYTECODE. The warm-up runs write it.
-# (--compile-sources measures the other way: every start compiles every module it imports.)
+# (--compile-sources measures the other way, as a source checkout under PYTHONDONTWRITEBYTECODE
+# starts: every start compiles the program's modules.)
 BYTECODE = tempfile.mkdtemp(prefix="bench_gui_start_pyc_")
 COMPILE_SOURCES = False
 
@@ -136,9 +137,9 @@ COMPILE_SOURCES = False
 def run(code: str, *args: str) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                PYTHONPYCACHEPREFIX=BYTECODE)
-    if COMPILE_SOURCES:
+    if COMPILE_SOURCES:   # the libraries' own bytecode as installed, none written for the program
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="bench_gui_start_empty_", dir=BYTECODE)
+        del env["PYTHONPYCACHEPREFIX"]
     else:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.time()
@@ -167,7 +168,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--compile-sources", action="store_true",
-                        help="no bytecode: every start compiles its modules (as under PYTHONDONTWRITEBYTECODE)")
+                        help="no bytecode for the program: every start compiles its modules (PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args()
     global COMPILE_SOURCES
     COMPILE_SOURCES = args.compile_sources
@@ -182,7 +183,7 @@ def main() -> None:
     b = statistics.median(bare)
     paint = statistics.median(r["paint"] for r in app)
     usable = statistics.median(r["usable"] for r in app)
-    print(f"data folder: {data_dir}; " + ("every start compiles its sources" if COMPILE_SOURCES
+    print(f"data folder: {data_dir}; " + ("every start compiles the program's sources" if COMPILE_SOURCES
                                            else "starts from compiled bytecode, as an installed copy does"))
     print(f"bare QMainWindow, first paint:         {b * 1000:7.0f} ms   (runs: {_ms(bare)})")
     print(f"app main window, first paint:          {paint * 1000:7.0f} ms  ({paint / b:.2f}x bare)")
