@@ -33,6 +33,7 @@ class _OffThread:
 
     def __init__(self, owner: QObject, answered: Callable[[Any, UserError | None], None]):
         self._thread: threading.Thread | None = None
+        self._waiting: QEventLoop | None = None
         self._answered = answered
         self._verdict = _Verdict(owner)
         self._verdict.answered.connect(self._done, Qt.ConnectionType.QueuedConnection)
@@ -58,15 +59,21 @@ class _OffThread:
         self._thread.start()
 
     def wait(self) -> None:
-        """Until the outcome has been handled, the event loop running meanwhile."""
+        """Until the outcome has been handled, the event loop running meanwhile. ``_done`` runs
+        only on this thread's event loop, so either it ran already (no thread) or it ends this
+        loop: no verdict can slip past between the check and the loop."""
         if self._thread is None:
             return
-        loop = QEventLoop()
-        self._verdict.answered.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-        loop.exec()   # ``_done`` runs first: it was connected first
+        self._waiting = QEventLoop()
+        try:
+            self._waiting.exec()
+        finally:
+            self._waiting = None
 
     def _done(self, result: tuple) -> None:
         self._thread = None
+        if self._waiting is not None:
+            self._waiting.quit()   # returns once this handler is done
         value, exc = result
         if exc is not None and not isinstance(exc, UserError):
             raise exc   # a fault, not a refusal: the crash dialog and the log have it
