@@ -112,11 +112,12 @@ def _base_mediation_due(case: Case, calendar: WorkCalendar) -> date | None:
     return calendar.add_calendar_days_rolled(case.accepted_on, MEDIATION_DAYS)
 
 
-def deadline_inputs(case: Case) -> tuple[date | None, ...]:
+def deadline_inputs(case: Case) -> tuple[date | bool | None, ...]:
     """Everything compute_deadlines reads from a case: cases equal in these have equal deadlines
     (a bulk write computes them once per distinct value)."""
-    effective = case.agreement.takes_effect_on if case.agreement is not None else None
-    return (case.received_on, case.accepted_on, case.extended_until, effective)
+    agreement = case.agreement
+    effective = agreement.takes_effect_on if agreement is not None else None
+    return (case.received_on, case.accepted_on, case.extended_until, agreement is not None, effective)
 
 
 def compute_deadlines(case: Case, calendar: WorkCalendar) -> Deadlines:
