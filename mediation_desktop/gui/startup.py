@@ -242,6 +242,11 @@ class StartupSequence(QObject):
             self.check.damaged.connect(self._damaged_later)
         self.check.start()
 
+    @property
+    def checking(self) -> bool:
+        """A background check is due (waiting for the desk's first reads) or running."""
+        return self._waiting is not None or (self.check is not None and self.check.running)
+
     def _damaged_later(self, message: str) -> None:
         self._enter("damaged")
         self.say("数据库已损坏")

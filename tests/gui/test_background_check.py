@@ -86,7 +86,7 @@ def test_migrations_come_first_and_the_check_after_the_desk(make_window, data_di
     _prepared(data_dir)
     order.clear()
     window = make_window()
-    qtbot.waitUntil(lambda: not window.startup.check.running, timeout=20000)
+    qtbot.waitUntil(lambda: not window.startup.checking, timeout=20000)
     assert order == ["migrate", "desk", "quick_check"]
     assert window.startup.state == "check_in_background" and window.ctx.backend is not None
 
@@ -127,7 +127,7 @@ def test_damage_found_after_sign_in_brings_up_the_recovery_dialog_over_the_desk(
     dialog_answers["RecoveryDialog"] = recover
     window = make_window(wait=False)
     qtbot.waitUntil(lambda: order.count("desk") == 2, timeout=30000)   # the desk, then again after recovery
-    qtbot.waitUntil(lambda: not window.startup.check.running, timeout=20000)
+    qtbot.waitUntil(lambda: not window.startup.checking, timeout=20000)
     # Restoring checks and migrates the backup on its way in; then the desk again, checked again.
     assert order[:4] == ["migrate", "desk", "quick_check", "recovery"]
     assert order[-3:] == ["migrate", "desk", "quick_check"] and order.count("desk") == 2
