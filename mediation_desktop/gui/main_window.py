@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
             return None
         from mediation_desktop.gui.settings_dialog import OrganisationDialog
 
-        dialog = OrganisationDialog(backend, self.ctx.runner, self)
+        dialog = OrganisationDialog(self.ctx, self)
         dialog.saved.connect(lambda org: self.setWindowTitle(f"{APP_TITLE} — {org.name}"))
         run_dialog(dialog)
         return dialog
@@ -514,7 +514,7 @@ class MainWindow(QMainWindow):
         self.ctx.backend = backend
         self._update_menus()
         minutes = self.settings.value("security/idle_minutes", DEFAULT_IDLE_MINUTES, float)
-        self.idle_lock = IdleLock(backend, self, minutes=minutes)
+        self.idle_lock = IdleLock(self.ctx, self, minutes=minutes)
         if self.background is None:
             self.background = BackgroundWork(self.ctx, self.settings, self.sync_status, self)
         self.background.start()

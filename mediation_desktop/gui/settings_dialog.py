@@ -20,10 +20,7 @@ FIELDS = ("name", "address", "phone", "arbitration_name", "arbitration_address",
 class OrganisationDialog(QDialog):
     saved = Signal(object)   # the saved Organisation
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, window: QWidget | None = None):
-        if not isinstance(ctx, AppContext):
-            # The older call form (backend, runner, window): the window's context carries both.
-            ctx, parent = window.ctx, window  # type: ignore[union-attr]
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.ui = Ui_OrganisationDialog()

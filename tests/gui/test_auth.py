@@ -49,7 +49,7 @@ def test_first_user_then_sign_in_and_wrong_password(backend, qtbot):
     assert dialog.account.name == "wang" and backend.role == "head+admin"
 
 
-def test_idle_lock_hides_the_window_until_the_password_is_given(backend, qtbot):
+def test_idle_lock_hides_the_window_until_the_password_is_given(backend, qtbot, tmp_path):
     from PySide6.QtWidgets import QLabel, QMainWindow
 
     from mediation_desktop.gui.auth.idle import IdleLock
@@ -59,7 +59,8 @@ def test_idle_lock_hides_the_window_until_the_password_is_given(backend, qtbot):
     qtbot.addWidget(window)
     window.show()
     answers = []
-    lock = IdleLock(backend, window, minutes=0.001, ask_password=lambda: answers.append("asked") or False)
+    lock = IdleLock(_ctx(backend, qtbot, tmp_path), window, minutes=0.001,
+                    ask_password=lambda: answers.append("asked") or False)
     qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
     assert not window.centralWidget().isVisible() and answers == ["asked"]
     lock.unlock()

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from mediation_desktop.gui.context import AppContext
+
 DEFAULT_IDLE_MINUTES = 10
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
@@ -16,10 +18,10 @@ class IdleLock(QObject):
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, backend, window: QMainWindow, minutes: float = DEFAULT_IDLE_MINUTES,
+    def __init__(self, ctx: AppContext, window: QMainWindow, minutes: float = DEFAULT_IDLE_MINUTES,
                  ask_password: Callable[[], bool] | None = None):
         super().__init__(window)
-        self.backend = backend
+        self.ctx = ctx   # the back end of the moment is asked at unlock time (a restore may have replaced it)
         self.window = window
         self.is_locked = False
         self._ask = ask_password or self._dialog
@@ -57,7 +59,9 @@ class IdleLock(QObject):
     def _dialog(self) -> bool:
         from mediation_desktop.gui.auth.signin import SignInDialog
 
-        return SignInDialog(self.backend, self.window, locked_user=self.backend.user).exec() == SignInDialog.DialogCode.Accepted
+        backend = self.ctx.require_backend()
+        dialog = SignInDialog(backend, self.window, locked_user=backend.user)
+        return dialog.exec() == SignInDialog.DialogCode.Accepted
 
     def stop(self) -> None:
         self.timer.stop()
