@@ -9,8 +9,8 @@ employer and amount) is counted as a duplicate and skipped, so re-importing a fi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from mediation_desktop.core.clock import today as clock_today
 from mediation_desktop.core.enums import Channel, Outcome, Status
 from mediation_desktop.core.errors import UserError
 from mediation_desktop.core.ledger_history import inferred_close_date, needs_review
-from mediation_desktop.core.model import Agreement, AgreementItem, Case, new_id
+from mediation_desktop.core.model import Agreement, AgreementItem, Case, new_id, uuid7_strings
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.bulk import insert_new_cases
 from mediation_desktop.services.ledger_reader import LedgerIssue, LedgerRecord, read_ledger
@@ -46,6 +46,7 @@ class ImportBatch:
     on: date
     closed: int = 0
     to_review: int = 0
+    case_ids: Iterator[str] = field(default_factory=uuid7_strings)   # time-ordered: see core.model
 
 
 class _Rollback(Exception):
@@ -68,7 +69,8 @@ def _payee(case: Case) -> str:
     return f"{case.applicants[0].name[:150]}等{len(case.applicants)}人"
 
 
-def record_to_case(r: LedgerRecord, key: str, imported_on: date | None = None, batch_id: str | None = None) -> Case:
+def record_to_case(r: LedgerRecord, key: str, imported_on: date | None = None, batch_id: str | None = None,
+                   case_id: str | None = None) -> Case:
     """A ledger row as the case it really is (core.ledger_history): a row with a final 调解结果 is
     closed, on its 结案日期 or an inferred date; an open row long past its term waits for review."""
     imported_on = imported_on or clock_today()
@@ -77,7 +79,7 @@ def record_to_case(r: LedgerRecord, key: str, imported_on: date | None = None, b
         accepted_on=r.accepted_on, dispute_types=list(r.dispute_types), workers_involved=r.workers_involved,
         amount_claimed_fen=r.amount_claimed_fen, amount_agreed_fen=r.amount_agreed_fen,
         channel=Channel.LEDGER, mediator=r.mediator, remarks=r.remarks, ledger_key=key,
-        ledger_no=r.ledger_no, import_batch=batch_id,
+        ledger_no=r.ledger_no, import_batch=batch_id, id=case_id or new_id(),
     )
     if r.outcome is None:
         case.status = Status.MEDIATING if r.accepted_on else Status.REGISTERED
@@ -172,7 +174,7 @@ def _write_chunk(backend: Backend, conn, chunk: list[LedgerRecord], seen: set[st
             counts["duplicates"] += 1
             continue
         seen.add(key)
-        case = record_to_case(record, key, batch.on, batch.id)
+        case = record_to_case(record, key, batch.on, batch.id, next(batch.case_ids))
         case.mediator = match_name(case.mediator, registered) or case.mediator
         batch.closed += case.historical
         batch.to_review += case.review_pending

@@ -27,7 +27,7 @@ from mediation_desktop.core import clock
 from mediation_desktop.core.collective import LEDGER_WARNING
 from mediation_desktop.core.enums import COLLECTIVE_THRESHOLD, Outcome
 from mediation_desktop.core.errors import UserError
-from mediation_desktop.core.model import Applicant, Respondent, uuid4_strings
+from mediation_desktop.core.model import Applicant, Respondent, uuid7_strings
 from mediation_desktop.core.rules import MAX_APPLICANTS, MAX_WORKERS
 from mediation_desktop.services import ledger_headers as H
 from mediation_desktop.services.gc_pause import collector_paused
@@ -423,7 +423,7 @@ def _read_rows(numbered: Iterable[tuple[int, Sequence]], header: HeaderMap, toda
     read_outcome, read_types, read_uscc = OutcomeReader(), DisputeTypeReader(), UsccReader()
     pad = (None,) * width
     today_text = today.strftime("%Y%m%d")
-    ids_made = uuid4_strings()
+    ids_made = uuid7_strings()   # time-ordered: see core.model
     column_names = {index: label[name] for name, index in cols.items()}
     column_names.update(extra)
 

@@ -267,3 +267,19 @@ def test_deadlines_worked_out_once_per_distinct_dates_are_each_rows_own(backend,
         own = compute_deadlines(case_by_ledger_no(backend, row.ledger_no), backend.calendar)
         assert (row.acceptance_due, row.statutory_due, row.mediation_due) == (
             own.acceptance_due, own.statutory_due, own.mediation_due)
+
+
+def test_imported_cases_and_applicants_are_keyed_in_time_order(backend, tmp_path):
+    """Time-ordered (version 7) ids keep the import's key indexes growing at one end."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from mediation_desktop.storage.schema import applicants, cases
+
+    rows = [{"序号": str(i), "收案日期": "2025-01-02", "申请人": f"甲{i}、乙{i}", "被申请人": "天津甲公司"}
+            for i in range(3)]
+    assert import_ledger(backend, write_ledger(tmp_path / "l.csv", rows))["imported"] == 3
+    with backend.db.read() as conn:
+        ids = [*conn.execute(select(cases.c.id)).scalars(), *conn.execute(select(applicants.c.id)).scalars()]
+    assert len(ids) == 9 and {uuid.UUID(i).version for i in ids} == {7}

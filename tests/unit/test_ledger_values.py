@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import date, datetime, timedelta
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediation_desktop.core.errors import ValidationError
-from mediation_desktop.core.model import uuid4_strings
+from mediation_desktop.core.model import uuid4_strings, uuid7_strings
 from mediation_desktop.core.money import parse_amount
 from mediation_desktop.core.validation import check_id_number, id_check_char
 from mediation_desktop.services.ledger_headers import STANDARD_HEADERS
@@ -113,6 +114,20 @@ def test_uuid4_strings_are_version_4_uuids():
     for text in ids:
         parsed = uuid.UUID(text)
         assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_uuid7_strings_are_version_7_uuids_in_time_order():
+    before = time.time_ns() // 1_000_000
+    made = uuid7_strings(batch=8)
+    ids = [next(made) for _ in range(50)]
+    after = time.time_ns() // 1_000_000
+    assert len(set(ids)) == 50
+    stamps = []
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 7 and parsed.variant == uuid.RFC_4122
+        stamps.append(parsed.int >> 80)            # the first 48 bits: Unix time in milliseconds
+    assert stamps == sorted(stamps) and before <= stamps[0] and stamps[-1] <= after
 
 
 cells = st.one_of(
