@@ -28,6 +28,7 @@ from mediation_desktop.core.model import (
     WorkerAmount,
 )
 from mediation_desktop.storage import lookup_repo
+from mediation_desktop.storage.pg_copy import copy_rows
 from mediation_desktop.storage.schema import (
     agreement_items,
     agreement_workers,
@@ -144,7 +145,7 @@ def insert_cases(conn: Connection, rows: Sequence[dict], children: dict[str, lis
         if conn.dialect.name == "sqlite":
             _sqlite_executemany(conn, table, batch)
         elif conn.dialect.name == "postgresql":
-            _postgres_copy(conn, table, batch)
+            copy_rows(conn, table, batch)
         else:
             conn.execute(insert(table), batch)
 
@@ -174,34 +175,6 @@ def _sqlite_executemany(conn: Connection, table, batch: list[dict]) -> None:  # 
         values = [pick(row) + tail for row in batch]
     names = given + list(defaults)
     _insert_rows(conn, table.name, names, values)
-
-
-def _postgres_copy(conn: Connection, table, batch: list[dict]) -> None:  # table: a Table
-    """The rows as one ``COPY … FROM STDIN`` in the caller's transaction. A sync import of 100,000
-    cases writes about a million rows here; through Core executemany each row was a prepared
-    statement on the server and a round of SQLAlchemy's parameter processing in Python, which cost
-    more than the server's own work of adding the rows to the tables and their trigram indexes.
-    psycopg adapts the values as it does for INSERT parameters. A refused row (a duplicate key)
-    raises SQLAlchemy's exception for it, as the INSERT did, and nothing of the COPY remains."""
-    import psycopg
-    from sqlalchemy.exc import DBAPIError
-
-    given = [c.name for c in table.columns if c.name in batch[0]]
-    # Column defaults are applied by SQLAlchemy in Python (e.g. ``version`` = 1), so apply them here.
-    defaults = {c.name: c.default.arg for c in table.columns
-                if c.name not in batch[0] and c.default is not None and c.default.is_scalar}
-    tail = tuple(defaults.values())
-    pick = itemgetter(*given) if len(given) > 1 else (lambda row: (row[given[0]],))
-    quoted = ", ".join(f'"{n}"' for n in given + list(defaults))
-    statement = f"COPY {table.name} ({quoted}) FROM STDIN"
-    driver = conn.connection.driver_connection
-    assert driver is not None  # an open connection always has its DB-API connection
-    try:
-        with driver.cursor() as cur, cur.copy(statement) as copy:
-            for row in batch:
-                copy.write_row(pick(row) + tail)
-    except psycopg.Error as exc:
-        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from None
 
 
 def _insert_rows(conn: Connection, table_name: str, names: list[str], values: list[tuple]) -> None:

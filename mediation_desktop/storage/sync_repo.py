@@ -11,6 +11,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from mediation_desktop.core.clock import now_iso
 from mediation_desktop.core.model import OPEN_STATUSES
+from mediation_desktop.storage.pg_copy import copy_rows
 from mediation_desktop.storage.schema import (
     attachments,
     audit_anchors,
@@ -214,8 +215,12 @@ def add_applied_changes(conn: Connection, origin: str, rows: list[dict]) -> None
     sequence numbers with other content is recognised as a cloned installation."""
     stamp = now_iso()
     for part in chunks(rows, 5000):
-        conn.execute(insert(changes), [{"origin_node": origin, "origin_seq": r["seq"], "entity": r["entity"],
-                                        "entity_id": r["id"], "op": r["op"], "at": stamp} for r in part])
+        values = [{"origin_node": origin, "origin_seq": r["seq"], "entity": r["entity"], "entity_id": r["id"],
+                   "op": r["op"], "at": stamp} for r in part]
+        if conn.dialect.name == "postgresql":
+            copy_rows(conn, changes, values)
+        else:
+            conn.execute(insert(changes), values)
 
 
 def find_package(conn: Connection, package_id: str):
