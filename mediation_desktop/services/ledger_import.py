@@ -46,7 +46,7 @@ class ImportBatch:
     on: date
     closed: int = 0
     to_review: int = 0
-    case_ids: Iterator[str] = field(default_factory=uuid7_strings)   # time-ordered: see core.model
+    ids: Iterator[str] = field(default_factory=uuid7_strings)   # time-ordered: see core.model
 
 
 class _Rollback(Exception):
@@ -70,16 +70,17 @@ def _payee(case: Case) -> str:
 
 
 def record_to_case(r: LedgerRecord, key: str, imported_on: date | None = None, batch_id: str | None = None,
-                   case_id: str | None = None) -> Case:
+                   ids: Iterator[str] | None = None) -> Case:
     """A ledger row as the case it really is (core.ledger_history): a row with a final 调解结果 is
     closed, on its 结案日期 or an inferred date; an open row long past its term waits for review."""
     imported_on = imported_on or clock_today()
+    ids = ids or iter(new_id, None)
     case = Case(
         org_id="", received_on=r.received_on, applicants=r.applicants, respondent=r.respondent,
         accepted_on=r.accepted_on, dispute_types=list(r.dispute_types), workers_involved=r.workers_involved,
         amount_claimed_fen=r.amount_claimed_fen, amount_agreed_fen=r.amount_agreed_fen,
         channel=Channel.LEDGER, mediator=r.mediator, remarks=r.remarks, ledger_key=key,
-        ledger_no=r.ledger_no, import_batch=batch_id, id=case_id or new_id(),
+        ledger_no=r.ledger_no, import_batch=batch_id, id=next(ids),
     )
     if r.outcome is None:
         case.status = Status.MEDIATING if r.accepted_on else Status.REGISTERED
@@ -92,9 +93,9 @@ def record_to_case(r: LedgerRecord, key: str, imported_on: date | None = None, b
     case.historical = True
     case.closed_on_inferred = closed.inferred
     if r.outcome == Outcome.AGREEMENT and r.amount_agreed_fen:
-        case.agreement = Agreement(signed_on=closed.day, items=[AgreementItem(
+        case.agreement = Agreement(signed_on=closed.day, id=next(ids), items=[AgreementItem(
             payer=r.respondent.name, payee=_payee(case), description="调解协议约定款项（台账导入）",
-            amount_fen=r.amount_agreed_fen)])
+            amount_fen=r.amount_agreed_fen, id=next(ids))])
     return case
 
 
@@ -174,7 +175,7 @@ def _write_chunk(backend: Backend, conn, chunk: list[LedgerRecord], seen: set[st
             counts["duplicates"] += 1
             continue
         seen.add(key)
-        case = record_to_case(record, key, batch.on, batch.id, next(batch.case_ids))
+        case = record_to_case(record, key, batch.on, batch.id, batch.ids)
         case.mediator = match_name(case.mediator, registered) or case.mediator
         batch.closed += case.historical
         batch.to_review += case.review_pending

@@ -269,17 +269,18 @@ def test_deadlines_worked_out_once_per_distinct_dates_are_each_rows_own(backend,
             own.acceptance_due, own.statutory_due, own.mediation_due)
 
 
-def test_imported_cases_and_applicants_are_keyed_in_time_order(backend, tmp_path):
+def test_imported_cases_applicants_and_agreements_are_keyed_in_time_order(backend, tmp_path):
     """Time-ordered (version 7) ids keep the import's key indexes growing at one end."""
     import uuid
 
     from sqlalchemy import select
 
-    from mediation_desktop.storage.schema import applicants, cases
+    from mediation_desktop.storage.schema import agreement_items, agreements, applicants, cases
 
-    rows = [{"序号": str(i), "收案日期": "2025-01-02", "申请人": f"甲{i}、乙{i}", "被申请人": "天津甲公司"}
-            for i in range(3)]
+    rows = [{"序号": str(i), "收案日期": "2025-01-02", "申请人": f"甲{i}、乙{i}", "被申请人": "天津甲公司",
+             "调解结果": "调解成功", "结案日期": "2025-01-10", "调解金额": "3000"} for i in range(3)]
     assert import_ledger(backend, write_ledger(tmp_path / "l.csv", rows))["imported"] == 3
     with backend.db.read() as conn:
-        ids = [*conn.execute(select(cases.c.id)).scalars(), *conn.execute(select(applicants.c.id)).scalars()]
-    assert len(ids) == 9 and {uuid.UUID(i).version for i in ids} == {7}
+        ids = [i for table in (cases, applicants, agreements, agreement_items)
+               for i in conn.execute(select(table.c.id)).scalars()]
+    assert len(ids) == 15 and {uuid.UUID(i).version for i in ids} == {7}
