@@ -37,6 +37,7 @@ import logging
 import shutil
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from mediation_desktop.core.errors import UserError
 from mediation_desktop.services.backend import Backend
 from mediation_desktop.storage import Connection, sync_repo
 from mediation_desktop.storage.outbox import audit
+from mediation_desktop.storage.retry import is_retryable, with_retries
 from mediation_desktop.sync import records as rec
 from mediation_desktop.sync.apply import Counts, PostCommit, apply_package
 from mediation_desktop.sync.audit_anchor import AuditChainBroken, mark_broken
@@ -126,9 +128,10 @@ def import_packages(backend: Backend, files: Iterable[str | Path], *, dry_run: b
         for name in files:
             if cancelled is not None and cancelled():
                 break
-            reports.append(batch.package(Path(name), str(name)))
             if backend.db.is_server:
-                batch.commit()
+                reports.append(with_retries(partial(batch.package_alone, Path(name), str(name))))
+            else:
+                reports.append(batch.package(Path(name), str(name)))
             if on_progress is not None:
                 on_progress(len(reports), total, reports[-1])
         batch.commit()
@@ -175,6 +178,20 @@ class _Batch:
             return report
         self._calendar = pending.calendar
         self._after.append((report, pending))
+        return report
+
+    def package_alone(self, path: Path, name: str) -> FileReport:
+        """On a server: the package in a transaction of its own. When the server rolls that back for
+        a reason that goes away on its own (a serialisation failure or a deadlock it broke, e.g.
+        with another program writing the same rows), the transaction is abandoned and
+        ``storage.retry`` runs the package again from the start: nothing of it was kept."""
+        try:
+            report = self.package(path, name)
+        except Exception as exc:
+            if is_retryable(exc):
+                self.abandon(exc)
+            raise
+        self.commit()
         return report
 
     def _open(self, parsed: Parsed) -> Connection:

@@ -77,3 +77,41 @@ def test_rooms_packages_consolidate_on_postgres(tmp_path, pg_url, monkeypatch):
         local = list_cases(conn, CaseFilter(search=name[:4]))
     assert {c.id for c in local} <= {c.id for c in found} and found
     sup.db.dispose()
+
+
+def test_a_package_the_server_rolled_back_is_imported_again_whole(tmp_path, pg_url, monkeypatch):
+    """A serialisation failure after the package's rows were written: the server rolled the whole
+    transaction back, the import runs it again from the start, and the package is in once."""
+    import psycopg
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    from mediation_desktop.services.demo import fill_demo
+    from mediation_desktop.sync import importer
+    from mediation_desktop.sync.trust import create_keys
+
+    monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
+    sup = Backend(DataPaths.resolve(tmp_path / "sup"), "督导员", db_url=pg_url)
+    sup.migrate()
+    sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
+    create_keys(sup)
+    room = make_node(tmp_path / "HP", "room", "和平区劳动人事争议调解中心", "HP")
+    enrol(room, sup)
+    fill_demo(room, 12, seed=5)
+    package = export_one(room, tmp_path / "stick")
+    real, tries = importer._import_one, []
+
+    def rolled_back_once(*args, **kwargs):
+        real(*args, **kwargs)
+        tries.append(1)
+        if len(tries) == 1:
+            raise OperationalError("COMMIT", {}, psycopg.errors.SerializationFailure("could not serialize access"))
+
+    monkeypatch.setattr(importer, "_import_one", rolled_back_once)
+    (report,) = importer.import_packages(sup, [package])
+    assert len(tries) == 2 and (report.status, report.created) == ("imported", 12)
+    with sup.db.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM cases")).scalar() == 12
+        imports = conn.execute(text("SELECT count(*) FROM audit_log WHERE action = 'sync_import'")).scalar()
+    assert imports == 1
+    sup.db.dispose()
