@@ -219,6 +219,12 @@ MAX_GRID_CELLS = 8_000_000
 # starting at the literal "r" keeps the scan of a 100,000-row sheet near its decompression time.
 _FAR_COLUMN = re.compile(rb'r\s*=\s*["\']\s*([A-Za-z]{2,3})\d')
 _ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br\s*=\s*["\']\s*(\d+)')
+# A row or cell reference of row 100,000 or more, wherever it stands: a hostile sheet may place a far
+# row first and ordinary rows after it, where the look at each block's end would not see it.
+_BIG_ROW = re.compile(rb'r\s*=\s*["\']\s*[A-Za-z]{0,3}(\d{6,})')
+# Every row or cell reference: read only for a sheet wider than A–Z, where a few thousand rows can
+# already make the grid too large.
+_ANY_ROW = re.compile(rb'r\s*=\s*["\']\s*[A-Za-z]{0,3}(\d+)')
 
 
 def _grids_are_small(path: Path) -> bool:
@@ -247,8 +253,21 @@ def _grid_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
             rows = _ROW_NUMBER.findall(text[-4096:]) or _ROW_NUMBER.findall(text)
             if rows:
                 last_row = max(last_row, int(rows[-1]))
+            last_row = max(last_row, *map(int, _BIG_ROW.findall(text)), 0)
             tail = text[-64:]
+    if widest > 26 and last_row * widest <= MAX_GRID_CELLS:
+        last_row = max(last_row, _last_row_anywhere(archive, info))
     return last_row * widest
+
+
+def _last_row_anywhere(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    last_row, tail = 0, b""
+    with archive.open(info) as stream:
+        while block := stream.read(1 << 20):
+            text = tail + block
+            last_row = max(last_row, *map(int, _ANY_ROW.findall(text)), 0)
+            tail = text[-64:]
+    return last_row
 
 
 def _column_number(letters: bytes) -> int:

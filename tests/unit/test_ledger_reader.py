@@ -658,3 +658,32 @@ def test_a_mac_workbook_is_recognised_by_its_date_system(tmp_path):
     write_xlsx(tmp_path / "pc.xlsx", [BASIC])
     assert ledger_reader._workbook_epoch(tmp_path / "mac.xlsx") == openpyxl.utils.datetime.CALENDAR_MAC_1904
     assert ledger_reader._workbook_epoch(tmp_path / "pc.xlsx") == openpyxl.utils.datetime.CALENDAR_WINDOWS_1900
+
+
+def _sheet_rewritten(source, target, rewrite):
+    with zipfile.ZipFile(source) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = rewrite(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return target
+
+
+@pytest.mark.parametrize(("far_cell", "width"), [("A1000000", 1), ("ZZ20000", 702)])
+def test_a_far_row_placed_before_ordinary_rows_is_found(tmp_path, far_cell, width):
+    """The far reference stands first, ordinary rows after it: the sheet's end shows only small row
+    numbers, yet calamine would build the grid down to the far row."""
+    book = openpyxl.Workbook()
+    book.active.append(BASIC)
+    for _ in range(400):
+        book.active.append(["2026-02-13", "张三", "某公司"])
+    book.save(tmp_path / "plain.xlsx")
+    assert ledger_reader._grids_are_small(tmp_path / "plain.xlsx")
+    row = far_cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    far = f'<row r="{row}"><c r="{far_cell}" t="inlineStr"><is><t>x</t></is></c></row>'.encode()
+    if width > 26:   # a second far cell widens the sheet past Z, with rows still under 100,000
+        far = far.replace(b"</row>", f'<c r="{far_cell[:2]}1"/></row>'.encode())
+    path = _sheet_rewritten(tmp_path / "plain.xlsx", tmp_path / "far-first.xlsx",
+                            lambda sheet: sheet.replace(b"<sheetData>", b"<sheetData>" + far, 1))
+    assert not ledger_reader._grids_are_small(path)
