@@ -38,3 +38,17 @@ def fresh_database(prefix: str = "md_test") -> Iterator[str]:
     finally:
         with psycopg.connect(_libpq(admin_url), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def supervisor_on(folder, url: str):
+    """A district supervisor whose consolidated database is ``url``: migrated, initialised, with its
+    keys (a Backend; close it with ``.db.dispose()``)."""
+    from mediation_desktop.paths import DataPaths
+    from mediation_desktop.services.backend import Backend
+    from mediation_desktop.sync.trust import create_keys
+
+    sup = Backend(DataPaths.resolve(folder), "督导员", db_url=url)
+    sup.migrate()
+    sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
+    create_keys(sup)
+    return sup

@@ -11,11 +11,10 @@ from datetime import date
 import pytest
 
 from mediation_desktop.core.model import CaseFilter
-from mediation_desktop.paths import DataPaths
-from mediation_desktop.services.backend import Backend
 from mediation_desktop.services.statistics import compile_return
 from mediation_desktop.storage.queries import list_cases
 
+from .postgres_db import supervisor_on
 from .sync_helpers import enrol, export_one, import_one, make_node
 
 pytestmark = pytest.mark.postgres
@@ -45,12 +44,7 @@ def pg_url():
 
 def test_rooms_packages_consolidate_on_postgres(tmp_path, pg_url, monkeypatch):
     monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
-    sup = Backend(DataPaths.resolve(tmp_path / "sup"), "督导员", db_url=pg_url)
-    sup.migrate()
-    sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
-    from mediation_desktop.sync.trust import create_keys
-
-    create_keys(sup)
+    sup = supervisor_on(tmp_path / "sup", pg_url)
     rooms = [make_node(tmp_path / code, "room", name, code) for code, name in
              (("HP", "和平区劳动人事争议调解中心"), ("HX", "河西区劳动人事争议调解中心"))]
     from mediation_desktop.services.demo import fill_demo
@@ -88,13 +82,9 @@ def test_a_package_the_server_rolled_back_is_imported_again_whole(tmp_path, pg_u
 
     from mediation_desktop.services.demo import fill_demo
     from mediation_desktop.sync import importer
-    from mediation_desktop.sync.trust import create_keys
 
     monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
-    sup = Backend(DataPaths.resolve(tmp_path / "sup"), "督导员", db_url=pg_url)
-    sup.migrate()
-    sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
-    create_keys(sup)
+    sup = supervisor_on(tmp_path / "sup", pg_url)
     room = make_node(tmp_path / "HP", "room", "和平区劳动人事争议调解中心", "HP")
     enrol(room, sup)
     fill_demo(room, 12, seed=5)

@@ -230,15 +230,10 @@ def test_phone_numbers_normalise_to_their_digits_without_extension(typed, number
 def test_the_district_on_postgresql_finds_synced_cases_by_number(tmp_path, request, monkeypatch):
     """The consolidated database keeps its own lookup rows too (bytea digests, the same queries)."""
     url = request.getfixturevalue("pg_url")
-    from mediation_desktop.paths import DataPaths
-    from mediation_desktop.services.backend import Backend
-    from mediation_desktop.sync.trust import create_keys
+    from .postgres_db import supervisor_on
 
     monkeypatch.delenv("MEDIATION_DESKTOP_PASSPHRASE", raising=False)
-    sup = Backend(DataPaths.resolve(tmp_path / "sup"), "督导员", db_url=url)
-    sup.migrate()
-    sup.initialise("和平区人力资源和社会保障局", "D01", "supervisor")
-    create_keys(sup)
+    sup = supervisor_on(tmp_path / "sup", url)
     room = make_node(tmp_path / "room", "room", "和平区劳动人事争议调解中心", "HP")
     enrol(room, sup)
     case = register(CaseService(room), "张三", ID_A, PHONE_A)
