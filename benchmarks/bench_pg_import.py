@@ -66,6 +66,12 @@ def rows_of(conn: psycopg.Connection, origin: str) -> dict[str, tuple[list[str],
     return rows
 
 
+def upsert_columns(cols: list[str]) -> tuple[str, str]:
+    """The quoted column list and the ``SET`` list of an ``INSERT … ON CONFLICT (id) DO UPDATE``."""
+    return (", ".join(f'"{c}"' for c in cols),
+            ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id"))
+
+
 def floor_upsert(url: str, rows: dict) -> tuple[float, float]:
     """Seconds for the upsert of the cases and their children, and for the plain INSERT of their
     number lookups (keyed hashes, no key of their own) after it in the same transaction."""
@@ -74,8 +80,7 @@ def floor_upsert(url: str, rows: dict) -> tuple[float, float]:
         with conn.cursor() as cur:
             for table in TABLES:
                 cols, data = rows[table]
-                quoted = ", ".join(f'"{c}"' for c in cols)
-                updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+                quoted, updates = upsert_columns(cols)
                 cur.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(['%s'] * len(cols))}) "
                                 f"ON CONFLICT (id) DO UPDATE SET {updates}", data)
             upserted = time.perf_counter()
@@ -95,8 +100,7 @@ def floor_copy_merge(url: str, rows: dict) -> tuple[float, float]:
         with conn.cursor() as cur:
             for table in TABLES:
                 cols, data = rows[table]
-                quoted = ", ".join(f'"{c}"' for c in cols)
-                updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+                quoted, updates = upsert_columns(cols)
                 cur.execute(f"CREATE TEMP TABLE incoming_{table} ON COMMIT DROP AS "
                             f"SELECT {quoted} FROM {table} WITH NO DATA")
                 with cur.copy(f"COPY incoming_{table} ({quoted}) FROM STDIN") as copy:
